@@ -1,0 +1,254 @@
+"""The embedded store: one SQLite file under the index folder, plus a manifest.
+
+Owns every connection and every query.  A document is written in one transaction that first
+deletes whatever the store held under the same document name, so re-ingesting replaces and an
+ingest killed midway leaves the previous contents intact.  Readers open the file read-only.
+Facts keep their printed text; numbers are stored as decimal text so that 0.10 stays 0.10.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import asdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterator
+
+from ingest.model import Fact, IngestedDocument
+
+SCHEMA_VERSION = 1
+STORE_FILE = "store.sqlite"
+MANIFEST_FILE = "manifest.json"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, path TEXT, sha256 TEXT, source TEXT,
+    pages INTEGER, department TEXT, year INTEGER, report_kind TEXT, ingested_at REAL
+);
+CREATE TABLE IF NOT EXISTS tables (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
+    code TEXT, kind TEXT, title TEXT, unit TEXT, page INTEGER, line INTEGER, header_rows INTEGER,
+    columns_json TEXT, grid_json TEXT, PRIMARY KEY (doc_id, idx)
+);
+CREATE TABLE IF NOT EXISTS facts (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    table_idx INTEGER, table_code TEXT, table_kind TEXT, table_title TEXT,
+    row_index INTEGER, row_group INTEGER, row_label TEXT, row_code TEXT, row_level TEXT, row_parent TEXT,
+    column_path TEXT, value_text TEXT, value_state TEXT, number TEXT, unit TEXT,
+    page INTEGER, line INTEGER, bbox TEXT, department TEXT, year INTEGER
+);
+CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id, table_idx, row_index);
+CREATE INDEX IF NOT EXISTS facts_label ON facts(row_label);
+CREATE INDEX IF NOT EXISTS facts_code ON facts(row_code);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    section TEXT, text TEXT, page INTEGER, line INTEGER, end_line INTEGER
+);
+CREATE TABLE IF NOT EXISTS warnings (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    message TEXT, page INTEGER, line INTEGER, table_ref TEXT
+);
+CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+class StoreError(Exception):
+    """The index folder cannot be used; the message says why and how to fix it."""
+
+
+class Store:
+    def __init__(self, folder: Path | str, readonly: bool = False):
+        self.folder = Path(folder)
+        self.path = self.folder / STORE_FILE
+        self.readonly = readonly
+        if readonly:
+            if not self.path.exists():
+                raise StoreError(f"索引目录 {self.folder} 中没有索引，请先运行：python -m ingest --index {self.folder} 报告文件或目录")
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        else:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(_SCHEMA)
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.row_factory = sqlite3.Row
+        self._check_schema()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _check_schema(self) -> None:
+        row = self.db.execute("SELECT value FROM manifest WHERE key='schema_version'").fetchone()
+        if row is None:
+            if not self.readonly:
+                with self.db:
+                    self.db.execute("INSERT INTO manifest VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                    self.db.execute("INSERT OR IGNORE INTO manifest VALUES ('created_at', ?)", (str(time.time()),))
+            return
+        if int(row[0]) != SCHEMA_VERSION:
+            raise StoreError(f"索引 {self.folder} 由另一版本（结构 {row[0]}，当前 {SCHEMA_VERSION}）建立，"
+                             f"请删除该目录后重建：python -m ingest --index {self.folder} 报告目录")
+
+    # --- writing --------------------------------------------------------------------------
+
+    def put(self, doc: IngestedDocument) -> None:
+        """Replace everything stored under doc.name with doc, atomically."""
+        with self.db:
+            self.db.execute("DELETE FROM documents WHERE name=?", (doc.name,))
+            cur = self.db.execute(
+                "INSERT INTO documents (name, path, sha256, source, pages, department, year, report_kind, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (doc.name, doc.path, doc.sha256, doc.source, doc.pages, doc.meta.department, doc.meta.year,
+                 doc.meta.report_kind, time.time()))
+            doc_id = cur.lastrowid
+            self.db.executemany(
+                "INSERT INTO tables VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [(doc_id, t.index, t.code, t.kind, t.title, t.unit, t.page, t.line, t.header_rows,
+                  json.dumps([asdict(c) for c in t.columns], ensure_ascii=False),
+                  json.dumps([[_cell(c) for c in row] for row in t.grid], ensure_ascii=False))
+                 for t in doc.tables])
+            self.db.executemany(
+                "INSERT INTO facts (doc_id, table_idx, table_code, table_kind, table_title, row_index, row_group,"
+                " row_label, row_code, row_level, row_parent, column_path, value_text, value_state, number, unit,"
+                " page, line, bbox, department, year) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(doc_id, f.table_index, f.table_code, f.table_kind, f.table_title, f.row_index, f.row_group,
+                  f.row_label, f.row_code, f.row_level, f.row_parent, f.column, f.value_text, f.value_state,
+                  None if f.number is None else str(f.number), f.unit, f.page, f.line,
+                  json.dumps(f.bbox) if f.bbox else None, f.department, f.year) for f in doc.facts])
+            self.db.executemany(
+                "INSERT INTO passages (doc_id, section, text, page, line, end_line) VALUES (?,?,?,?,?,?)",
+                [(doc_id, p.section, p.text, p.page, p.line, p.end_line) for p in doc.passages])
+            self.db.executemany(
+                "INSERT INTO warnings VALUES (?,?,?,?,?)",
+                [(doc_id, w.message, w.page, w.line, w.table) for w in doc.warnings])
+            self.db.execute("INSERT OR REPLACE INTO manifest VALUES ('updated_at', ?)", (str(time.time()),))
+        self.write_manifest()
+
+    def remove(self, name: str) -> bool:
+        with self.db:
+            n = self.db.execute("DELETE FROM documents WHERE name=?", (name,)).rowcount
+        self.write_manifest()
+        return n > 0
+
+    def write_manifest(self) -> None:
+        """manifest.json beside the store: how it was built and from which files."""
+        from ingest import INGEST_VERSION
+
+        data = {
+            "schema_version": SCHEMA_VERSION,
+            "ingest_version": INGEST_VERSION,
+            "documents": [{"name": d["name"], "sha256": d["sha256"], "source": d["source"], "pages": d["pages"]}
+                          for d in self.documents()],
+        }
+        tmp = self.folder / (MANIFEST_FILE + ".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(self.folder / MANIFEST_FILE)
+
+    # --- reading --------------------------------------------------------------------------
+
+    def documents(self) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT d.*, (SELECT COUNT(*) FROM tables t WHERE t.doc_id=d.id) AS n_tables,"
+            " (SELECT COUNT(*) FROM facts f WHERE f.doc_id=d.id) AS n_facts,"
+            " (SELECT COUNT(*) FROM passages p WHERE p.doc_id=d.id) AS n_passages,"
+            " (SELECT COUNT(*) FROM warnings w WHERE w.doc_id=d.id) AS n_warnings"
+            " FROM documents d ORDER BY d.name").fetchall()
+        return [dict(r) for r in rows]
+
+    def sha_of(self, name: str) -> str | None:
+        row = self.db.execute("SELECT sha256 FROM documents WHERE name=?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def facts(self, document: str | None = None) -> Iterator[dict]:
+        sql = ("SELECT d.name AS document, f.* FROM facts f JOIN documents d ON d.id=f.doc_id"
+               + (" WHERE d.name=?" if document else "") + " ORDER BY d.name, f.id")
+        for row in self.db.execute(sql, (document,) if document else ()):
+            yield _fact_dict(row)
+
+    def passages(self, document: str | None = None) -> list[dict]:
+        sql = ("SELECT d.name AS document, p.section, p.text, p.page, p.line, p.end_line FROM passages p"
+               " JOIN documents d ON d.id=p.doc_id" + (" WHERE d.name=?" if document else "") + " ORDER BY d.name, p.id")
+        return [dict(r) for r in self.db.execute(sql, (document,) if document else ())]
+
+    def warnings(self, document: str | None = None) -> list[dict]:
+        sql = ("SELECT d.name AS document, w.message, w.page, w.line, w.table_ref FROM warnings w"
+               " JOIN documents d ON d.id=w.doc_id" + (" WHERE d.name=?" if document else "") + " ORDER BY d.name")
+        return [dict(r) for r in self.db.execute(sql, (document,) if document else ())]
+
+    def tables(self, document: str) -> list[dict]:
+        rows = self.db.execute(
+            "SELECT t.* FROM tables t JOIN documents d ON d.id=t.doc_id WHERE d.name=? ORDER BY t.idx", (document,))
+        out = []
+        for r in rows:
+            item = dict(r)
+            item["columns"] = json.loads(item.pop("columns_json"))
+            item["grid"] = json.loads(item.pop("grid_json"))
+            out.append(item)
+        return out
+
+    def stats(self) -> dict:
+        docs = self.documents()
+        kinds = self.db.execute("SELECT kind, COUNT(*) AS n FROM tables GROUP BY kind ORDER BY n DESC").fetchall()
+        manifest = {r["key"]: r["value"] for r in self.db.execute("SELECT key, value FROM manifest")}
+        return {
+            "index": str(self.folder),
+            "documents": len(docs),
+            "pages": sum(d["pages"] or 0 for d in docs),
+            "tables": sum(d["n_tables"] for d in docs),
+            "facts": sum(d["n_facts"] for d in docs),
+            "passages": sum(d["n_passages"] for d in docs),
+            "warnings": sum(d["n_warnings"] for d in docs),
+            "table_kinds": {r["kind"]: r["n"] for r in kinds},
+            "per_document": [{k: d[k] for k in ("name", "department", "year", "report_kind", "source", "pages",
+                                                "n_tables", "n_facts", "n_passages", "n_warnings")} for d in docs],
+            "manifest": manifest,
+        }
+
+
+def _cell(cell) -> dict:
+    """A grid cell as stored: text None (merged) and "" (blank) stay distinct."""
+    out = {"text": cell.text}
+    if cell.page is not None:
+        out["page"] = cell.page
+    if cell.line is not None:
+        out["line"] = cell.line
+    if cell.bbox is not None:
+        out["bbox"] = list(cell.bbox)
+    return out
+
+
+def _fact_dict(row: sqlite3.Row) -> dict:
+    number = row["number"]
+    return {
+        "document": row["document"], "page": row["page"], "line": row["line"],
+        "department": row["department"], "year": row["year"], "table_code": row["table_code"],
+        "table_kind": row["table_kind"], "table_title": row["table_title"], "row_label": row["row_label"],
+        "row_code": row["row_code"], "column": row["column_path"], "value_text": row["value_text"],
+        "number": None if number is None else Decimal(number), "unit": row["unit"],
+        # beyond the public keys: where on the page, and how the row sits in the table
+        "bbox": json.loads(row["bbox"]) if row["bbox"] else None, "value_state": row["value_state"],
+        "table_index": row["table_idx"], "row_index": row["row_index"], "row_group": row["row_group"],
+        "row_level": row["row_level"], "row_parent": row["row_parent"],
+    }
+
+
+def public_fact(fact: dict) -> dict:
+    """The keys `python -m index facts` prints, in order."""
+    return {key: fact[key] for key in Fact.PUBLIC_KEYS}
+
+
+@contextmanager
+def open_store(folder: Path | str, readonly: bool = True) -> Iterator[Store]:
+    store = Store(folder, readonly=readonly)
+    try:
+        yield store
+    finally:
+        store.close()

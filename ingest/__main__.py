@@ -1,0 +1,53 @@
+"""python -m ingest --index DIR PATH... : ingest report files and folders into the store."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from . import ingest_paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ingest", description="把部门决算报告（PDF、TXT、Markdown）导入索引。")
+    parser.add_argument("--index", required=True, type=Path, help="索引目录（不存在则新建）")
+    parser.add_argument("paths", nargs="+", type=Path, help="报告文件或目录")
+    parser.add_argument("--department", help="部门名称（文件中无法识别时指定）")
+    parser.add_argument("--year", type=int, help="年度（文件中无法识别时指定）")
+    parser.add_argument("--force", action="store_true", help="即使文件未变化也重新导入")
+    parser.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
+    args = parser.parse_args(argv)
+
+    from index.store import Store, StoreError
+
+    try:
+        store = Store(args.index)
+    except StoreError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+
+    def show(i: int, n: int, r) -> None:
+        if args.json:
+            print(json.dumps(asdict(r), ensure_ascii=False), flush=True)
+        elif r.ok:
+            state = "未变化，跳过" if r.skipped else f"{r.seconds:.1f}s"
+            print(f"[{i}/{n}] ✓ {r.name}  {r.department or '部门未识别'} {r.year or '年度未识别'}  "
+                  f"{r.pages} 页 · {r.tables} 表 · {r.facts} 个数据 · {r.passages} 段 · {r.warnings} 条提示  ({state})", flush=True)
+        else:
+            print(f"[{i}/{n}] ✗ {r.message}", flush=True)
+
+    with store:
+        results = ingest_paths(args.paths, store, args.department, args.year, args.force, show)
+    if not results:
+        print("没有找到可导入的报告文件（支持 .pdf .txt .md）", file=sys.stderr)
+        return 1
+    ok = sum(r.ok for r in results)
+    if not args.json:
+        print(f"完成：{ok}/{len(results)} 个文件已导入索引 {args.index}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""The catalogue of standard final-accounts tables: canonical kinds and how titles name them.
+
+Numbering differs between reports (公开07表 is 三公 in one and 政府性基金 in another), so a
+table is known by its title; the printed code is kept as printed.  Order matters: the more
+specific title is tried first.
+"""
+from __future__ import annotations
+
+import re
+
+from .normalize import compact
+
+# (canonical kind, pattern over the compacted title)
+KINDS: tuple[tuple[str, str], ...] = (
+    ("财政拨款收入支出决算总表", r"财政拨款收入?支出?决算总表|财政拨款收支决算总表"),
+    ("收入支出决算总表", r"收入支出决算总表|收支决算总表"),
+    ("收入决算表", r"^(?!.*财政拨款).*收入决算表$"),
+    ("基本支出决算表", r"基本支出决算(明细)?表"),
+    ("三公经费支出决算表", r"三公.*经费"),
+    ("一般公共预算财政拨款支出决算表", r"一般公共预算财政拨款(项目)?支出决算(明细)?表|公共财政拨款支出决算表"),
+    ("政府性基金预算财政拨款收入支出决算表", r"政府性基金"),
+    ("国有资本经营预算财政拨款支出决算表", r"国有资本经营"),
+    ("支出决算表", r"^(?!.*财政拨款).*支出决算表$"),
+    ("项目支出绩效自评表", r"绩效自评表|绩效自评价表|绩效目标自评表"),
+    ("政府采购情况表", r"政府采购"),
+    ("国有资产占用情况表", r"国有资产占用|资产占用情况"),
+    ("相关信息统计表", r"相关信息统计表|机关运行经费|车辆"),
+)
+_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in KINDS)
+
+OTHER = "其他表"
+
+# A line that names a table: ends in 表 and is not a sentence.
+_TITLE = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.．])?\s*(.{2,40}?表)$")
+_CODE = re.compile(r"公[开井]\s*(\d{1,2})\s*表")
+
+
+def kind_of(title: str) -> str:
+    text = compact(title)
+    for kind, pattern in _COMPILED:
+        if pattern.search(text):
+            return kind
+    return OTHER
+
+
+def title_in(text: str) -> str | None:
+    """The table title a line prints, without its list number ("三、支出决算表" -> "支出决算表")."""
+    text = compact(text).replace('"', "“")
+    if len(text) > 44 or text.startswith("注"):
+        return None
+    m = _TITLE.match(text)
+    if not m:
+        return None
+    title = m.group(1)
+    if _CODE.search(title) or title.startswith(("见", "详见", "附")):
+        return None
+    return title
+
+
+def code_in(text: str) -> str | None:
+    """The printed table code, normalised to 公开NN表."""
+    m = _CODE.search(compact(text))
+    return f"公开{int(m.group(1)):02d}表" if m else None

@@ -1,0 +1,73 @@
+"""Interpreted tables into facts, one per non-empty printed cell, and the roll-up warnings.
+
+A fact carries everything needed to cite it.  Blank cells make no fact (the table grid, stored
+beside the facts, still shows them blank); a printed dash is a fact with no number.
+Roll-up warnings: a 类 that is not the sum of its 款, a 款 not the sum of its 项, a 合计 row not
+the sum of the 类 rows under it.  The report is kept as printed; the warning says where it
+disagrees with itself.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from .model import DocumentMeta, Fact, IngestWarning, Table
+from .normalize import compact, parse_value
+
+
+def table_facts(table: Table, document: str, meta: DocumentMeta) -> list[Fact]:
+    facts = []
+    for row in table.rows:
+        for column, cell in row.cells:
+            value = parse_value(cell.text)
+            if value.state == "blank":
+                continue
+            unit = "%" if value.percent else (table.unit if value.state == "number" else "")
+            facts.append(Fact(
+                document=document, page=cell.page, line=cell.line, bbox=cell.bbox,
+                department=meta.department, year=meta.year, table_index=table.index,
+                table_code=table.code, table_kind=table.kind, table_title=table.title,
+                row_index=row.index, row_group=row.group, row_label=row.label, row_code=row.code,
+                row_level=row.level, row_parent=row.parent, column=column.path,
+                value_text=value.text, value_state=value.state, number=value.number, unit=unit,
+            ))
+    return facts
+
+
+def rollup_warnings(table: Table, facts: list[Fact]) -> list[IngestWarning]:
+    """Where a parent subject row is not the sum of its children, column by column."""
+    by_code: dict[tuple[int, str, str], Fact] = {}
+    children: dict[tuple[int, str, str], list[Fact]] = defaultdict(list)
+    totals: dict[tuple[int, str], Fact] = {}
+    top: dict[tuple[int, str], list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.number is None:
+            continue
+        if f.row_code:
+            by_code.setdefault((f.row_group, f.row_code, f.column), f)
+            if f.row_parent:
+                children[(f.row_group, f.row_parent, f.column)].append(f)
+            if f.row_level == "类":
+                top[(f.row_group, f.column)].append(f)
+        elif compact(f.row_label) in ("合计", "总计") and f.table_kind not in ("收入支出决算总表", "财政拨款收入支出决算总表"):
+            totals.setdefault((f.row_group, f.column), f)
+    out = []
+    for key, kids in children.items():
+        parent = by_code.get(key)
+        if parent is None:
+            continue
+        _compare(parent, kids, f"{parent.row_code} {parent.row_label}", out, table)
+    for key, total in totals.items():
+        if top.get(key):
+            _compare(total, top[key], "合计", out, table)
+    return out
+
+
+def _compare(parent: Fact, kids: list[Fact], name: str, out: list, table: Table) -> None:
+    total = sum((k.number for k in kids), Decimal(0))
+    diff = parent.number - total
+    if abs(diff) > Decimal("0.001"):
+        kind = "尾数差异" if abs(diff) <= Decimal("0.02") else "不等于下级之和"
+        out.append(IngestWarning(
+            f"{table.title}“{name}”“{parent.column}”印为 {parent.value_text}，下级合计 {total}（{kind}，差 {diff}）",
+            parent.page, parent.line, table.code or table.title))

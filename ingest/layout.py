@@ -1,0 +1,388 @@
+"""Interpret a printed grid: header rows into column paths, side-by-side groups into logical
+rows, subject codes into 类/款/项 with their parents.
+
+Input is a RawTable exactly as printed; output is a Table whose logical rows point back at the
+printed cells, plus warnings where the printed layout is irregular (a value under a label
+column, a body offset against its header, a code that cannot be read).  Nothing printed is
+changed: values stay as printed, and where a value is attributed to a header by position order
+instead of by position, a warning says so.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .catalogue import OTHER, code_in, kind_of, title_in
+from .model import Cell, Column, IngestWarning, LogicalRow, RawTable, Table, TextLine
+from .normalize import clean_label, code_digits, compact, is_amount, parse_value
+
+_META = re.compile(r"编制单位|^部门(名称)?[:：]|^单位(名称)?[:：]|金额单位|^单位[:：]")
+_UNIT = re.compile(r"(?:金额)?单位[:：]\s*([^\s:：]{1,8})")
+_LABEL_HEADER = re.compile(r"^项目($|[（(])|科目|编码|名称|^类$|^款$|^项$|^类款项$|^序号$|^指标")
+_ROWNO_HEADER = re.compile(r"^(行次|栏次|序号)$")
+_KEY_JUNK = {"类", "款", "项", "类款项", "栏次", "行次", "项目"}
+_TOTAL = re.compile(r"^(合计|总计|小计|本年收入合计|本年支出合计)$")
+_LEADING_CODE = re.compile(r"^\s*(\d{3,7})\s*(\D.*)$")
+
+
+@dataclass(frozen=True)
+class _Col:
+    index: int
+    path: str
+    kind: str  # amount | code | rowno | text | blank
+
+
+def interpret(raw: RawTable, index: int, default_unit: str = "万元") -> tuple[Table | None, list[IngestWarning]]:
+    """The table a grid prints, or None for a grid that is not a table of figures (a contents page)."""
+    warnings: list[IngestWarning] = []
+    width = max(len(r) for r in raw.rows)
+    grid = [tuple(r) + tuple(Cell("", r[0].page if r else None, r[0].line if r else None) for _ in range(width - len(r)))
+            for r in raw.rows]
+    meta_rows, grid = _split_meta(grid)
+    context = list(raw.context) + meta_rows
+    title = _title(context)
+    code = _code(context)
+    unit = _unit(context) or default_unit
+    kind = kind_of(title) if title else OTHER
+    label = title or "未命名表格"
+
+    def warn(message: str, cell: Cell | None = None) -> None:
+        where = cell or (grid[0][0] if grid and grid[0] else None)
+        warnings.append(IngestWarning(message, where.page if where else None, where.line if where else None,
+                                      code or label))
+
+    if _is_toc(grid, context):
+        return None, []
+    if kind == "项目支出绩效自评表":
+        from .forms import interpret_form
+
+        return interpret_form(grid, index, code, kind, label, unit, warn), warnings
+    n_header = _header_count(grid)
+    header, body = grid[:n_header], grid[n_header:]
+    cols = _columns(header, body, width)
+    groups = _groups(cols)
+    columns: list[Column] = []
+    rows: list[LogicalRow] = []
+    for g, members in enumerate(groups):
+        keys, values = _key_value_split(members)
+        paths = _aligned_paths(values, body, warn)
+        columns.extend(Column(c.index, paths[c.index], g) for c in values)
+        hierarchy: dict[str, str] = {}
+        for r, row in enumerate(body):
+            logical = _logical_row(r, g, row, keys, values, paths, hierarchy, warn)
+            if logical is not None:
+                rows.append(logical)
+    table = Table(index, code, kind, label, unit, grid[0][0].page if grid else raw.page,
+                  grid[0][0].line if grid else raw.line, n_header, tuple(columns), tuple(rows),
+                  tuple(tuple(r) for r in grid))
+    return table, warnings
+
+
+# --- context ----------------------------------------------------------------------------------
+
+
+def _row_text(row) -> str:
+    return " ".join(c.text.strip() for c in row if c.text and c.text.strip())
+
+
+def _split_meta(grid):
+    """Leading rows that print the title, code, unit or department rather than table content."""
+    meta: list[TextLine] = []
+    while grid:
+        row = grid[0]
+        text = _row_text(row)
+        if any(is_amount(c.text) for c in row) or not text:
+            if not text:
+                grid = grid[1:]
+                continue
+            break
+        if _META.search(compact(text)) or code_in(text) or (title_in(text) and len([c for c in row if c.text]) == 1):
+            meta.append(TextLine(clean_label(text), row[0].page, row[0].line))
+            grid = grid[1:]
+            continue
+        break
+    return meta, grid
+
+
+def _title(context: list[TextLine]) -> str | None:
+    for line in reversed(context):
+        for part in re.split(r"\s{2,}|(?<=表)\s", line.text):
+            t = title_in(part)
+            if t:
+                return t
+    return None
+
+
+def _code(context: list[TextLine]) -> str | None:
+    joined = "".join(compact(line.text) for line in context[-6:])
+    return code_in(joined)
+
+
+def _unit(context: list[TextLine]) -> str | None:
+    for line in reversed(context):
+        m = _UNIT.search(compact(line.text))
+        if m:
+            return m.group(1)
+    return None
+
+
+def _is_toc(grid, context) -> bool:
+    """A table of contents set as a table: names with page numbers, no amounts."""
+    if any(compact(line.text) == "目录" for line in context):
+        return not any(is_amount(c.text) for row in grid for c in row)
+    rows = [[c.text.strip() for c in row if c.text and c.text.strip()] for row in grid]
+    rows = [r for r in rows if r]
+    return len(rows) >= 3 and all(len(r) == 2 and r[1].isdigit() and int(r[1]) < 1000 and "章" not in r[0]
+                                  and re.match(r"^(第.部分|[一二三四五六七八九十]+、)", compact(r[0])) for r in rows)
+
+
+# --- header -----------------------------------------------------------------------------------
+
+
+def _is_sequence(row) -> bool:
+    """A 栏次 row: 1 2 3 … (possibly after a label)."""
+    nums = [c.text.strip() for c in row if c.text and c.text.strip().isdigit()]
+    return len(nums) >= 2 and [int(n) for n in nums] == list(range(int(nums[0]), int(nums[0]) + len(nums)))
+
+
+def _header_count(grid) -> int:
+    for i, row in enumerate(grid):
+        if any(is_amount(c.text) for c in row) and not _is_sequence(row):
+            return i
+    # no amounts at all (a text table, or an empty one): the first row is its header
+    return 1 if len(grid) > 1 else len(grid)
+
+
+def _columns(header, body, width: int) -> list[_Col]:
+    filled = [list(row) for row in header]
+    centres = _centres(header + body, width)
+    for i, row in enumerate(filled):
+        for j in range(1, width):
+            cell = row[j]
+            if cell.text is None:  # merged (PDF): spans from the left if the left cell reaches here
+                left = next((row[k] for k in range(j - 1, -1, -1) if row[k].text is not None), None)
+                if left and left.text and left.bbox and centres[j] is not None and left.bbox[2] >= centres[j]:
+                    row[j] = Cell(left.text, left.page, left.line, left.bbox)
+            elif not cell.text.strip() and i < len(filled) - 1 and row[j - 1].text and row[j - 1].text.strip():
+                # a parent label spans to the right over the labels printed under it, and never
+                # past a column whose own parents differ
+                below = [filled[k][j].text for k in range(i + 1, len(filled)) if not _is_sequence(filled[k])]
+                same_parents = all((filled[k][j].text or "") == (filled[k][j - 1].text or "") for k in range(i))
+                if (any(b and b.strip() for b in below) and same_parents
+                        and not _LABEL_HEADER.search(compact(row[j - 1].text))):
+                    row[j] = row[j - 1]
+    cols = []
+    for j in range(width):
+        parts: list[str] = []
+        for row in filled:
+            if _is_sequence(row):
+                continue
+            t = compact(row[j].text or "")
+            if t and (not parts or parts[-1] != t) and not t.isdigit():
+                parts.append(t)
+        cols.append(_Col(j, "/".join(parts), _column_kind([row[j].text for row in body], "/".join(parts))))
+    return cols
+
+
+def _centres(grid, width: int) -> list[float | None]:
+    best: list[tuple[float, float] | None] = [None] * width
+    for row in grid:
+        for j, cell in enumerate(row[:width]):
+            if cell.text is not None and cell.bbox:
+                span = cell.bbox[2] - cell.bbox[0]
+                if best[j] is None or span < best[j][0]:
+                    best[j] = (span, (cell.bbox[0] + cell.bbox[2]) / 2)
+    return [b[1] if b else None for b in best]
+
+
+def _column_kind(texts: list[str | None], path: str) -> str:
+    leaf = path.split("/")[-1] if path else ""
+    if _ROWNO_HEADER.match(leaf):
+        return "rowno"
+    counts: Counter[str] = Counter()
+    for t in texts:
+        v = parse_value(t)
+        if v.state == "blank":
+            continue
+        if v.state == "dash" or is_amount(t):
+            counts["amount"] += 1
+        elif code_digits(t) or _LEADING_CODE.match(t or ""):
+            digits = code_digits(t) or _LEADING_CODE.match(t).group(1)
+            counts["code" if len(digits) >= 3 else "int"] += 1
+        elif v.state == "number":
+            counts["int"] += 1
+        else:
+            counts["text"] += 1
+    if not counts:
+        return "blank"
+    kind, n = counts.most_common(1)[0]
+    total = sum(counts.values())
+    if counts["amount"] and counts["amount"] >= 0.5 * total:
+        return "amount"
+    if kind == "int" and counts["code"]:
+        kind = "code"
+    if kind == "int":
+        return "code" if re.search(r"编码|^类$|^款$|^项$", leaf) else "amount"
+    return kind if n >= 0.5 * total else "text"
+
+
+def _groups(cols: list[_Col]) -> list[list[_Col]]:
+    groups: list[list[_Col]] = [[]]
+    first_header = ""
+    for col in cols:
+        current = groups[-1]
+        has_value = any(c.kind == "amount" for c in current)
+        leaf = col.path.split("/")[-1] if col.path else ""
+        if (current and has_value and col.kind in ("code", "text")
+                and (_LABEL_HEADER.search(leaf) or (leaf and leaf == first_header))):
+            groups.append([col])
+            continue
+        if not current:
+            first_header = leaf
+        current.append(col)
+    return [g for g in groups if g]
+
+
+def _key_value_split(members: list[_Col]) -> tuple[list[_Col], list[_Col]]:
+    first_value = next((i for i, c in enumerate(members) if c.kind == "amount"), None)
+    if first_value is None:  # a table of text: the first column names the row
+        first_value = 1 if len(members) > 1 else len(members)
+    keys = [c for c in members[:first_value]]
+    values = [c for c in members[first_value:]]
+    return keys, values
+
+
+def _aligned_paths(values: list[_Col], body, warn) -> dict[int, str]:
+    """Header path per value column.  Where the body's value columns sit offset against the
+    header labels (every value column one place left of its label, say), labels are matched to
+    value columns in order, and a warning says so."""
+    paths = {c.index: c.path for c in values}
+    used = [c for c in values if any(parse_value(row[c.index].text).state != "blank" for row in body)]
+    labelled = [c for c in values if c.path]
+    if used and any(not c.path for c in used) and len(labelled) >= len(used):
+        for shift in (1, -1, 2, -2):
+            by_index = {c.index: c for c in values}
+            if all(by_index.get(c.index + shift) is not None and by_index[c.index + shift].path for c in used):
+                for c in used:
+                    paths[c.index] = by_index[c.index + shift].path
+                warn(f"表体数值列与表头错位 {shift:+d} 列，已按顺序对应表头：" + "、".join(paths[c.index] for c in used))
+                break
+    return paths
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+
+def _shifted(row, keys, values, warn):
+    """A row printed one or more places right of its columns: no key cell holds anything and its
+    first printed cell, text, stands under a value column.  Read it from its label on."""
+    if not keys or any((row[c.index].text or "").strip() for c in keys):
+        return row
+    first = next((c for c in values if (row[c.index].text or "").strip()), None)
+    if first is None or parse_value(row[first.index].text).state != "text":
+        return row
+    label_col = next((c for c in reversed(keys) if c.kind == "text"), keys[-1])
+    shift = first.index - label_col.index
+    if shift <= 0:
+        return row
+    blank = Cell("", row[0].page, row[0].line)
+    warn(f"“{clean_label(row[first.index].text)}”一行整体右移 {shift} 列印刷，按其名称所在位置对应表头", row[first.index])
+    return tuple(row[shift:]) + (blank,) * shift
+
+
+def _logical_row(r, g, row, keys, values, paths, hierarchy, warn) -> LogicalRow | None:
+    row = _shifted(row, keys, values, warn)
+    digits: list[str] = []
+    label_parts: list[str] = []
+    stray: list[tuple[_Col, Cell]] = []
+    for col in keys:
+        cell = row[col.index]
+        text = (cell.text or "").strip()
+        if not text:
+            continue
+        if col.kind == "rowno":
+            continue
+        if is_amount(text):
+            stray.append((col, cell))
+            continue
+        d = code_digits(text)
+        m = _LEADING_CODE.match(text) if not d else None
+        if col.kind == "code" or (d and len(d) >= 3):
+            if d:
+                digits.append(d)
+                continue
+            if m:
+                digits.append(m.group(1))
+                continue
+            if compact(text) in _KEY_JUNK or not re.search(r"[\u4e00-\u9fff]{2}", text):
+                continue  # OCR debris in the code column
+        t = clean_label(text)
+        if compact(t) not in _KEY_JUNK:
+            label_parts.append(t)
+    label = "".join(label_parts) if all(_cjk_edge(p) for p in label_parts) else " ".join(label_parts)
+    cells = [(Column(c.index, paths[c.index], g), row[c.index]) for c in values
+             if parse_value(row[c.index].text).state != "blank"]
+    for col, cell in stray:
+        header = col.path or "（无表头）"
+        warn(f"“{label or '（无名称）'}”一行的数值 {cell.text} 印在“{header}”列下，与表头错位；按印刷位置保留", cell)
+        cells.append((Column(col.index, header, g), cell))
+    if not label and not digits and not cells:
+        return None
+    code, level, parent = _subject_code(digits, label, hierarchy, warn, row[keys[0].index] if keys else row[0])
+    if not label and not code and not any(parse_value(c.text).state in ("number", "dash") for _, c in cells):
+        return None
+    return LogicalRow(r, g, label, code, level, parent, tuple(cells))
+
+
+def _cjk_edge(part: str) -> bool:
+    return bool(part) and not part[-1].isascii()
+
+
+_LEVELS = {3: "类", 5: "款", 7: "项"}
+
+
+def _subject_code(digits: list[str], label: str, hierarchy: dict[str, str], warn, cell: Cell):
+    """Read a subject code printed whole, split across cells (201 | 06 | 01) or broken by OCR
+    (20 | 1, 2010 | 0504), checked against the codes printed above it."""
+    if not digits or _TOTAL.match(compact(label)):
+        return None, None, None
+    candidates: list[str] = []
+    joined = "".join(digits)
+    candidates.append(joined)
+    for d in digits:
+        candidates.append(d)
+    for a, b in zip(digits, digits[1:]):
+        for k in range(1, min(len(a), len(b))):
+            if a[-k:] == b[:k]:
+                candidates.append(a + b[k:])
+        candidates.append(a[:3] + b if len(a) >= 3 else a + b)
+    lei, kuan = hierarchy.get("类"), hierarchy.get("款")
+
+    def score(c: str) -> int:
+        if len(c) not in _LEVELS:
+            return -1
+        if len(c) == 7:
+            return 3 if kuan and c.startswith(kuan) else (2 if lei and c.startswith(lei) else 1)
+        if len(c) == 5:
+            return 3 if lei and c.startswith(lei) else 1
+        return 2 if c != lei else 1
+
+    best = max(candidates, key=lambda c: (score(c), c == joined))
+    if score(best) < 0:
+        warn(f"科目编码“{' | '.join(digits)}”无法识别为类/款/项编码，按印刷保留", cell)
+        return joined, None, None
+    if best != joined:
+        warn(f"科目编码印刷为“{' | '.join(digits)}”，识别为 {best}", cell)
+    level = _LEVELS[len(best)]
+    if level == "类":
+        hierarchy["类"] = best
+        hierarchy.pop("款", None)
+        parent = None
+    elif level == "款":
+        hierarchy["款"] = best
+        hierarchy.setdefault("类", best[:3])
+        parent = best[:3]
+    else:
+        parent = best[:5]
+    return best, level, parent

@@ -1,0 +1,138 @@
+"""Text normalisation applied before anything else reads a report.
+
+Owns: NFKC folding (Kangxi radicals such as ⼀ ⼊ ⽀ become 一 入 支), punctuation folding,
+whitespace clean-up of labels, and the parsing of a printed cell into a value: blank, dash,
+number or text.  Numbers keep the text the report printed; the parsed number is a Decimal so
+that 0.1 + 0.2 sums exactly.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"“”‘’（）《》、，。：；！？【】"
+_SPACE_AROUND_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])\s+|\s+(?=[{_CJK}{_CJK_PUNCT}])")
+_MULTI_SPACE = re.compile(r"[ \t\u3000\xa0]+")
+
+# NFKC turns full-width ASCII into ASCII but also turns Chinese punctuation that reports use on
+# purpose into ASCII; these keep their Chinese form so labels read as printed.
+_KEEP_AFTER_NFKC = str.maketrans({"(": "（", ")": "）", ":": "："})
+
+
+# CJK Radicals Supplement code points have no NFKC mapping, yet PDF fonts emit them for the
+# ordinary characters (部⻔ for 部门).  Simplified and common forms seen in reports:
+_RADICALS = str.maketrans({
+    "⺠": "民", "⻔": "门", "⻓": "长", "⻰": "龙", "⻅": "见", "⻋": "车", "⻆": "角", "⻛": "风",
+    "⻘": "青", "⻝": "食", "⻩": "黄", "⻬": "齐", "⻚": "页", "⻢": "马", "⺰": "纟", "⻑": "長",
+    "⻨": "麦", "⻖": "阝", "⻣": "骨", "⻉": "贝", "⻈": "讠", "⻜": "飞", "⻥": "鱼", "⻦": "鸟",
+    "⻄": "西", "⻁": "虎", "⺟": "母", "⻙": "韦", "⻤": "鬼", "⻡": "首", "⻭": "齿", "⻐": "钅",
+    "⻟": "饣", "⺁": "厂", "⺇": "几", "⺌": "小", "⺩": "王", "⺮": "竹", "⻊": "足", "⺶": "羊",
+})
+
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC, CJK radicals to characters, no zero-width characters or soft hyphens."""
+    text = unicodedata.normalize("NFKC", text).translate(_RADICALS)
+    return text.replace("\u200b", "").replace("\ufeff", "").replace("\xad", "")
+
+
+def clean_line(text: str) -> str:
+    """A line of running text: NFKC, collapsed spaces, no spaces between Chinese characters."""
+    text = nfkc(text).replace("\t", " ")
+    text = _MULTI_SPACE.sub(" ", text).strip()
+    return _SPACE_AROUND_CJK.sub("", text)
+
+
+def clean_label(text: str | None) -> str:
+    """A table label (header, row name): like clean_line, with full-width brackets and colons."""
+    if not text:
+        return ""
+    text = clean_line(text.replace("\n", " "))
+    text = text.translate(_KEEP_AFTER_NFKC)
+    return text.strip()
+
+
+def compact(text: str) -> str:
+    """A label with every space removed: the key used to compare labels across documents."""
+    return re.sub(r"\s+", "", clean_label(text))
+
+
+# --- values -------------------------------------------------------------------------------
+
+DASHES = {"-", "—", "–", "－", "——", "--", "/", "—-", "-—", "―"}
+
+# "292. 90" (OCR space after the point), "1,238.58", "-3.20", "(3.20)", "12.5%".
+_NUMBER = re.compile(
+    r"^(?P<sign>[-−+]?)\s*(?P<int>\d{1,3}(?:[,，]\s?\d{3})+|\d+)(?:\s*\.\s*(?P<frac>\d+))?\s*(?P<pct>%?)$"
+)
+
+
+@dataclass(frozen=True)
+class Value:
+    """A printed cell read as a value.
+
+    state: "blank" (nothing printed), "dash" (a dash printed for nil), "number", or "text".
+    text: what the report printed, normalised (NFKC, OCR spaces inside numbers removed).
+    """
+
+    state: str
+    text: str
+    number: Decimal | None = None
+    percent: bool = False
+
+
+BLANK = Value("blank", "")
+
+
+def parse_value(raw: str | None) -> Value:
+    """Read one printed cell.  None (a merged cell) and "" are both blank here; the caller keeps
+    merged cells apart where that matters (the raw grid is stored as printed)."""
+    if raw is None:
+        return BLANK
+    text = clean_label(raw)
+    if not text:
+        return BLANK
+    if text in DASHES:
+        return Value("dash", text)
+    m = _NUMBER.match(text.replace("−", "-"))
+    if m:
+        digits = re.sub(r"[,，\s]", "", m.group("int"))
+        frac = m.group("frac")
+        number_text = digits + ("." + frac if frac is not None else "")
+        try:
+            number = Decimal(number_text)
+        except InvalidOperation:  # pragma: no cover - regex admits only digits
+            return Value("text", text)
+        if m.group("sign") == "-":
+            number = -number
+        printed = re.sub(r"\s+", "", text)
+        return Value("number", printed, number, bool(m.group("pct")))
+    if len(text) > 2 and text[0] in "(（" and text[-1] in ")）":
+        inner = parse_value(text[1:-1])
+        if inner.state == "number" and inner.number is not None:
+            return Value("number", text, -inner.number, inner.percent)
+    return Value("text", text)
+
+
+def is_amount(raw: str | None) -> bool:
+    """True for a printed number with a decimal point or thousands separator: an amount, not a
+    code, a row number or a year."""
+    v = parse_value(raw)
+    return v.state == "number" and ("." in v.text or "," in v.text or "，" in v.text)
+
+
+_CODE_JUNK = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+
+
+def code_digits(raw: str | None) -> str:
+    """The digits of a subject-code cell ("2080 0501" -> "20800501"); "" if the cell holds
+    anything but digits and spaces (after folding O/o/l/I, which OCR confuses with 0 and 1)."""
+    if not raw:
+        return ""
+    text = nfkc(raw).strip().translate(_CODE_JUNK)
+    if not re.fullmatch(r"[\d\s]+", text):
+        return ""
+    return re.sub(r"\s+", "", text)

@@ -1,0 +1,94 @@
+"""Narrative text into passages with their section path.
+
+A passage is a paragraph: consecutive lines up to a sentence end, a heading, a table or a page
+break where the next line starts a new item.  Headings (第一部分…, 一、…, （一）…, markdown `#`)
+set the section path.  Long paragraphs are cut at sentence ends near `max_chars`.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Passage, RawDocument, RawTable, TextLine
+from .normalize import compact
+
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_H1 = re.compile(r"^[一二三四五六七八九十]+、\S{1,40}$")
+_H2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\S{1,40}$")
+_ITEM = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]|\d+[、.．]|[-•·])")
+_END = re.compile(r"[。；;！!？?：:]$")
+_TOC = re.compile(r"(?:\.{3,}|…{2,})\s*\d*$|\s\d{1,3}$")
+
+
+def passages(doc: RawDocument, max_chars: int = 400) -> list[Passage]:
+    out: list[Passage] = []
+    section: list[str] = []
+    buf: list[TextLine] = []
+    in_toc = False
+
+    def flush() -> None:
+        if not buf:
+            return
+        text = "".join(line.text if i == 0 or not _ascii_join(buf[i - 1].text, line.text) else " " + line.text
+                       for i, line in enumerate(buf))
+        for chunk in _chunks(text, max_chars):
+            out.append(Passage(doc.name, " / ".join(section), chunk, buf[0].page, buf[0].line, buf[-1].line))
+        buf.clear()
+
+    for block in doc.blocks:
+        if isinstance(block, RawTable):
+            flush()
+            continue
+        text = block.text
+        key = compact(text)
+        if key in ("目录", "目 录"):
+            in_toc = True
+            continue
+        if in_toc:
+            if _TOC.search(text) or _H1.match(key) or _PART.match(key) or _H2.match(key):
+                continue
+            in_toc = False
+        level = _heading_level(block, key)
+        if level:
+            flush()
+            del section[level - 1:]
+            section.extend([""] * (level - 1 - len(section)))
+            section.append(key)
+            continue
+        if buf and (_ITEM.match(key) or (buf[-1].page != block.page and _END.search(buf[-1].text))):
+            flush()
+        buf.append(block)
+        if _END.search(text) and len("".join(b.text for b in buf)) > 60:
+            flush()
+    flush()
+    return out
+
+
+def _heading_level(line: TextLine, key: str) -> int:
+    if line.heading:
+        return min(line.heading, 3)
+    if _PART.match(key) and len(key) <= 30:
+        return 1
+    if _H1.match(key) and not _END.search(key):
+        return 2
+    if _H2.match(key) and not _END.search(key) and len(key) <= 30:
+        return 3
+    return 0
+
+
+def _ascii_join(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum()
+
+
+def _chunks(text: str, max_chars: int) -> list[str]:
+    if len(text) <= max_chars:
+        return [text]
+    parts = re.split(r"(?<=[。；;！!？?])", text)
+    chunks, cur = [], ""
+    for part in parts:
+        if cur and len(cur) + len(part) > max_chars:
+            chunks.append(cur)
+            cur = ""
+        cur += part
+    if cur:
+        chunks.append(cur)
+    return chunks

@@ -1,0 +1,219 @@
+"""Read a PDF report into text lines and cell grids with page numbers and bounding boxes.
+
+Owns everything that touches pdfplumber: opening (and recognising broken, encrypted, empty and
+image-only files), ruled tables through pdfplumber's line strategy, unruled tables through
+`pdf_unruled`, text lines rebuilt from word positions (numbers set in another font sit a few
+points lower than the Chinese text around them and still belong to its line), and tables that
+continue on the next page.  Coordinates are PDF points with the origin at the page's top left.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from .errors import BrokenPDF, EmptyDocument, EncryptedPDF, ImageOnlyPDF
+from .model import BBox, Block, Cell, RawDocument, RawTable, TextLine
+from .normalize import clean_line, is_amount, nfkc
+
+# Page furniture that may stand between a table and its continuation on the next page.
+_FURNITURE = re.compile(r"^(?:[-－—\s]*\d{1,3}[-－—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
+                   "join_tolerance": 3, "intersection_tolerance": 3}
+
+
+def _quiet() -> None:
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def read_pdf(path: Path) -> RawDocument:
+    _quiet()
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfexceptions import PDFException, PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    damaged = (PDFException, PSException, PdfminerException, MalformedPDFException, EOFError, ValueError, KeyError)
+
+    try:
+        pdf = pdfplumber.open(path)
+        pages = pdf.pages  # parses the page tree: broken files fail here
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedPDF(str(path), f"{path.name}：PDF 已加密，需要密码才能读取，请提供未加密的版本") from exc
+    except damaged as exc:  # pdfminer raises many types for damaged files
+        inner = getattr(exc, "args", [None])[0]
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(exc).lower():
+            raise EncryptedPDF(str(path), f"{path.name}：PDF 已加密，需要密码才能读取，请提供未加密的版本") from exc
+        raise BrokenPDF(str(path), f"{path.name}：PDF 文件已损坏或不完整，无法读取（{type(exc).__name__}）") from exc
+    with pdf:
+        if not pages:
+            raise EmptyDocument(str(path), f"{path.name}：PDF 没有任何页面")
+        blocks: list[Block] = []
+        any_text = False
+        try:
+            for number, page in enumerate(pages, start=1):
+                page_blocks = _page_blocks(page, number)
+                any_text = any_text or bool(page_blocks)
+                blocks.extend(page_blocks)
+        except damaged as exc:
+            raise BrokenPDF(str(path), f"{path.name}：PDF 第 {number} 页无法解析，文件可能已损坏（{type(exc).__name__}）") from exc
+        if not any_text:
+            raise ImageOnlyPDF(str(path), f"{path.name}：PDF 只有图像没有文字层（扫描件），无法读取数字；请先做文字识别（OCR）后再导入")
+        return RawDocument(str(path), path.name, "pdf", len(pages), tuple(_join_continued(blocks)))
+
+
+# --- one page -------------------------------------------------------------------------------
+
+
+def _page_blocks(page, number: int) -> list[Block]:
+    grids = _ruled_tables(page, number)
+    grids += _unruled_tables(page, number, [bbox for bbox, _ in grids])
+    boxes = [bbox for bbox, _ in grids]
+    lines = _text_lines(page, number, boxes)
+    items: list[tuple[float, Block]] = [(line.bbox[1], line) for line in lines if line.bbox]
+    items += [(bbox[1], RawTable(rows)) for bbox, rows in grids]
+    items.sort(key=lambda item: item[0])
+    return [block for _, block in items]
+
+
+def _ruled_tables(page, number: int) -> list[tuple[BBox, tuple[tuple[Cell, ...], ...]]]:
+    out = []
+    for table in page.find_tables(_TABLE_SETTINGS):
+        texts = table.extract()
+        rows = []
+        for row, row_texts in zip(table.rows, texts):
+            cells = tuple(
+                Cell(None if text is None else nfkc(text), number, None, _round(box) if box else None)
+                for box, text in zip(row.cells, row_texts)
+            )
+            rows.append(cells)
+        if not rows or len(rows[0]) < 2:
+            continue
+        if not any(c.text for r in rows for c in r) and len(rows) < 2:
+            # an empty ruled frame; keep it only as a continuation candidate
+            pass
+        out.append((_round(table.bbox), tuple(rows)))
+    return out
+
+
+def _unruled_tables(page, number: int, exclude: list[BBox]):
+    if page.lines or page.rects:
+        return []  # a ruled page; text outside its tables is narrative
+    from .pdf_unruled import find_unruled_tables
+
+    out = []
+    for table in find_unruled_tables(page, exclude):
+        rows = tuple(
+            tuple(Cell(nfkc(text) if box else "", number, None, _round(box) if box else None) for text, box in row)
+            for row in table.rows
+        )
+        out.append((_round(table.bbox), rows))
+    return out
+
+
+def _inside(x: float, y: float, boxes: list[BBox]) -> bool:
+    return any(b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1 for b in boxes)
+
+
+def _text_lines(page, number: int, boxes: list[BBox]) -> list[TextLine]:
+    """Words outside tables grouped into lines by vertical overlap with the line's first word."""
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False,
+                               extra_attrs=["size"])
+    words = [w for w in words if not _inside((w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2, boxes)]
+    words.sort(key=lambda w: (w["top"], w["x0"]))
+    lines: list[dict] = []
+    for w in words:
+        mid = (w["top"] + w["bottom"]) / 2
+        for line in reversed(lines[-4:]):
+            if line["top"] <= mid <= line["bottom"]:
+                line["words"].append(w)
+                break
+        else:
+            lines.append({"top": w["top"], "bottom": w["bottom"], "words": [w]})
+    out = []
+    for line in lines:
+        ws = sorted(line["words"], key=lambda w: w["x0"])
+        parts = [ws[0]["text"]]
+        for prev, w in zip(ws, ws[1:]):
+            gap = w["x0"] - prev["x1"]
+            parts.append((" " if gap > 0.25 * (w.get("size") or 10) else "") + w["text"])
+        text = clean_line("".join(parts))
+        if not text:
+            continue
+        bbox = (min(w["x0"] for w in ws), min(w["top"] for w in ws), max(w["x1"] for w in ws),
+                max(w["bottom"] for w in ws))
+        out.append(TextLine(text, number, None, _round(bbox)))
+    return out
+
+
+def _round(box) -> BBox:
+    return tuple(round(float(v), 2) for v in box)  # type: ignore[return-value]
+
+
+# --- tables over page breaks ----------------------------------------------------------------
+
+
+def _join_continued(blocks: list[Block]) -> list[Block]:
+    """Append a table that opens a page to the table that closed the previous page when nothing
+    but page furniture stands between them and its first row is not a header."""
+    out: list[Block] = []
+    context: list[TextLine] = []
+    last_table_at: int | None = None
+    for block in blocks:
+        if isinstance(block, TextLine):
+            out.append(block)
+            if not _FURNITURE.match(block.text):
+                context.append(block)
+                last_table_at = None
+            continue
+        prev = out[last_table_at] if last_table_at is not None else None
+        if isinstance(prev, RawTable) and _continues(prev, block):
+            out[last_table_at] = RawTable(prev.rows + _aligned(prev, block), prev.context)
+        else:
+            out.append(RawTable(block.rows, tuple(context[-8:])))
+            last_table_at = len(out) - 1
+        context = []
+    return out
+
+
+def _continues(prev: RawTable, table: RawTable) -> bool:
+    if table.page is None or prev.rows[-1][0].page is None or table.page != prev.rows[-1][0].page + 1:
+        return False
+    first = next((row for row in table.rows if any(c.text for c in row)), None)
+    if first is None:
+        return True  # an empty ruled frame at the top of the page: the rest of the grid
+    return any(is_amount(c.text) for c in first) or len(first) == len(prev.rows[-1])
+
+
+def _aligned(prev: RawTable, table: RawTable) -> tuple[tuple[Cell, ...], ...]:
+    """Rows of the continuation, re-cut to the previous grid's columns by x position when the
+    two grids have a different number of columns."""
+    width = max(len(r) for r in prev.rows)
+    rows = tuple(r for r in table.rows if any(c.text for c in r))
+    if all(len(r) == width for r in rows):
+        return rows
+    spans = _column_spans(prev)
+    out = []
+    for row in rows:
+        cells: list[Cell] = [Cell("", row[0].page) for _ in range(width)]
+        for cell in row:
+            if not cell.text or not cell.bbox:
+                continue
+            x = (cell.bbox[0] + cell.bbox[2]) / 2
+            idx = min(range(width), key=lambda i: 0 if spans[i][0] <= x <= spans[i][1] else min(abs(x - spans[i][0]), abs(x - spans[i][1])))
+            old = cells[idx]
+            cells[idx] = Cell((old.text + "\n" + cell.text) if old.text else cell.text, cell.page, None, cell.bbox)
+        out.append(tuple(cells))
+    return tuple(out)
+
+
+def _column_spans(table: RawTable) -> list[tuple[float, float]]:
+    width = max(len(r) for r in table.rows)
+    spans = [(float("inf"), float("-inf"))] * width
+    for row in table.rows:
+        for i, cell in enumerate(row):
+            if cell.bbox:
+                lo, hi = spans[i]
+                spans[i] = (min(lo, cell.bbox[0]), max(hi, cell.bbox[2]))
+    return [(lo, hi) if lo != float("inf") else (0.0, 0.0) for lo, hi in spans]
