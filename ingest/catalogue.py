@@ -52,7 +52,7 @@ def title_in(text: str) -> str | None:
     if not m:
         return None
     title = m.group(1)
-    if _CODE.search(title) or title.startswith(("见", "详见", "附")):
+    if len(re.findall(r"[\u4e00-\u9fff]", title)) < 4 or _CODE.search(title) or title.startswith(("见", "详见", "附")):
         return None
     return title
 

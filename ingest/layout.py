@@ -106,12 +106,10 @@ def _split_meta(grid):
 
 
 def _title(context: list[TextLine]) -> str | None:
-    for line in reversed(context):
-        for part in re.split(r"\s{2,}|(?<=表)\s", line.text):
-            t = title_in(part)
-            if t:
-                return t
-    return None
+    """The nearest title above the table, preferring one the catalogue knows."""
+    titles = [t for line in reversed(context) for part in re.split(r"\s{2,}|(?<=表)\s", line.text)
+              if (t := title_in(part))]
+    return next((t for t in titles if kind_of(t) != OTHER), titles[0] if titles else None)
 
 
 def _code(context: list[TextLine]) -> str | None:
@@ -121,9 +119,9 @@ def _code(context: list[TextLine]) -> str | None:
 
 def _unit(context: list[TextLine]) -> str | None:
     for line in reversed(context):
-        m = _UNIT.search(compact(line.text))
-        if m:
-            return m.group(1)
+        found = [u for u in _UNIT.findall(compact(line.text)) if "单位" not in u]
+        if found:
+            return found[-1]
     return None
 
 
@@ -150,7 +148,11 @@ def _header_count(grid) -> int:
     for i, row in enumerate(grid):
         if any(is_amount(c.text) for c in row) and not _is_sequence(row):
             return i
-    # no amounts at all (a text table, or an empty one): the first row is its header
+    # no amounts: an empty standard table (its header ends at its 栏次 row) or a table of text
+    # and counts (its first row is the header)
+    sequence = [i for i, row in enumerate(grid) if _is_sequence(row)]
+    if sequence:
+        return sequence[-1] + 1
     return 1 if len(grid) > 1 else len(grid)
 
 
@@ -260,14 +262,14 @@ def _aligned_paths(values: list[_Col], body, warn) -> dict[int, str]:
     paths = {c.index: c.path for c in values}
     used = [c for c in values if any(parse_value(row[c.index].text).state != "blank" for row in body)]
     labelled = [c for c in values if c.path]
-    if used and any(not c.path for c in used) and len(labelled) >= len(used):
-        for shift in (1, -1, 2, -2):
-            by_index = {c.index: c for c in values}
-            if all(by_index.get(c.index + shift) is not None and by_index[c.index + shift].path for c in used):
-                for c in used:
-                    paths[c.index] = by_index[c.index + shift].path
-                warn(f"表体数值列与表头错位 {shift:+d} 列，已按顺序对应表头：" + "、".join(paths[c.index] for c in used))
-                break
+    if used and labelled and any(not c.path for c in used):
+        # the body's first value column belongs under the header's first value label
+        shift = labelled[0].index - used[0].index
+        by_index = {c.index: c for c in values}
+        if shift and all(by_index.get(c.index + shift) is not None and by_index[c.index + shift].path for c in used):
+            for c in used:
+                paths[c.index] = by_index[c.index + shift].path
+            warn(f"表体数值列与表头错位 {shift:+d} 列，已按顺序对应表头：" + "、".join(paths[c.index] for c in used))
     return paths
 
 

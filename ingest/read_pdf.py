@@ -98,8 +98,8 @@ def _ruled_tables(page, number: int) -> list[tuple[BBox, tuple[tuple[Cell, ...],
 
 
 def _unruled_tables(page, number: int, exclude: list[BBox]):
-    if page.lines or page.rects:
-        return []  # a ruled page; text outside its tables is narrative
+    if page.lines or page.rects or not page.chars:
+        return []  # a ruled page (text outside its tables is narrative), or no text at all
     from .pdf_unruled import find_unruled_tables
 
     out = []

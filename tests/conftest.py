@@ -1,0 +1,34 @@
+"""Shared test set-up: where the corpus is, and reports ingested once per session."""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))
+
+TEXTS = sorted((CORPUS / "text").glob("*.txt"))
+TWINS = sorted(p for p in (CORPUS / "pdf").glob("0*.pdf"))
+REAL = sorted(p for p in (CORPUS / "real").glob("*.pdf"))
+REAL_REPORTS = [p for p in REAL if "模板" not in p.name]
+
+
+def pytest_configure(config):
+    if not TEXTS or not TWINS or not REAL:
+        raise pytest.UsageError(f"corpus not found at {CORPUS}: the tests read the real reports from ../shared/corpus")
+
+
+@functools.cache
+def ingested(path: Path):
+    from ingest import ingest_file
+
+    return ingest_file(path)
+
+
+@pytest.fixture(scope="session")
+def text_docs():
+    return {p.stem: ingested(p) for p in TEXTS}

@@ -1,0 +1,127 @@
+"""The five text reports: metadata from the document, tables recognised, page breaks inside
+tables, subject codes, side-by-side groups, misprints kept as printed with a warning."""
+from decimal import Decimal
+
+import pytest
+
+EXPECTED_META = {
+    "000_d038eb9fb139e057": ("泉州市数字泉州建设办公室", 2023),
+    "001_c1fbac8e898f5dfc": ("晋城市大数据应用局", 2023),
+    "002_5604d886435013c4": ("福州市“智慧福州”管理服务中心", 2022),
+    "003_6af2a6315bf8f1d0": ("晋江市经信部门", 2018),
+    "004_5522c362a8f8a79d": ("九江市浔阳区数字经济发展中心", 2023),
+}
+STANDARD = {"收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表",
+            "一般公共预算财政拨款支出决算表", "基本支出决算表", "三公经费支出决算表"}
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED_META))
+def test_department_year_and_kind_come_from_the_document(text_docs, stem):
+    doc = text_docs[stem]
+    assert (doc.meta.department, doc.meta.year) == EXPECTED_META[stem]
+    assert doc.meta.report_kind == "决算"
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED_META))
+def test_every_standard_table_is_recognised(text_docs, stem):
+    kinds = {t.kind for t in text_docs[stem].tables}
+    assert STANDARD <= kinds, STANDARD - kinds
+
+
+def _facts(doc, kind, label=None, code=None, column=None):
+    return [f for f in doc.facts if f.table_kind == kind and (label is None or f.row_label == label)
+            and (code is None or f.row_code == code) and (column is None or column in f.column)]
+
+
+def test_facts_carry_complete_provenance(text_docs):
+    doc = text_docs["000_d038eb9fb139e057"]
+    [fact] = _facts(doc, "收入支出决算总表", label="一、一般公共预算财政拨款收入")
+    assert fact.value_text == "4074.90" and fact.number == Decimal("4074.90") and fact.unit == "万元"
+    assert fact.document == "000_d038eb9fb139e057.txt" and fact.line == 95
+    assert fact.table_code == "公开01表" and fact.table_title == "收入支出决算总表"
+    assert fact.column == "收入/决算数"
+    assert (fact.department, fact.year) == ("泉州市数字泉州建设办公室", 2023)
+
+
+def test_two_sided_table_becomes_separate_logical_rows(text_docs):
+    doc = text_docs["000_d038eb9fb139e057"]
+    [income] = _facts(doc, "收入支出决算总表", label="本年收入合计")
+    [spending] = _facts(doc, "收入支出决算总表", label="本年支出合计")
+    assert (income.column, income.value_text) == ("收入/决算数", "6324.90")
+    assert (spending.column, spending.value_text) == ("支出/决算数", "6325.85")
+    assert income.line == spending.line  # printed side by side on one line
+
+
+def test_subject_codes_have_level_and_parent(text_docs):
+    doc = text_docs["000_d038eb9fb139e057"]
+    [f] = _facts(doc, "支出决算表", code="2150501", column="基本支出")
+    assert (f.row_label, f.row_level, f.row_parent, f.value_text) == ("行政运行", "项", "21505", "300.37")
+    [k] = _facts(doc, "支出决算表", code="21505", column="项目支出")
+    assert (k.row_level, k.row_parent) == ("款", "215")
+
+
+def test_blank_line_inside_a_table_is_a_page_break_not_a_new_table(text_docs):
+    doc = text_docs["000_d038eb9fb139e057"]
+    # 2210201 住房公积金 is printed after the page break inside 公开02表
+    [f] = _facts(doc, "收入决算表", code="2210201", column="本年收入合计")
+    assert f.value_text == "54.90" and f.table_code == "公开02表"
+
+
+def test_three_groups_of_the_basic_expenditure_table(text_docs):
+    doc = text_docs["000_d038eb9fb139e057"]
+    assert _facts(doc, "基本支出决算表", label="基本工资")[0].value_text == "142.29"
+    assert _facts(doc, "基本支出决算表", label="差旅费")[0].value_text == "4.64"
+    assert _facts(doc, "基本支出决算表", label="专用设备购置")[0].value_text == "0.00"
+
+
+def test_misprinted_row_is_kept_as_printed_with_a_warning(text_docs):
+    doc = text_docs["000_d038eb9fb139e057"]
+    # "公用经费合计││││76.14" prints 76.14 one column off, under 科目名称
+    stray = [f for f in doc.facts if f.table_kind == "基本支出决算表" and f.value_text == "76.14"
+             and f.column.endswith("科目名称")]
+    assert len(stray) == 1
+    assert any("76.14" in w.message and "错位" in w.message for w in doc.warnings)
+
+
+def test_ocr_broken_numbers_and_split_codes(text_docs):
+    doc = text_docs["004_5522c362a8f8a79d"]
+    [total] = _facts(doc, "收入支出决算总表", label="本年收入合计")
+    assert total.value_text == "292.90" and total.number == Decimal("292.90")
+    codes = {f.row_code for f in _facts(doc, "支出决算表")}
+    assert {"201", "20105", "2010504", "208", "2080501", "210", "21004", "2100409"} <= codes
+
+
+def test_blank_cells_make_no_fact_but_stay_in_the_grid(text_docs):
+    doc = text_docs["004_5522c362a8f8a79d"]
+    # 二、政府性基金预算财政拨款收入 prints no amount in 004
+    assert not _facts(doc, "收入支出决算总表", label="二、政府性基金预算财政拨款收入")
+    table = next(t for t in doc.tables if t.kind == "收入支出决算总表")
+    row = next(r for r in table.grid if r[0].text == "二、政府性基金预算财政拨款收入")
+    assert row[2].text == ""
+
+
+def test_roll_up_where_the_report_is_consistent(text_docs):
+    doc = text_docs["000_d038eb9fb139e057"]
+    by_code = {f.row_code: f.number for f in _facts(doc, "支出决算表", column="本年支出合计") if f.row_code}
+    assert by_code["201"] == by_code["20104"] == by_code["2010499"]
+    assert by_code["21011"] == by_code["2101101"] + by_code["2101102"] + by_code["2101103"]
+    [total] = _facts(doc, "支出决算表", label="合计", column="本年支出合计")
+    [basic] = _facts(doc, "支出决算表", label="合计", column="基本支出")
+    [project] = _facts(doc, "支出决算表", label="合计", column="项目支出")
+    assert total.number == basic.number + project.number
+    three = {f.row_label: f.number for f in _facts(doc, "三公经费支出决算表")}
+    assert three["合计"] == three["1.因公出国（境）费"] + three["2.公务用车购置及运行维护费"] + three["3.公务接待费"]
+
+
+def test_totals_that_do_not_add_up_are_warned_not_fixed(text_docs):
+    doc = text_docs["000_d038eb9fb139e057"]
+    [f] = _facts(doc, "支出决算表", code="22102", column="本年支出合计")
+    assert f.value_text == "77.37"  # printed; its children add up to 77.38
+    assert any("22102" in w.message and "77.38" in w.message for w in doc.warnings)
+
+
+def test_narrative_becomes_passages_with_sections(text_docs):
+    doc = text_docs["000_d038eb9fb139e057"]
+    hits = [p for p in doc.passages if "6335.07" in p.text]
+    assert hits and hits[0].line and "收入支出决算总体情况说明" in hits[0].section
+    assert not any("\t" in p.text for p in doc.passages)
