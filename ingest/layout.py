@@ -225,7 +225,7 @@ def _column_kind(texts: list[str | None], path: str) -> str:
     if kind == "int" and counts["code"]:
         kind = "code"
     if kind == "int":
-        return "code" if re.search(r"编码|^类$|^款$|^项$", leaf) else "amount"
+        return "code" if re.search(r"编码|^类$|^款$|^项$", leaf) else "int"
     return kind if n >= 0.5 * total else "text"
 
 
@@ -248,8 +248,9 @@ def _groups(cols: list[_Col]) -> list[list[_Col]]:
 
 def _key_value_split(members: list[_Col]) -> tuple[list[_Col], list[_Col]]:
     first_value = next((i for i, c in enumerate(members) if c.kind == "amount"), None)
-    if first_value is None:  # a table of text: the first column names the row
-        first_value = 1 if len(members) > 1 else len(members)
+    if first_value is None:  # a table of text: the first text column (after 序号) names the row
+        first_text = next((i for i, c in enumerate(members) if c.kind == "text"), 0)
+        first_value = min(first_text + 1, len(members))
     keys = [c for c in members[:first_value]]
     values = [c for c in members[first_value:]]
     return keys, values
@@ -310,7 +311,7 @@ def _logical_row(r, g, row, keys, values, paths, hierarchy, warn) -> LogicalRow 
             continue
         d = code_digits(text)
         m = _LEADING_CODE.match(text) if not d else None
-        if col.kind == "code" or (d and len(d) >= 3):
+        if col.kind in ("code", "int") or (d and len(d) >= 3):
             if d:
                 digits.append(d)
                 continue
@@ -349,42 +350,40 @@ def _subject_code(digits: list[str], label: str, hierarchy: dict[str, str], warn
     (20 | 1, 2010 | 0504), checked against the codes printed above it."""
     if not digits or _TOTAL.match(compact(label)):
         return None, None, None
-    candidates: list[str] = []
     joined = "".join(digits)
-    candidates.append(joined)
-    for d in digits:
-        candidates.append(d)
-    for a, b in zip(digits, digits[1:]):
-        for k in range(1, min(len(a), len(b))):
-            if a[-k:] == b[:k]:
-                candidates.append(a + b[k:])
-        candidates.append(a[:3] + b if len(a) >= 3 else a + b)
+    # a later cell that is a whole code beginning with the cells before it repeats them (OCR
+    # printed the prefix twice: "21 | 21004", "20 | 2080501")
+    repeated = [d for d in digits[1:] if len(d) in _LEVELS and d.startswith(digits[0])]
+    candidates: list[str] = repeated[:1] or [joined]
+    if len(joined) not in _LEVELS and not repeated:
+        candidates += digits
+        for a, b in zip(digits, digits[1:]):
+            candidates += [a + b[k:] for k in range(1, min(len(a), len(b))) if a[-k:] == b[:k]]
+            if len(a) >= 3:
+                candidates.append(a[:3] + b)
     lei, kuan = hierarchy.get("类"), hierarchy.get("款")
 
-    def score(c: str) -> int:
-        if len(c) not in _LEVELS:
-            return -1
+    def fits(c: str) -> int:
+        """2: consistent with the codes printed above; 1: nothing above to check; 0: not."""
         if len(c) == 7:
-            return 3 if kuan and c.startswith(kuan) else (2 if lei and c.startswith(lei) else 1)
+            return (2 if (kuan and c.startswith(kuan)) or (lei and c.startswith(lei)) else 0) if (kuan or lei) else 1
         if len(c) == 5:
-            return 3 if lei and c.startswith(lei) else 1
-        return 2 if c != lei else 1
+            return (2 if c.startswith(lei) else 0) if lei else 1
+        return (2 if c > lei else 0) if lei else 1  # codes are printed in ascending order
 
-    best = max(candidates, key=lambda c: (score(c), c == joined))
-    if score(best) < 0:
+    valid = [c for c in dict.fromkeys(candidates) if len(c) in _LEVELS]
+    if not valid:
         warn(f"科目编码“{' | '.join(digits)}”无法识别为类/款/项编码，按印刷保留", cell)
         return joined, None, None
+    best = max(valid, key=lambda c: (c == candidates[0], fits(c), len(c)))
     if best != joined:
         warn(f"科目编码印刷为“{' | '.join(digits)}”，识别为 {best}", cell)
     level = _LEVELS[len(best)]
+    hierarchy["类"] = best[:3]
     if level == "类":
-        hierarchy["类"] = best
         hierarchy.pop("款", None)
         parent = None
-    elif level == "款":
-        hierarchy["款"] = best
-        hierarchy.setdefault("类", best[:3])
-        parent = best[:3]
     else:
-        parent = best[:5]
+        hierarchy["款"] = best[:5]
+        parent = best[:3] if level == "款" else best[:5]
     return best, level, parent
