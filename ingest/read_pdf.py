@@ -163,7 +163,9 @@ def _join_continued(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if isinstance(block, TextLine):
             out.append(block)
-            if not _FURNITURE.match(block.text):
+            # page numbers, and the tail of a wrapped cell that overflows its ruled box at a page
+            # top ("费用"), do not end a table
+            if not _FURNITURE.match(block.text) and len(block.text) > 4:
                 context.append(block)
                 last_table_at = None
             continue
