@@ -181,7 +181,9 @@ def _columns(header, body, width: int) -> list[_Col]:
             if _is_sequence(row):
                 continue
             t = compact(row[j].text or "")
-            if t and (not parts or parts[-1] != t) and not t.isdigit():
+            if not re.search(r"[\u4e00-\u9fff]", t):
+                continue  # header labels are Chinese; OCR debris ("tii E") and 栏次 numbers are not
+            if t and (not parts or parts[-1] != t):
                 parts.append(t)
         cols.append(_Col(j, "/".join(parts), _column_kind([row[j].text for row in body], "/".join(parts))))
     return cols
@@ -202,6 +204,10 @@ def _column_kind(texts: list[str | None], path: str) -> str:
     leaf = path.split("/")[-1] if path else ""
     if _ROWNO_HEADER.match(leaf):
         return "rowno"
+    if re.search(r"编码|代码|^类$|^款$|^项$|^类款项$", leaf):
+        return "code"  # whatever a misaligned row prints there, the header makes it a key column
+    if re.search(r"科目名称|^项目$|^项目[（(]", leaf):
+        return "text"
     counts: Counter[str] = Counter()
     for t in texts:
         v = parse_value(t)
@@ -294,8 +300,38 @@ def _shifted(row, keys, values, warn):
     return tuple(row[shift:]) + (blank,) * shift
 
 
+def _shifted_left(row, keys, values, warn):
+    """A named row printed one or more places left of its columns (its amounts start under a
+    key column, as after a page break that dropped a column): read its amounts from the first
+    value column on, when every amount then lands under a value column."""
+    if not keys or not values:
+        return row
+    key_idx = {c.index for c in keys}
+    amounts = [c.index for c in keys + values if is_amount(row[c.index].text)]
+    stray = [i for i in amounts if i in key_idx]
+    if not stray:
+        return row
+    start = min(stray)
+    named = any((row[c.index].text or "").strip() and not is_amount(row[c.index].text) for c in keys if c.index < start)
+    k = values[0].index - start
+    value_idx = {c.index for c in values}
+    if not named or k <= 0 or not all(i + k in value_idx for i in amounts if i >= start):
+        return row
+    end = values[-1].index
+    if any((row[i].text or "").strip() for i in range(end - k + 1, end + 1)):
+        return row
+    blank = Cell("", row[0].page, row[0].line)
+    moved = list(row)
+    for i in range(end, start + k - 1, -1):
+        moved[i] = row[i - k]
+    for i in range(start, start + k):
+        moved[i] = blank
+    warn(f"第 {row[0].line or ''} 行数值整体左移 {k} 列印刷，按顺序对应表头", row[start])
+    return tuple(moved)
+
+
 def _logical_row(r, g, row, keys, values, paths, hierarchy, warn) -> LogicalRow | None:
-    row = _shifted(row, keys, values, warn)
+    row = _shifted_left(_shifted(row, keys, values, warn), keys, values, warn)
     digits: list[str] = []
     label_parts: list[str] = []
     stray: list[tuple[_Col, Cell]] = []
@@ -323,6 +359,9 @@ def _logical_row(r, g, row, keys, values, paths, hierarchy, warn) -> LogicalRow 
         t = clean_label(text)
         if compact(t) not in _KEY_JUNK:
             label_parts.append(t)
+    totals = [p for p in label_parts if _TOTAL.match(compact(p))]
+    if totals:  # OCR debris beside 合计 in the code columns is not part of the name
+        label_parts = totals[:1]
     label = "".join(label_parts) if all(_cjk_edge(p) for p in label_parts) else " ".join(label_parts)
     cells = [(Column(c.index, paths[c.index], g), row[c.index]) for c in values
              if parse_value(row[c.index].text).state != "blank"]
