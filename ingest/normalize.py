@@ -33,9 +33,15 @@ _RADICALS = str.maketrans({
 })
 
 
+# Kangxi radicals whose NFKC form is the traditional character, where reports print the
+# simplified one (⼾ → 戶 under NFKC, 户 in the report).
+_KANGXI_SIMPLIFIED = str.maketrans({"⼾": "户", "⾨": "门", "⾧": "长", "⾙": "贝", "⾞": "车",
+                                    "⾒": "见", "⾴": "页", "⾵": "风", "⾺": "马", "⿓": "龙", "⻌": "辶"})
+
+
 def nfkc(text: str) -> str:
     """Unicode NFKC, CJK radicals to characters, no zero-width characters or soft hyphens."""
-    text = unicodedata.normalize("NFKC", text).translate(_RADICALS)
+    text = unicodedata.normalize("NFKC", text.translate(_KANGXI_SIMPLIFIED)).translate(_RADICALS)
     return text.replace("\u200b", "").replace("\ufeff", "").replace("\xad", "")
 
 

@@ -40,3 +40,8 @@ def test_subject_code_digits():
     assert code_digits("201") == "201"
     assert code_digits("类 款 项") == ""
     assert code_digits("") == ""
+
+
+def test_kangxi_radicals_become_the_simplified_characters_reports_print():
+    assert clean_label("⽤⼾") == "用户"
+    assert clean_label("⾨户⽹站") == "门户网站"

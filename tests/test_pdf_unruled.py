@@ -26,10 +26,6 @@ TEXT_002 = CORPUS / "text" / "002_5604d886435013c4.txt"
 TWIN_000 = CORPUS / "pdf" / "000_d038eb9fb139e057.pdf"
 REAL_FINANCE = CORPUS / "real" / "上海市普陀区财政局2024年度部门决算.pdf"
 
-# NFKC folds the Kangxi radical ⼾ (U+2F3E) to 戶 (U+6236), while the report prints 户 (U+6237);
-# normalize._RADICALS does not cover it yet, so both sides get it here.
-_NOT_YET_IN_NORMALIZE = str.maketrans({"戶": "户"})
-
 # Rows of text/002 that one page of the twin cannot give back, keyed by (table, row): the
 # table's index among the text file's tab-line runs and the row's index among its non-blank
 # rows.  Kinds:
@@ -70,7 +66,7 @@ MIN_ROWS, MIN_TABLES, MIN_CELLS = 694, 15, 4516
 
 
 def _norm(cells) -> tuple[str, ...]:
-    row = [clean_label(c).translate(_NOT_YET_IN_NORMALIZE) for c in cells]
+    row = [clean_label(c) for c in cells]
     while row and not row[-1]:
         row.pop()
     return tuple(row)
