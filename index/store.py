@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ingest.model import Fact, IngestedDocument
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STORE_FILE = "store.sqlite"
 MANIFEST_FILE = "manifest.json"
 
@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS facts (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     table_idx INTEGER, table_code TEXT, table_kind TEXT, table_title TEXT,
     row_index INTEGER, row_group INTEGER, row_label TEXT, row_code TEXT, row_level TEXT, row_parent TEXT,
+    row_section TEXT,
     column_path TEXT, value_text TEXT, value_state TEXT, number TEXT, unit TEXT,
     page INTEGER, line INTEGER, bbox TEXT, department TEXT, year INTEGER
 );
@@ -117,10 +118,10 @@ class Store:
                  for t in doc.tables])
             self.db.executemany(
                 "INSERT INTO facts (doc_id, table_idx, table_code, table_kind, table_title, row_index, row_group,"
-                " row_label, row_code, row_level, row_parent, column_path, value_text, value_state, number, unit,"
-                " page, line, bbox, department, year) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " row_label, row_code, row_level, row_parent, row_section, column_path, value_text, value_state, number,"
+                " unit, page, line, bbox, department, year) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(doc_id, f.table_index, f.table_code, f.table_kind, f.table_title, f.row_index, f.row_group,
-                  f.row_label, f.row_code, f.row_level, f.row_parent, f.column, f.value_text, f.value_state,
+                  f.row_label, f.row_code, f.row_level, f.row_parent, f.row_section, f.column, f.value_text, f.value_state,
                   None if f.number is None else str(f.number), f.unit, f.page, f.line,
                   json.dumps(f.bbox) if f.bbox else None, f.department, f.year) for f in doc.facts])
             self.db.executemany(
@@ -236,7 +237,7 @@ def _fact_dict(row: sqlite3.Row) -> dict:
         # beyond the public keys: where on the page, and how the row sits in the table
         "bbox": json.loads(row["bbox"]) if row["bbox"] else None, "value_state": row["value_state"],
         "table_index": row["table_idx"], "row_index": row["row_index"], "row_group": row["row_group"],
-        "row_level": row["row_level"], "row_parent": row["row_parent"],
+        "row_level": row["row_level"], "row_parent": row["row_parent"], "row_section": row["row_section"],
     }
 
 

@@ -8,6 +8,7 @@ disagrees with itself.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -17,21 +18,37 @@ from .normalize import compact, parse_value
 
 def table_facts(table: Table, document: str, meta: DocumentMeta) -> list[Fact]:
     facts = []
+    inherited: dict[int, str | None] = {}
     for row in table.rows:
+        # a unit printed on a row (车辆数合计（辆）) holds for the numbered items under it (1. …)
+        own = _row_unit(row.label)
+        if own or not re.match(r"^\d+[.、．]", row.label):
+            inherited[row.group] = own
+        row_unit = own or inherited.get(row.group)
         for column, cell in row.cells:
             value = parse_value(cell.text)
             if value.state == "blank":
                 continue
-            unit = "%" if value.percent else (table.unit if value.state == "number" else "")
+            unit = "%" if value.percent else (row_unit or table.unit if value.state == "number" else "")
             facts.append(Fact(
                 document=document, page=cell.page, line=cell.line, bbox=cell.bbox,
                 department=meta.department, year=meta.year, table_index=table.index,
                 table_code=table.code, table_kind=table.kind, table_title=table.title,
                 row_index=row.index, row_group=row.group, row_label=row.label, row_code=row.code,
-                row_level=row.level, row_parent=row.parent, column=column.path,
+                row_level=row.level, row_parent=row.parent, row_section=row.section, column=column.path,
                 value_text=value.text, value_state=value.state, number=value.number, unit=unit,
             ))
     return facts
+
+
+_UNITS = r"(?:辆|台|套|个|人|人次|次|批次|项|家|户|平方米|%|元|万元|亿元)"
+_LABEL_UNIT = re.compile(rf"[（(]({_UNITS}(?:、{_UNITS})*)[)）]$")
+
+
+def _row_unit(label: str) -> str | None:
+    """A unit the row label prints for itself: 车辆数合计（辆）, 因公出国（境）团组数（个）."""
+    m = _LABEL_UNIT.search(label)
+    return m.group(1) if m else None
 
 
 def rollup_warnings(table: Table, facts: list[Fact]) -> list[IngestWarning]:

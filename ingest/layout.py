@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .catalogue import OTHER, code_in, kind_of, title_in
 from .model import Cell, Column, IngestWarning, LogicalRow, RawTable, Table, TextLine
@@ -58,6 +58,10 @@ def interpret(raw: RawTable, index: int, default_unit: str = "万元") -> tuple[
         from .forms import interpret_form
 
         return interpret_form(grid, index, code, kind, label, unit, warn), warnings
+    printed = grid
+    first_section = None
+    if len(grid) > 1 and kind not in _SUBJECT_KINDS and _section_label(grid[0]):
+        first_section, grid = _section_label(grid[0]), grid[1:]
     n_header = _header_count(grid)
     header, body = grid[:n_header], grid[n_header:]
     cols = _columns(header, body, width)
@@ -73,10 +77,40 @@ def interpret(raw: RawTable, index: int, default_unit: str = "万元") -> tuple[
             logical = _logical_row(r, g, row, keys, values, paths, hierarchy, warn)
             if logical is not None:
                 rows.append(logical)
-    table = Table(index, code, kind, label, unit, grid[0][0].page if grid else raw.page,
-                  grid[0][0].line if grid else raw.line, n_header, tuple(columns), tuple(rows),
-                  tuple(tuple(r) for r in grid))
+    if kind not in _SUBJECT_KINDS:
+        rows = _sections(rows, first_section)
+    table = Table(index, code, kind, label, unit, printed[0][0].page if printed else raw.page,
+                  printed[0][0].line if printed else raw.line, n_header, tuple(columns), tuple(rows),
+                  tuple(tuple(r) for r in printed))
     return table, warnings
+
+
+# Tables whose rows are subjects or the fixed lines of the summary tables: no sections.
+_SUBJECT_KINDS = {"收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表",
+                  "一般公共预算财政拨款支出决算表", "基本支出决算表", "政府性基金预算财政拨款收入支出决算表",
+                  "国有资本经营预算财政拨款支出决算表"}
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、\S")
+
+
+def _section_label(row) -> str | None:
+    """"一、政府采购情况" alone on its row opens a section of a statistics table."""
+    texts = [c.text for c in row if c.text and c.text.strip()]
+    if len(texts) == 1 and row[0].text and _SECTION.match(compact(row[0].text)):
+        return clean_label(row[0].text)
+    return None
+
+
+def _sections(rows: list[LogicalRow], section: str | None) -> list[LogicalRow]:
+    """Give each row the numbered section (一、… 二、…) printed above it: a row that names a section
+    and prints no value.  Sections are per side-by-side group."""
+    current: dict[int, str | None] = {}
+    out = []
+    for row in rows:
+        if (not row.code and _SECTION.match(compact(row.label))
+                and all(parse_value(cell.text).state == "dash" for _, cell in row.cells)):
+            current[row.group] = row.label
+        out.append(replace(row, section=current.get(row.group, section if row.group == 0 else None)))
+    return out
 
 
 # --- context ----------------------------------------------------------------------------------
@@ -258,7 +292,7 @@ def _key_value_split(members: list[_Col]) -> tuple[list[_Col], list[_Col]]:
         first_text = next((i for i, c in enumerate(members) if c.kind == "text"), 0)
         first_value = min(first_text + 1, len(members))
     keys = [c for c in members[:first_value]]
-    values = [c for c in members[first_value:]]
+    values = [c for c in members[first_value:] if c.kind != "rowno"]  # 行次/栏次 number lines, not figures
     return keys, values
 
 

@@ -85,6 +85,7 @@ class LogicalRow:
     level: str | None  # 类 | 款 | 项 for subject codes
     parent: str | None  # parent subject code
     cells: tuple[tuple[Column, Cell], ...]
+    section: str | None = None  # the numbered section above it (一、政府采购情况) in statistics tables
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class Fact:
     row_code: str | None
     row_level: str | None
     row_parent: str | None
+    row_section: str | None
     column: str
     value_text: str
     value_state: str  # number | dash | text

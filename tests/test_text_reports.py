@@ -125,3 +125,22 @@ def test_narrative_becomes_passages_with_sections(text_docs):
     hits = [p for p in doc.passages if "6335.07" in p.text]
     assert hits and hits[0].line and "收入支出决算总体情况说明" in hits[0].section
     assert not any("\t" in p.text for p in doc.passages)
+
+
+def test_statistics_table_rows_know_their_section_and_unit(text_docs):
+    doc = text_docs["001_c1fbac8e898f5dfc"]
+    stats = [f for f in doc.facts if f.table_kind == "相关信息统计表"]
+    by = {(f.row_section, f.row_label): f for f in stats}
+    assert by[("一、政府采购情况", "合计")].value_text == "207.70"
+    assert by[("一、政府采购情况", "服务")].unit == "万元"
+    assert by[("二、机关运行经费", "（一）行政单位")].value_text == "35.11"
+    cars = by[("三、国有资产占用情况", "（一）车辆数合计（辆）")]
+    assert (cars.value_text, cars.unit) == ("1", "辆")
+    assert by[("三、国有资产占用情况", "8.其他用车")].unit == "辆"
+    assert all(f.column == "统计数" for f in stats)  # 行次 numbers are not facts
+
+
+def test_counts_in_the_three_public_table_carry_their_printed_unit(text_docs):
+    doc = text_docs["003_6af2a6315bf8f1d0"]
+    batches = [f for f in doc.facts if f.table_kind == "三公经费支出决算表" and f.row_label.startswith("5.国内公务接待批次")]
+    assert [(f.value_text, f.unit) for f in batches] == [("14", "个")]
