@@ -64,6 +64,8 @@ def interpret(raw: RawTable, index: int, default_unit: str = "万元") -> tuple[
         first_section, grid = _section_label(grid[0]), grid[1:]
     n_header = _header_count(grid)
     header, body = grid[:n_header], grid[n_header:]
+    if kind in _ONE_SIDED:
+        body = _align_rows(header, body, width, warn)
     cols = _columns(header, body, width)
     groups = _groups(cols)
     columns: list[Column] = []
@@ -167,6 +169,48 @@ def _is_toc(grid, context) -> bool:
     rows = [r for r in rows if r]
     return len(rows) >= 3 and all(len(r) == 2 and r[1].isdigit() and int(r[1]) < 1000 and "章" not in r[0]
                                   and re.match(r"^(第.部分|[一二三四五六七八九十]+、)", compact(r[0])) for r in rows)
+
+
+_VALUE_LABEL = re.compile(r"合计|小计|支出|收入|结余|结转|金额|决算数|预算数")
+
+
+_ONE_SIDED = {"收入决算表", "支出决算表", "一般公共预算财政拨款支出决算表", "政府性基金预算财政拨款收入支出决算表",
+              "国有资本经营预算财政拨款支出决算表"}
+
+
+def _align_rows(header, body, width: int, warn):
+    """Rows of a one-sided subject table printed with their amounts offset from the header (a
+    page whose grid dropped or added empty columns): the row's first amount is its 合计, so its
+    amounts move, in order, to start under the header's first amount label.  Keys left of the
+    amounts stay where they are; a move that would cover a printed cell is not made."""
+    v0 = next((j for j in range(width) for row in header if not _is_sequence(row)
+               and _VALUE_LABEL.search(compact(row[j].text or "")) and not _LABEL_HEADER.search(compact(row[j].text or ""))),
+              None)
+    if v0 is None:
+        return body
+    body = list(body)
+    moved_rows: list[int] = []
+    for i, row in enumerate(body):
+        start = next((j for j, c in enumerate(row) if is_amount(c.text)), None)
+        if start is None or start == v0:
+            continue
+        shift = v0 - start
+        if shift < 0 and any((row[j].text or "").strip() for j in range(start + shift, start)):
+            continue
+        if shift > 0 and any((row[j].text or "").strip() for j in range(width - shift, width)):
+            continue
+        blank = Cell("", row[0].page, row[0].line)
+        if shift > 0:
+            cells = list(row[:start]) + [blank] * shift + list(row[start:width - shift])
+        else:
+            cells = list(row[:start + shift]) + list(row[start:]) + [blank] * (-shift)
+        body[i] = tuple(cells)
+        moved_rows.append(i)
+    if moved_rows:
+        first = body[moved_rows[0]][0]
+        warn(f"{len(moved_rows)} 行的数值与表头错位印刷（如第 {first.line or first.page} {'行' if first.line else '页'}），"
+             "已按各行第一个数值为合计对应表头", first)
+    return body
 
 
 # --- header -----------------------------------------------------------------------------------

@@ -115,14 +115,8 @@ def _row_matches(fact, cell: dict) -> bool:
 # --- parameters ---------------------------------------------------------------------------------
 
 REPORT_PARAMS = [pytest.param(r, id=_alias(r)) for r in REPORTS]
-# Known parser gap, kept visible: 003's 支出决算表 prints its rows in two layouts (one column
-# left of the header before the page break, a narrower grid after it) and they are not yet all
-# put under the right headers.  strict: these start failing the day the parser reads them.
-KNOWN_GAPS = {"003-c09-14,085.12", "003-c10-812.89", "003-c11-9,308.74"}
 CELL_PARAMS = [
-    pytest.param(r, i, cell, id=f"{_alias(r)}-c{i:02d}-{cell['value_text']}",
-                 marks=[pytest.mark.xfail(strict=True, reason="003 支出决算表 layout not yet read")]
-                 if f"{_alias(r)}-c{i:02d}-{cell['value_text']}" in KNOWN_GAPS else [])
+    pytest.param(r, i, cell, id=f"{_alias(r)}-c{i:02d}-{cell['value_text']}")
     for r in REPORTS
     for i, cell in enumerate(r["cells"], start=1)
 ]
