@@ -23,7 +23,7 @@ _LABEL_HEADER = re.compile(r"^项目($|[（(])|科目|编码|名称|^类$|^款$|
 _ROWNO_HEADER = re.compile(r"^(行次|栏次|序号)$")
 _KEY_JUNK = {"类", "款", "项", "类款项", "栏次", "行次", "项目"}
 _TOTAL = re.compile(r"^(合计|总计|小计|本年收入合计|本年支出合计)$")
-_LEADING_CODE = re.compile(r"^\s*(\d{3,7})\s*(\D.*)$")
+_LEADING_CODE = re.compile(r"^\s*(\d{3,7})\s*(\D.*)$", re.S)
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,8 @@ def _split_meta(grid):
 
 def _title(context: list[TextLine]) -> str | None:
     """The nearest title above the table, preferring one the catalogue knows."""
-    titles = [t for line in reversed(context) for part in re.split(r"\s{2,}|(?<=表)\s", line.text)
+    titles = [t for line in reversed(context)
+              for part in re.split(r"\s{2,}|(?<=表)\s|(?<=表)(?=(?:金额)?单位[:：]|公开|部门[:：]|编制单位)", line.text)
               if (t := title_in(part))]
     return next((t for t in titles if kind_of(t) != OTHER), titles[0] if titles else None)
 

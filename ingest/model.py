@@ -38,6 +38,10 @@ class RawTable:
 
     rows: tuple[tuple[Cell, ...], ...]
     context: tuple[TextLine, ...] = ()
+    # PDF only: a row cut by the page break, printed outside the ruled box just above (the end of
+    # a row begun on the page before) or just below (a row that goes on over the page).
+    spill_above: tuple[Cell, ...] | None = None
+    spill_below: tuple[Cell, ...] | None = None
 
     @property
     def page(self) -> int | None:

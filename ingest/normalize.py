@@ -34,8 +34,9 @@ _RADICALS = str.maketrans({
 
 
 # Kangxi radicals whose NFKC form is the traditional character, where reports print the
-# simplified one (⼾ → 戶 under NFKC, 户 in the report).
-_KANGXI_SIMPLIFIED = str.maketrans({"⼾": "户", "⾨": "门", "⾧": "长", "⾙": "贝", "⾞": "车",
+# simplified one (⼾ → 戶 under NFKC, 户 in the report); long dashes that PDF fonts draw as one glyph.
+_KANGXI_SIMPLIFIED = str.maketrans({"⸺": "——", "⸻": "———",  # two- and three-em dashes: fonts' form of ——
+                                    "⼾": "户", "⾨": "门", "⾧": "长", "⾙": "贝", "⾞": "车",
                                     "⾒": "见", "⾴": "页", "⾵": "风", "⾺": "马", "⿓": "龙", "⻌": "辶"})
 
 

@@ -70,11 +70,97 @@ def _page_blocks(page, number: int) -> list[Block]:
     grids = _ruled_tables(page, number)
     grids += _unruled_tables(page, number, [bbox for bbox, _ in grids])
     boxes = [bbox for bbox, _ in grids]
-    lines = _text_lines(page, number, boxes)
+    words = _words(page, boxes)
+    tables = [RawTable(rows) for _, rows in grids]
+    used: set[int] = set()
+    if grids:
+        # only the first and last tables of a page can be cut by its breaks
+        top = min(range(len(grids)), key=lambda i: grids[i][0][1])
+        bottom = max(range(len(grids)), key=lambda i: grids[i][0][3])
+        above = _spill(words, grids[top], number, up=True)
+        below = _spill(words, grids[bottom], number, up=False)
+        if above:
+            tables[top] = RawTable(tables[top].rows, spill_above=above[0])
+            used |= above[1]
+        if below:
+            tables[bottom] = RawTable(tables[bottom].rows, spill_above=tables[bottom].spill_above, spill_below=below[0])
+            used |= below[1]
+    lines = _text_lines([w for i, w in enumerate(words) if i not in used], number)
     items: list[tuple[float, Block]] = [(line.bbox[1], line) for line in lines if line.bbox]
-    items += [(bbox[1], RawTable(rows)) for bbox, rows in grids]
+    items += [(bbox[1], table) for (bbox, _), table in zip(grids, tables)]
     items.sort(key=lambda item: item[0])
     return [block for _, block in items]
+
+
+def _words(page, boxes: list[BBox]) -> list[dict]:
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False,
+                               extra_attrs=["size"])
+    return [w for w in words if not _inside((w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2, boxes)]
+
+
+def _spill(words: list[dict], grid, number: int, up: bool):
+    """Words just outside a ruled table at the page's edge that sit each inside one of its
+    columns: the part of a row that the page break cut out of the ruled box.  Returns the row
+    (one cell per column) and the indices of the words used, or None."""
+    bbox, rows = grid
+    spans = _spans(rows)
+    if not spans:
+        return None
+    order = sorted(range(len(words)), key=lambda i: words[i]["top"], reverse=up)
+    box_edge = bbox[1] if up else bbox[3]
+    edge = box_edge  # how far the spill reaches so far
+    taken: list[int] = []
+    for i in order:
+        w = words[i]
+        if up and w["bottom"] > box_edge + 1 or not up and w["top"] < box_edge - 1:
+            continue
+        gap = max(0.0, (edge - w["bottom"]) if up else (w["top"] - edge))
+        height = w["bottom"] - w["top"]
+        if gap > 1.2 * height:
+            break
+        col = _column_of(w, spans)
+        if col is None:
+            break
+        taken.append(i)
+        edge = min(edge, w["top"]) if up else max(edge, w["bottom"])
+    # nothing else may stand between the spill and the page edge but page furniture
+    if not taken:
+        return None
+    rest = [w for i, w in enumerate(words) if i not in taken and (w["bottom"] <= edge if up else w["top"] >= edge)]
+    if any(not _FURNITURE.match(w["text"]) for w in rest):
+        return None
+    cells: list[list[dict]] = [[] for _ in spans]
+    for i in taken:
+        cells[_column_of(words[i], spans)].append(words[i])
+    row = []
+    for ws in cells:
+        if not ws:
+            row.append(Cell("", number))
+            continue
+        ws.sort(key=lambda w: (round(w["top"]), w["x0"]))
+        box = (min(w["x0"] for w in ws), min(w["top"] for w in ws), max(w["x1"] for w in ws), max(w["bottom"] for w in ws))
+        row.append(Cell(nfkc("\n".join(w["text"] for w in ws)), number, None, _round(box)))
+    return tuple(row), set(taken)
+
+
+def _spans(rows) -> list[tuple[float, float]]:
+    """Each column's x extent, from its narrowest printed cell (a spanning cell is wider)."""
+    width = max(len(r) for r in rows)
+    spans: list[tuple[float, float] | None] = [None] * width
+    for row in rows:
+        for j, cell in enumerate(row):
+            if cell.text is not None and cell.bbox:
+                span = (cell.bbox[0], cell.bbox[2])
+                if spans[j] is None or span[1] - span[0] < spans[j][1] - spans[j][0]:
+                    spans[j] = span
+    return [s for s in spans] if all(spans) else []
+
+
+def _column_of(word: dict, spans: list[tuple[float, float]]) -> int | None:
+    for j, (x0, x1) in enumerate(spans):
+        if word["x0"] >= x0 - 2 and word["x1"] <= x1 + 2:
+            return j
+    return None
 
 
 def _ruled_tables(page, number: int) -> list[tuple[BBox, tuple[tuple[Cell, ...], ...]]]:
@@ -116,11 +202,9 @@ def _inside(x: float, y: float, boxes: list[BBox]) -> bool:
     return any(b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1 for b in boxes)
 
 
-def _text_lines(page, number: int, boxes: list[BBox]) -> list[TextLine]:
+def _text_lines(words: list[dict], number: int) -> list[TextLine]:
     """Words outside tables grouped into lines by vertical overlap with the line's first word."""
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, use_text_flow=False,
-                               extra_attrs=["size"])
-    words = [w for w in words if not _inside((w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2, boxes)]
+    words = list(words)
     words.sort(key=lambda w: (w["top"], w["x0"]))
     lines: list[dict] = []
     for w in words:
@@ -171,12 +255,45 @@ def _join_continued(blocks: list[Block]) -> list[Block]:
             continue
         prev = out[last_table_at] if last_table_at is not None else None
         if isinstance(prev, RawTable) and _continues(prev, block):
-            out[last_table_at] = RawTable(prev.rows + _aligned(prev, block), prev.context)
+            cut = _cut_row(prev, block)
+            out[last_table_at] = RawTable(prev.rows + cut + _aligned(prev, block), prev.context,
+                                          spill_below=block.spill_below)
         else:
-            out.append(RawTable(block.rows, tuple(context[-8:])))
+            if isinstance(prev, RawTable) and prev.spill_below:  # a last row printed below the box
+                out[last_table_at] = RawTable(prev.rows + (prev.spill_below,), prev.context)
+            if block.spill_above:  # not a continuation after all: the words are text
+                text = clean_line(" ".join(c.text for c in block.spill_above if c.text))
+                line = TextLine(text, block.page, None, next((c.bbox for c in block.spill_above if c.bbox), None))
+                out.append(line)
+                context.append(line)
+            out.append(RawTable(block.rows, tuple(context[-8:]), spill_below=block.spill_below))
             last_table_at = len(out) - 1
         context = []
+    if last_table_at is not None and isinstance(out[last_table_at], RawTable) and out[last_table_at].spill_below:
+        t = out[last_table_at]
+        out[last_table_at] = RawTable(t.rows + (t.spill_below,), t.context)
     return out
+
+
+def _cut_row(prev: RawTable, table: RawTable) -> tuple[tuple[Cell, ...], ...]:
+    """The row the page break cut in two: its part below the previous page's box and its part
+    above this page's box, joined cell by cell."""
+    below, above = prev.spill_below, table.spill_above
+    if not below and not above:
+        return ()
+    if below and above and len(below) == len(above):
+        cells = tuple(_join_cells(a, b) for a, b in zip(below, above))
+    else:
+        cells = below or above
+    return (cells,)
+
+
+def _join_cells(a: Cell, b: Cell) -> Cell:
+    if not b.text:
+        return a
+    if not a.text:
+        return b
+    return Cell(a.text + "\n" + b.text, a.page, a.line, a.bbox)
 
 
 def _continues(prev: RawTable, table: RawTable) -> bool:
