@@ -337,7 +337,8 @@ def _key_value_split(members: list[_Col]) -> tuple[list[_Col], list[_Col]]:
         first_text = next((i for i, c in enumerate(members) if c.kind == "text"), 0)
         first_value = min(first_text + 1, len(members))
     keys = [c for c in members[:first_value]]
-    values = [c for c in members[first_value:] if c.kind != "rowno"]  # 行次/栏次 number lines, not figures
+    # 行次/栏次 numbers and subject codes are not figures
+    values = [c for c in members[first_value:] if c.kind not in ("rowno", "code")]
     return keys, values
 
 

@@ -31,6 +31,11 @@ def test_each_bad_file_raises_a_named_error_with_a_chinese_message(tmp_path, mak
     assert path.name in message and words in message and "\n" not in message
 
 
+def test_blank_template_is_not_taken_for_a_report():
+    with pytest.raises(errors.NotAReport, match="模板"):
+        ingest_file(CORPUS / "real" / "附件2：部门决算模板.pdf")
+
+
 def test_image_only_pdf_is_recognised():
     with pytest.raises(errors.ImageOnlyPDF, match="OCR"):
         ingest_file(CORPUS / "pdf" / "scanned_004_pages3-6.pdf")
