@@ -19,7 +19,7 @@ from .normalize import clean_label, code_digits, compact, is_amount, parse_value
 
 _META = re.compile(r"编制单位|^部门(名称)?[:：]|^单位(名称)?[:：]|金额单位|^单位[:：]")
 _UNIT = re.compile(r"(?:金额)?单位[:：]\s*([^\s:：]{1,8})")
-_LABEL_HEADER = re.compile(r"^项目($|[（(])|科目|编码|名称|^类$|^款$|^项$|^类款项$|^序号$|^指标")
+_LABEL_HEADER = re.compile(r"^项目($|[（(])|科目|编码|代码|名称|^经济分|分类$|^类$|^款$|^项$|^类款项$|^序号$|^指标")
 _ROWNO_HEADER = re.compile(r"^(行次|栏次|序号)$")
 _KEY_JUNK = {"类", "款", "项", "类款项", "栏次", "行次", "项目"}
 _TOTAL = re.compile(r"^(合计|总计|小计|本年收入合计|本年支出合计)$")
