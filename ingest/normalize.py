@@ -57,7 +57,9 @@ def clean_label(text: str | None) -> str:
     """A table label (header, row name): like clean_line, with full-width brackets and colons."""
     if not text:
         return ""
-    text = clean_line(text.replace("\n", " "))
+    # a cell wrapped onto several lines: the break is a space only between two ASCII words
+    text = re.sub(r"(?<=[A-Za-z0-9])\n(?=[A-Za-z0-9])", " ", text).replace("\n", "")
+    text = clean_line(text)
     text = text.translate(_KEEP_AFTER_NFKC)
     return text.strip()
 

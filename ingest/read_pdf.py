@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .errors import BrokenPDF, EmptyDocument, EncryptedPDF, ImageOnlyPDF
 from .model import BBox, Block, Cell, RawDocument, RawTable, TextLine
-from .normalize import clean_line, is_amount, nfkc
+from .catalogue import code_in, title_in
+from .normalize import clean_line, compact, is_amount, nfkc
 
 # Page furniture that may stand between a table and its continuation on the next page.
 _FURNITURE = re.compile(r"^(?:[-－—\s]*\d{1,3}[-－—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
@@ -144,16 +145,8 @@ def _spill(words: list[dict], grid, number: int, up: bool):
 
 
 def _spans(rows) -> list[tuple[float, float]]:
-    """Each column's x extent, from its narrowest printed cell (a spanning cell is wider)."""
-    width = max(len(r) for r in rows)
-    spans: list[tuple[float, float] | None] = [None] * width
-    for row in rows:
-        for j, cell in enumerate(row):
-            if cell.text is not None and cell.bbox:
-                span = (cell.bbox[0], cell.bbox[2])
-                if spans[j] is None or span[1] - span[0] < spans[j][1] - spans[j][0]:
-                    spans[j] = span
-    return [s for s in spans] if all(spans) else []
+    spans = _narrowest_spans(rows)
+    return spans if all(spans) else []  # type: ignore[return-value]
 
 
 def _column_of(word: dict, spans: list[tuple[float, float]]) -> int | None:
@@ -247,17 +240,21 @@ def _join_continued(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if isinstance(block, TextLine):
             out.append(block)
-            # page numbers, and the tail of a wrapped cell that overflows its ruled box at a page
-            # top ("费用"), do not end a table
-            if not _FURNITURE.match(block.text) and len(block.text) > 4:
+            if not _FURNITURE.match(block.text):  # page numbers do not end a table
                 context.append(block)
                 last_table_at = None
             continue
         prev = out[last_table_at] if last_table_at is not None else None
         if isinstance(prev, RawTable) and _continues(prev, block):
+            block = _without_repeated_header(prev, block)
             cut = _cut_row(prev, block)
-            out[last_table_at] = RawTable(prev.rows + cut + _aligned(prev, block), prev.context,
-                                          spill_below=block.spill_below)
+            width = max(len(r) for r in prev.rows)
+            if cut and len(cut[0]) == width:
+                prev = RawTable(prev.rows + cut, prev.context)
+            elif cut:
+                block = RawTable(cut + block.rows, block.context, block.spill_above, block.spill_below)
+            before, after = _merged(prev, block)
+            out[last_table_at] = RawTable(before + after, prev.context, spill_below=block.spill_below)
         else:
             if isinstance(prev, RawTable) and prev.spill_below:  # a last row printed below the box
                 out[last_table_at] = RawTable(prev.rows + (prev.spill_below,), prev.context)
@@ -302,37 +299,94 @@ def _continues(prev: RawTable, table: RawTable) -> bool:
     first = next((row for row in table.rows if any(c.text for c in row)), None)
     if first is None:
         return True  # an empty ruled frame at the top of the page: the rest of the grid
-    return any(is_amount(c.text) for c in first) or len(first) == len(prev.rows[-1])
+    # nothing but page furniture stands between them: a continuation, unless the grid opens with
+    # a title or the 编制单位/单位 line of a new table
+    text = compact(" ".join(c.text for c in first if c.text))
+    return not (title_in(text) or code_in(text) or _NEW_TABLE.search(text))
 
 
-def _aligned(prev: RawTable, table: RawTable) -> tuple[tuple[Cell, ...], ...]:
-    """Rows of the continuation, re-cut to the previous grid's columns by x position when the
-    two grids have a different number of columns."""
+_NEW_TABLE = re.compile(r"编制单位|^部门(名称)?[:：]|金额单位|^单位[:：]")
+
+
+def _without_repeated_header(prev: RawTable, table: RawTable) -> RawTable:
+    """A continuation that prints the table's header rows again: drop the repeat."""
+    def key(row):
+        return tuple(compact(c.text or "") for c in row)
+    n = 0
+    while n < len(table.rows) and n < len(prev.rows) and key(table.rows[n]) == key(prev.rows[n]) and any(key(prev.rows[n])):
+        n += 1
+    return RawTable(table.rows[n:], table.context, table.spill_above, table.spill_below) if n else table
+
+
+def _merged(prev: RawTable, table: RawTable) -> tuple[tuple[tuple[Cell, ...], ...], tuple[tuple[Cell, ...], ...]]:
+    """The previous grid's rows and the continuation's rows on common columns.  Grids of the same
+    width are kept as they are; otherwise each grid's columns are placed among the union of both
+    grids' column positions (a page of a table may show fewer columns than the next)."""
     width = max(len(r) for r in prev.rows)
     rows = tuple(r for r in table.rows if any(c.text for c in r))
     if all(len(r) == width for r in rows):
-        return rows
-    spans = _column_spans(prev)
+        return prev.rows, rows
+    spans_prev, spans_new = _narrowest_spans(prev.rows), _narrowest_spans(rows)
+    union = _union([s for s in spans_prev + spans_new if s])
+    to_prev = [_slot(s, union) for s in spans_prev]
+    to_new = [_slot(s, union) for s in spans_new]
+    if None in to_prev or None in to_new:
+        return prev.rows, tuple(_recut(row, spans_prev) for row in rows)
+    return _relaid(prev.rows, to_prev, len(union)), _relaid(rows, to_new, len(union))
+
+
+def _narrowest_spans(rows) -> list[tuple[float, float] | None]:
+    """Each column's x extent, from its narrowest printed cell (a spanning cell is wider)."""
+    width = max(len(r) for r in rows)
+    spans: list[tuple[float, float] | None] = [None] * width
+    for row in rows:
+        for j, cell in enumerate(row):
+            if cell.text is not None and cell.bbox:
+                span = (cell.bbox[0], cell.bbox[2])
+                if spans[j] is None or span[1] - span[0] < spans[j][1] - spans[j][0]:
+                    spans[j] = span
+    return spans
+
+
+def _union(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for lo, hi in sorted(spans):
+        if out and min(hi, out[-1][1]) - max(lo, out[-1][0]) > 0.5 * min(hi - lo, out[-1][1] - out[-1][0]):
+            out[-1] = (min(lo, out[-1][0]), max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _slot(span, union) -> int | None:
+    if span is None:
+        return None
+    mid = (span[0] + span[1]) / 2
+    return next((i for i, (lo, hi) in enumerate(union) if lo - 1 <= mid <= hi + 1), None)
+
+
+def _relaid(rows, slots: list[int], width: int) -> tuple[tuple[Cell, ...], ...]:
     out = []
     for row in rows:
         cells: list[Cell] = [Cell("", row[0].page) for _ in range(width)]
-        for cell in row:
-            if not cell.text or not cell.bbox:
+        for j, cell in enumerate(row):
+            k = slots[j] if j < len(slots) else None
+            if k is None or cell.text is None and cells[k].text:
                 continue
-            x = (cell.bbox[0] + cell.bbox[2]) / 2
-            idx = min(range(width), key=lambda i: 0 if spans[i][0] <= x <= spans[i][1] else min(abs(x - spans[i][0]), abs(x - spans[i][1])))
-            old = cells[idx]
-            cells[idx] = Cell((old.text + "\n" + cell.text) if old.text else cell.text, cell.page, None, cell.bbox)
+            cells[k] = _join_cells(cells[k], cell) if cells[k].text else cell
         out.append(tuple(cells))
     return tuple(out)
 
 
-def _column_spans(table: RawTable) -> list[tuple[float, float]]:
-    width = max(len(r) for r in table.rows)
-    spans = [(float("inf"), float("-inf"))] * width
-    for row in table.rows:
-        for i, cell in enumerate(row):
-            if cell.bbox:
-                lo, hi = spans[i]
-                spans[i] = (min(lo, cell.bbox[0]), max(hi, cell.bbox[2]))
-    return [(lo, hi) if lo != float("inf") else (0.0, 0.0) for lo, hi in spans]
+def _recut(row, spans) -> tuple[Cell, ...]:
+    """A row cut to the given columns by the x position of its cells."""
+    width = len(spans)
+    cells: list[Cell] = [Cell("", row[0].page) for _ in range(width)]
+    for cell in row:
+        if not cell.text or not cell.bbox:
+            continue
+        x = (cell.bbox[0] + cell.bbox[2]) / 2
+        idx = min(range(width), key=lambda i: 0 if spans[i] and spans[i][0] <= x <= spans[i][1]
+                  else (min(abs(x - spans[i][0]), abs(x - spans[i][1])) if spans[i] else float("inf")))
+        cells[idx] = _join_cells(cells[idx], cell)
+    return tuple(cells)
