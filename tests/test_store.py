@@ -72,3 +72,44 @@ def test_facts_and_stats_command_lines(tmp_path):
     manifest = json.loads((ix / "manifest.json").read_text(encoding="utf-8"))
     assert {d["name"] for d in manifest["documents"]} == {TEXTS[0].name, TEXTS[2].name}
     assert all(len(d["sha256"]) == 64 for d in manifest["documents"])
+
+
+def test_an_ingest_killed_midway_leaves_the_previous_index_usable(tmp_path):
+    import signal
+    import time
+
+    from conftest import TWINS
+
+    ix = tmp_path / "ix"
+    _run("-m", "ingest", "--index", ix, TEXTS[0])
+    with Store(ix, readonly=True) as store:
+        before = store.stats()
+    proc = subprocess.Popen([sys.executable, "-m", "ingest", "--index", str(ix), *map(str, TWINS)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(3)  # inside the first PDFs
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    with Store(ix, readonly=True) as store:
+        after = store.stats()
+        facts = list(store.facts(TEXTS[0].name))
+    assert len(facts) == before["facts"]  # what was there is intact
+    for doc in after["per_document"]:  # and every document present is complete, not half-written
+        assert doc["n_facts"] > 0 and doc["n_tables"] > 0
+    with Store(ix) as store:  # and it can be written again
+        ingest_paths([TEXTS[1]], store)
+        assert any(d["name"] == TEXTS[1].name for d in store.documents())
+
+
+def test_department_and_year_can_be_set_for_an_odd_file(tmp_path):
+    ix = tmp_path / "ix"
+    _run("-m", "ingest", "--index", ix, "--department", "某某局", "--year", "2021", TEXTS[0])
+    facts = [json.loads(l) for l in _run("-m", "index", "--index", ix, "facts").splitlines()]
+    assert {(f["department"], f["year"]) for f in facts} == {("某某局", 2021)}
+
+
+def test_pdf_ingest_prints_no_library_warnings(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "ingest", "--index", str(tmp_path / "ix"),
+                          str(ROOT.parent / "shared" / "corpus" / "pdf" / "001_c1fbac8e898f5dfc.pdf")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0
+    assert "FontBBox" not in out.stderr and "Warning" not in out.stderr
