@@ -22,6 +22,17 @@ def main(argv: list[str] | None = None) -> int:
     facts.add_argument("--document", help="只输出该文件（导入时的文件名）")
     facts.add_argument("--full", action="store_true", help="同时输出坐标、行层级等全部字段")
     sub.add_parser("stats", help="索引概况")
+    build = sub.add_parser("build", help="建立或更新检索索引（关键词 + 向量）")
+    build.add_argument("--model", help="向量模型：默认 multilingual-e5-small（离线），或本地路径、模型名、hashing")
+    build.add_argument("--rebuild", action="store_true", help="丢弃现有检索索引后重建")
+    search = sub.add_parser("search", help="检索段落和表格行")
+    search.add_argument("query")
+    search.add_argument("--k", type=int, default=10)
+    search.add_argument("--department")
+    search.add_argument("--year", type=int)
+    search.add_argument("--document")
+    search.add_argument("--mode", choices=["hybrid", "bm25", "dense"], default="hybrid")
+    search.add_argument("--json", action="store_true")
     warn = sub.add_parser("warnings", help="导入时记录的提示")
     warn.add_argument("--document")
     pas = sub.add_parser("passages", help="每个段落一行 JSON")
@@ -30,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from .store import Store, StoreError, public_fact
 
+    if args.command in ("build", "search"):
+        return _search_command(args)
     try:
         store = Store(args.index, readonly=True)
     except StoreError as exc:
@@ -52,6 +65,39 @@ def main(argv: list[str] | None = None) -> int:
             for p in store.passages(args.document):
                 print(json.dumps(p, ensure_ascii=False))
     return 0
+
+
+def _search_command(args) -> int:
+    from .search import SearchIndexMismatch
+    from .store import StoreError
+
+    try:
+        if args.command == "build":
+            from .indexing import refresh_search
+
+            stats = refresh_search(args.index, args.model, rebuild=args.rebuild, progress=_progress)
+            print(json.dumps(stats, ensure_ascii=False))
+            return 0
+        from .search import open_for_search
+
+        with open_for_search(args.index) as index:
+            results = index.search(args.query, args.k, args.department, args.year, args.document, args.mode)
+    except (SearchIndexMismatch, StoreError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps([r.as_dict() for r in results], ensure_ascii=False))
+    elif not results:
+        print("没有找到相关内容。")
+    else:
+        for i, r in enumerate(results, 1):
+            where = f"第 {r.page} 页" if r.page else f"第 {r.line} 行"
+            print(f"{i}. [{'表格行' if r.kind == 'row' else '段落'}] {r.document} {where}  ({r.score:.4f})\n   {r.text[:300]}")
+    return 0
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\r向量化 {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

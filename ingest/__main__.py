@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", type=int, help="年度（文件中无法识别时指定）")
     parser.add_argument("--force", action="store_true", help="即使文件未变化也重新导入")
     parser.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
+    parser.add_argument("--model", help="检索用向量模型（默认沿用索引已有的，或 multilingual-e5-small；hashing 为无模型的快速方案）")
+    parser.add_argument("--no-search", action="store_true", help="只导入数据，不更新检索索引")
     args = parser.parse_args(argv)
 
     from index.store import Store, StoreError
@@ -46,7 +48,22 @@ def main(argv: list[str] | None = None) -> int:
     ok = sum(r.ok for r in results)
     if not args.json:
         print(f"完成：{ok}/{len(results)} 个文件已导入索引 {args.index}")
+    if ok and not args.no_search:
+        from index.indexing import refresh_search
+        from index.search import SearchIndexMismatch
+
+        try:
+            stats = refresh_search(args.index, args.model, progress=None if args.json else _progress)
+        except SearchIndexMismatch as exc:
+            print(f"检索索引未更新：{exc}", file=sys.stderr)
+            return 0
+        if not args.json:
+            print(f"检索索引：{stats['units']} 个段落和表格行，新向量化 {stats['units_embedded']} 个（{stats['seconds']}s）")
     return 0 if ok else 1
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\r向量化 {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .catalogue import OTHER, code_in, kind_of, title_in
 from .model import Passage, RawDocument, RawTable, TextLine
 from .normalize import compact
 
@@ -47,6 +48,8 @@ def passages(doc: RawDocument, max_chars: int = 400) -> list[Passage]:
             if _TOC.search(text) or _H1.match(key) or _PART.match(key) or _H2.match(key):
                 continue
             in_toc = False
+        if _is_caption(key):
+            continue  # a table's title, code, department or unit line: the table carries them
         level = _heading_level(block, key)
         if level:
             flush()
@@ -61,6 +64,14 @@ def passages(doc: RawDocument, max_chars: int = 400) -> list[Passage]:
             flush()
     flush()
     return out
+
+
+_CAPTION = re.compile(r"^(?:部门(?:名称)?|单位(?:名称)?|编制单位|金额单位)[:：]|^单位[:：]|^公开\d+表|^\(?\d{4}年度\)?$")
+
+
+def _is_caption(key: str) -> bool:
+    return bool(_CAPTION.search(key) or code_in(key) and len(key) < 40
+                or (title_in(key) and kind_of(title_in(key)) != OTHER and len(key) < 60))
 
 
 def _heading_level(line: TextLine, key: str) -> int:

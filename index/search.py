@@ -1,0 +1,280 @@
+"""Hybrid search over passages and table rows: BM25 (SQLite FTS5 over jieba tokens) and dense
+vectors (FAISS), fused by reciprocal rank fusion, with filters by department, year, document.
+
+Owns `search.sqlite` and `dense.faiss` in the index folder and `search_manifest.json`, which
+records the embedding model, its dimension and prompts, and the chunker version.  An index built
+with another model or chunker is refused with the command that rebuilds it.  Embeddings are
+cached by the unit text's hash and model, so re-ingesting an unchanged document embeds nothing,
+and removing a document removes its units and vectors.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .ann import ANN
+from .units import CHUNKER_VERSION, Unit, units_of
+
+SEARCH_FILE = "search.sqlite"
+DENSE_FILE = "dense.faiss"
+MANIFEST_FILE = "search_manifest.json"
+RRF_K = 60
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY, uid TEXT UNIQUE NOT NULL, document TEXT NOT NULL, kind TEXT, text TEXT,
+    index_text TEXT, page INTEGER, line INTEGER, department TEXT, year INTEGER, content_hash TEXT
+);
+CREATE INDEX IF NOT EXISTS units_doc ON units(document);
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(tokens, tokenize='unicode61 remove_diacritics 0');
+CREATE TABLE IF NOT EXISTS embeddings (content_hash TEXT, model TEXT, vector BLOB, PRIMARY KEY (content_hash, model));
+CREATE TABLE IF NOT EXISTS indexed_documents (document TEXT PRIMARY KEY, sha256 TEXT);
+"""
+
+
+class SearchIndexMismatch(Exception):
+    """The search index was built differently (model, chunker); the message says how to rebuild."""
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    document: str
+    page: int | None
+    line: int | None
+    kind: str
+    score: float
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "document": self.document, "page": self.page, "line": self.line,
+                "kind": self.kind, "score": round(self.score, 6)}
+
+
+class SearchIndex:
+    def __init__(self, folder: Path | str, embedder=None, readonly: bool = False):
+        self.folder = Path(folder)
+        self.embedder = embedder
+        self.readonly = readonly
+        path = self.folder / SEARCH_FILE
+        if readonly:
+            if not path.exists():
+                raise SearchIndexMismatch(f"索引 {self.folder} 还没有检索数据，请运行：python -m index --index {self.folder} build")
+            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, check_same_thread=False)
+            self.db.executescript(_SCHEMA)
+        self.db.row_factory = sqlite3.Row
+        self.manifest = self._read_manifest()
+        self._ann: ANN | None = None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "SearchIndex":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- manifest -------------------------------------------------------------------------
+
+    def _read_manifest(self) -> dict:
+        path = self.folder / MANIFEST_FILE
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+    def check(self, model_name: str | None) -> None:
+        """Refuse an index built with another model or chunker."""
+        m = self.manifest
+        if not m:
+            return
+        rebuild = f"python -m index --index {self.folder} build --model {model_name or m.get('model')} --rebuild"
+        if m.get("chunker_version") != CHUNKER_VERSION:
+            raise SearchIndexMismatch(f"检索索引由另一版本的分段规则建立（{m.get('chunker_version')}，当前 {CHUNKER_VERSION}），请重建：{rebuild}")
+        if model_name and m.get("model") != model_name:
+            raise SearchIndexMismatch(f"检索索引用模型 {m.get('model')} 建立，与所选模型 {model_name} 不同，请重建：{rebuild}")
+
+    # --- building -------------------------------------------------------------------------
+
+    def refresh(self, store, rebuild: bool = False, progress=None) -> dict:
+        """Bring units, keyword index and vectors in line with the store.  Returns counts."""
+        from . import tokens
+
+        if self.embedder is None:
+            raise ValueError("refresh needs an embedder")
+        if not rebuild:
+            self.check(self.embedder.name)
+        stats = {"documents_updated": 0, "documents_removed": 0, "units_embedded": 0}
+        start = time.perf_counter()
+        docs = {d["name"]: d for d in store.documents()}
+        indexed = {r["document"]: r["sha256"] for r in self.db.execute("SELECT * FROM indexed_documents")}
+        if rebuild or self.manifest.get("chunker_version") not in (None, CHUNKER_VERSION):
+            indexed = {}
+            with self.db:
+                self.db.execute("DELETE FROM units")
+                self.db.execute("DELETE FROM units_fts")
+                self.db.execute("DELETE FROM indexed_documents")
+        tokens.teach(d["department"] for d in docs.values())
+        tokens.teach(r[0] for r in store.db.execute("SELECT DISTINCT row_label FROM facts"))
+        changed = [name for name, d in docs.items() if indexed.get(name) != d["sha256"]]
+        removed = [name for name in indexed if name not in docs]
+        for name in removed + changed:
+            self._delete_document(name)
+        stats["documents_removed"] = len(removed)
+        for name in changed:
+            units = units_of(store, name)
+            with self.db:
+                for u in units:
+                    cur = self.db.execute(
+                        "INSERT INTO units (uid, document, kind, text, index_text, page, line, department, year, content_hash)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        (u.uid, u.document, u.kind, u.text, u.index_text, u.page, u.line, u.department, u.year,
+                         u.content_hash))
+                    self.db.execute("INSERT INTO units_fts (rowid, tokens) VALUES (?, ?)",
+                                    (cur.lastrowid, " ".join(tokens.tokens(u.index_text))))
+                self.db.execute("INSERT OR REPLACE INTO indexed_documents VALUES (?, ?)", (name, docs[name]["sha256"]))
+            stats["documents_updated"] += 1
+        stats["units_embedded"] = self._embed_missing(progress)
+        if changed or removed or stats["units_embedded"] or rebuild or not (self.folder / DENSE_FILE).exists():
+            self._build_dense()
+        self._write_manifest()
+        stats["units"] = self.count()
+        stats["seconds"] = round(time.perf_counter() - start, 2)
+        return stats
+
+    def _delete_document(self, name: str) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM units_fts WHERE rowid IN (SELECT id FROM units WHERE document=?)", (name,))
+            self.db.execute("DELETE FROM units WHERE document=?", (name,))
+            self.db.execute("DELETE FROM indexed_documents WHERE document=?", (name,))
+
+    def _embed_missing(self, progress=None, batch: int = 64) -> int:
+        model = self.embedder.name
+        todo = self.db.execute(
+            "SELECT DISTINCT u.content_hash, u.index_text FROM units u LEFT JOIN embeddings e"
+            " ON e.content_hash=u.content_hash AND e.model=? WHERE e.content_hash IS NULL", (model,)).fetchall()
+        done = 0
+        for i in range(0, len(todo), batch):
+            part = todo[i:i + batch]
+            vectors = self.embedder.encode([r["index_text"] for r in part], "passage")
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO embeddings VALUES (?,?,?)",
+                                    [(r["content_hash"], model, v.astype(np.float32).tobytes()) for r, v in zip(part, vectors)])
+            done += len(part)
+            if progress:
+                progress(done, len(todo))
+        # vectors no unit uses any more (a removed or changed document)
+        with self.db:
+            self.db.execute("DELETE FROM embeddings WHERE model=? AND content_hash NOT IN (SELECT content_hash FROM units)",
+                            (model,))
+        return done
+
+    def _build_dense(self) -> None:
+        rows = self.db.execute(
+            "SELECT u.id, e.vector FROM units u JOIN embeddings e ON e.content_hash=u.content_hash AND e.model=?",
+            (self.embedder.name,)).fetchall()
+        ann = ANN(self.embedder.dim, len(rows))
+        if rows:
+            ann.add(np.array([r["id"] for r in rows], dtype=np.int64),
+                    np.vstack([np.frombuffer(r["vector"], dtype=np.float32) for r in rows]))
+        ann.save(self.folder / DENSE_FILE)
+        self._ann = ann
+
+    def _write_manifest(self) -> None:
+        docs = {r["document"]: r["sha256"] for r in self.db.execute("SELECT * FROM indexed_documents")}
+        self.manifest = {
+            "model": self.embedder.name, "dimension": self.embedder.dim, "prompts": self.embedder.prompts,
+            "chunker_version": CHUNKER_VERSION, "ann": self._ann.kind if self._ann else None,
+            "units": self.count(), "documents": docs,
+        }
+        tmp = self.folder / (MANIFEST_FILE + ".tmp")
+        tmp.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(self.folder / MANIFEST_FILE)
+
+    # --- searching ------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM units").fetchone()[0]
+
+    def _dense(self) -> ANN:
+        if self._ann is None:
+            self._ann = ANN.load(self.folder / DENSE_FILE, int(self.manifest.get("dimension") or self.embedder.dim))
+        return self._ann
+
+    def _filter_sql(self, department, year, document) -> tuple[str, list]:
+        clauses, params = [], []
+        if department:
+            clauses.append("u.department LIKE ?")
+            params.append(f"%{department}%")
+        if year:
+            clauses.append("u.year = ?")
+            params.append(int(year))
+        if document:
+            clauses.append("u.document = ?")
+            params.append(document)
+        return (" AND " + " AND ".join(clauses)) if clauses else "", params
+
+    def bm25(self, query: str, k: int = 50, department=None, year=None, document=None) -> list[int]:
+        from .tokens import tokens
+
+        terms = list(dict.fromkeys(tokens(query)))
+        if not terms:
+            return []
+        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        where, params = self._filter_sql(department, year, document)
+        rows = self.db.execute(
+            "SELECT u.id FROM units_fts JOIN units u ON u.id = units_fts.rowid WHERE units_fts MATCH ?"
+            + where + " ORDER BY bm25(units_fts) LIMIT ?", [match, *params, k]).fetchall()
+        return [r[0] for r in rows]
+
+    def dense(self, query: str, k: int = 50, department=None, year=None, document=None) -> list[int]:
+        ann = self._dense()
+        if ann.count == 0 or self.embedder is None:
+            return []
+        vector = self.embedder.encode([query], "query")[0]
+        filtered = bool(department or year or document)
+        hits = ann.search(vector, ann.count if filtered else k)
+        if not filtered:
+            return [i for i, _ in hits]
+        where, params = self._filter_sql(department, year, document)
+        allowed = {r[0] for r in self.db.execute("SELECT u.id FROM units u WHERE 1=1" + where, params)}
+        return [i for i, _ in hits if i in allowed][:k]
+
+    def search(self, query: str, k: int = 10, department=None, year=None, document=None,
+               mode: str = "hybrid") -> list[Result]:
+        query = (query or "").strip()
+        if not query:
+            return []
+        depth = max(50, 5 * k)
+        lists = []
+        if mode in ("hybrid", "bm25"):
+            lists.append(self.bm25(query, depth, department, year, document))
+        if mode in ("hybrid", "dense"):
+            lists.append(self.dense(query, depth, department, year, document))
+        scores: dict[int, float] = {}
+        for ranked in lists:
+            for rank, uid in enumerate(ranked):
+                scores[uid] = scores.get(uid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        best = sorted(scores.items(), key=lambda item: -item[1])[:k]
+        if not best:
+            return []
+        marks = ",".join("?" * len(best))
+        rows = {r["id"]: r for r in self.db.execute(f"SELECT * FROM units u WHERE u.id IN ({marks})", [i for i, _ in best])}
+        return [Result(rows[i]["text"], rows[i]["document"], rows[i]["page"], rows[i]["line"], rows[i]["kind"], s)
+                for i, s in best if i in rows]
+
+
+def open_for_search(folder: Path | str, model: str | None = None) -> SearchIndex:
+    """A read-only search index with the embedder it was built with (or `model`, if given and equal)."""
+    from .embed import get_embedder
+
+    index = SearchIndex(folder, readonly=True)
+    built_with = index.manifest.get("model")
+    index.check(model or built_with)
+    index.embedder = get_embedder(model or built_with)
+    return index

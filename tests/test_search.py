@@ -1,0 +1,102 @@
+"""The search index, tested with the hashing embedder (no model) where the test is about the
+index: keyword and vector search, fusion, filters, the embedding cache, removal, the manifest."""
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, TEXTS
+from index.ann import ANN
+from index.embed import HashingEmbedder
+from index.search import SearchIndex, SearchIndexMismatch, open_for_search
+from index.store import Store
+from ingest import ingest_paths
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("search")
+    with Store(folder) as store:
+        ingest_paths(TEXTS, store)
+        with SearchIndex(folder, HashingEmbedder()) as index:
+            stats = index.refresh(store)
+    assert stats["documents_updated"] == len(TEXTS) and stats["units_embedded"] > 1000
+    return folder
+
+
+def test_rows_and_passages_are_found_by_their_words(folder):
+    with open_for_search(folder) as index:
+        rows = index.search("泉州市数字泉州建设办公室 公务接待费", k=5)
+        assert any(r.kind == "row" and "公务接待费" in r.text and "2.04" in r.text and r.line for r in rows)
+        passages = index.search("三公经费 较上年增加 主要原因", k=5, department="泉州")
+        assert passages[0].kind == "passage" and passages[0].document == TEXTS[0].name
+        assert all(r.document == TEXTS[0].name for r in passages)
+
+
+def test_filters_by_department_year_and_document(folder):
+    with open_for_search(folder) as index:
+        hits = index.search("住房公积金", k=20, year=2018)
+        assert hits and {r.document for r in hits} == {TEXTS[3].name}
+        hits = index.search("住房公积金", k=20, document=TEXTS[2].name)
+        assert hits and {r.document for r in hits} == {TEXTS[2].name}
+        assert index.search("住房公积金", k=5, department="不存在的部门") == []
+        assert index.search("   ", k=5) == []
+
+
+def test_bm25_dense_and_hybrid_modes_each_answer(folder):
+    with open_for_search(folder) as index:
+        for mode in ("bm25", "dense", "hybrid"):
+            hits = index.search("差旅费", k=3, mode=mode, department="晋城")
+            assert hits, mode
+        fused = index.search("差旅费", k=10, department="晋城")
+        assert [round(h.score, 6) for h in fused] == sorted((round(h.score, 6) for h in fused), reverse=True)
+
+
+def test_unchanged_documents_embed_nothing_and_removed_ones_leave_the_index(folder):
+    with Store(folder) as store, SearchIndex(folder, HashingEmbedder()) as index:
+        again = index.refresh(store)
+        assert again["units_embedded"] == 0 and again["documents_updated"] == 0
+        before = index.count()
+        store.remove(TEXTS[4].name)
+        after = index.refresh(store)
+        assert after["documents_removed"] == 1 and index.count() < before
+        assert not index.search("浔阳", k=5, document=TEXTS[4].name)
+        left = index.db.execute("SELECT COUNT(*) FROM embeddings WHERE content_hash NOT IN"
+                                " (SELECT content_hash FROM units)").fetchone()[0]
+        assert left == 0
+        ingest_paths([TEXTS[4]], store)
+        index.refresh(store)
+        assert index.count() == before
+
+
+def test_an_index_built_with_another_model_is_refused_with_the_rebuild_command(folder):
+    with pytest.raises(SearchIndexMismatch, match="--rebuild"):
+        open_for_search(folder, model="BAAI/bge-small-zh-v1.5")
+
+
+def test_search_command_line_json(folder):
+    out = subprocess.run([sys.executable, "-m", "index", "--index", str(folder), "search", "政府采购", "--k", "4",
+                          "--json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    results = json.loads(out.stdout)
+    assert 0 < len(results) <= 4
+    assert all(set(r) == {"text", "document", "page", "line", "kind", "score"} for r in results)
+    assert all(r["kind"] in ("passage", "row") for r in results)
+
+
+def test_ann_flat_and_hnsw_agree_and_survive_save_and_load(tmp_path):
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(500, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    ids = np.arange(1000, 1500)
+    flat, hnsw = ANN(32), ANN(32, expected=10**6)
+    assert (flat.kind, hnsw.kind) == ("flat", "hnsw")
+    for ann in (flat, hnsw):
+        ann.add(ids, vectors)
+    query = vectors[123] + 0.01 * rng.normal(size=32).astype(np.float32)
+    assert flat.search(query, 1)[0][0] == hnsw.search(query, 1)[0][0] == 1123
+    flat.save(tmp_path / "v.faiss")
+    loaded = ANN.load(tmp_path / "v.faiss", 32)
+    assert loaded.count == 500 and loaded.search(query, 3) == flat.search(query, 3)
