@@ -67,4 +67,6 @@ def tokens(text: str) -> list[str]:
         tok = tok.strip()
         if tok and tok not in _STOP and _WORD.search(tok):
             out.append(tok)
+    # single characters too: 车 still meets 车辆, 招待 meets 接待费's 待; IDF keeps them light
+    out.extend(ch for ch in text if "\u4e00" <= ch <= "\u9fff" and ch not in _STOP)
     return out

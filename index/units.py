@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -40,17 +40,25 @@ def units_of(store, document: str) -> list[Unit]:
         out.append(Unit(f"{document}|p|{i}", document, "passage", p["text"], f"{head}\n{p['text']}",
                         p["page"], p["line"], doc["department"], year))
     rows: dict[tuple[int, int, int], list[dict]] = {}
+    project: dict[int, str] = {}  # a 绩效自评表 is about one project: its rows name it
     for f in store.facts(document):
         rows.setdefault((f["table_index"], f["row_index"], f["row_group"]), []).append(f)
+        if f["row_label"] in _PROJECT_LABELS and f["table_index"] not in project:
+            project[f["table_index"]] = f["value_text"]
     for (table, row, group), facts in rows.items():
         first = facts[0]
         name = " ".join(x for x in (first["row_section"], first["row_label"], first["row_code"]) if x)
         values = "；".join(f"{f['column'] or '数值'}：{f['value_text']}{_unit(f)}" for f in facts)
         title = first["table_title"] + (f"（{first['table_code']}）" if first["table_code"] else "")
+        if table in project and first["row_label"] not in _PROJECT_LABELS:
+            title += f" {project[table]}"
         text = f"{title} | {name} | {values}"
         out.append(Unit(f"{document}|r|{table}|{row}|{group}", document, "row", text, f"{where} {text}",
                         first["page"], first["line"], doc["department"], year))
     return out
+
+
+_PROJECT_LABELS = {"专项名称", "项目名称", "项目名"}
 
 
 def _unit(fact: dict) -> str:
