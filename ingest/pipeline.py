@@ -48,6 +48,8 @@ def ingest_file(path: Path, department: str | None = None, year: int | None = No
         warnings.extend(rollup_warnings(table, table_fact_list))
     if not facts and not _looks_like_report(raw):
         raise NotAReport(str(path), f"{path.name}：看起来不是部门决算/预算报告（没有找到决算表格或相关标题），已跳过")
+    if not tables:
+        raise NotAReport(str(path), f"{path.name}：没有找到任何决算表格，看起来不是部门决算/预算报告，已跳过")
     if not any(f.number is not None for f in facts):
         raise NotAReport(str(path), f"{path.name}：表格里没有任何数字，像是空白模板而不是某个部门的报告，已跳过")
     sha = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -65,3 +65,10 @@ def unsupported(folder: Path) -> Path:
     path = folder / "report.docx"
     path.write_bytes(b"PK\x03\x04")
     return path
+
+
+def notes_about_reports(folder: Path) -> Path:
+    """Prose about final accounts, but no tables: a README, not a report."""
+    path = folder / "README.md"
+    path.write_text("# 说明\n\n这里存放部门决算报告，收入和支出表格见各文件。\n", encoding="utf-8")
+    return path

@@ -17,6 +17,7 @@ CASES = [
     (fixtures.empty_pdf, errors.EmptyDocument, "没有任何页面"),
     (fixtures.gbk_text, errors.NotUTF8, "UTF-8"),
     (fixtures.not_a_report, errors.NotAReport, "不是部门决算"),
+    (fixtures.notes_about_reports, errors.NotAReport, "没有找到任何决算表格"),
     (fixtures.empty_text, errors.EmptyDocument, "空的"),
     (fixtures.unsupported, errors.UnsupportedFile, "不支持"),
 ]
