@@ -121,7 +121,9 @@ class SearchIndex:
                 self.db.execute("DELETE FROM indexed_documents")
         tokens.teach(d["department"] for d in docs.values())
         tokens.teach(r[0] for r in store.db.execute("SELECT DISTINCT row_label FROM facts"))
-        changed = [name for name, d in docs.items() if indexed.get(name) != d["sha256"]]
+        # a document is new to the search when its file or its ingestion changed
+        version = {name: f"{d['sha256']}@{d['ingested_at']}" for name, d in docs.items()}
+        changed = [name for name in docs if indexed.get(name) != version[name]]
         removed = [name for name in indexed if name not in docs]
         for name in removed + changed:
             self._delete_document(name)
@@ -137,7 +139,7 @@ class SearchIndex:
                          u.content_hash))
                     self.db.execute("INSERT INTO units_fts (rowid, tokens) VALUES (?, ?)",
                                     (cur.lastrowid, " ".join(tokens.tokens(u.index_text))))
-                self.db.execute("INSERT OR REPLACE INTO indexed_documents VALUES (?, ?)", (name, docs[name]["sha256"]))
+                self.db.execute("INSERT OR REPLACE INTO indexed_documents VALUES (?, ?)", (name, version[name]))
             stats["documents_updated"] += 1
         stats["units_embedded"] = self._embed_missing(progress)
         if changed or removed or stats["units_embedded"] or rebuild or not (self.folder / DENSE_FILE).exists():

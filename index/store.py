@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS warnings (
     message TEXT, page INTEGER, line INTEGER, table_ref TEXT
 );
 CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents_version (name TEXT PRIMARY KEY, ingest_version TEXT);
 """
 
 
@@ -104,6 +105,7 @@ class Store:
         """Replace everything stored under doc.name with doc, atomically."""
         with self.db:
             self.db.execute("DELETE FROM documents WHERE name=?", (doc.name,))
+            self.db.execute("DELETE FROM documents_version WHERE name=?", (doc.name,))
             cur = self.db.execute(
                 "INSERT INTO documents (name, path, sha256, source, pages, department, year, report_kind, ingested_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?)",
@@ -131,11 +133,13 @@ class Store:
                 "INSERT INTO warnings VALUES (?,?,?,?,?)",
                 [(doc_id, w.message, w.page, w.line, w.table) for w in doc.warnings])
             self.db.execute("INSERT OR REPLACE INTO manifest VALUES ('updated_at', ?)", (str(time.time()),))
+            self.db.execute("INSERT OR REPLACE INTO documents_version VALUES (?, ?)", (doc.name, _ingest_version()))
         self.write_manifest()
 
     def remove(self, name: str) -> bool:
         with self.db:
             n = self.db.execute("DELETE FROM documents WHERE name=?", (name,)).rowcount
+            self.db.execute("DELETE FROM documents_version WHERE name=?", (name,))
         self.write_manifest()
         return n > 0
 
@@ -165,8 +169,11 @@ class Store:
         return [dict(r) for r in rows]
 
     def sha_of(self, name: str) -> str | None:
-        row = self.db.execute("SELECT sha256 FROM documents WHERE name=?", (name,)).fetchone()
-        return row[0] if row else None
+        """The stored file hash, or None when absent or ingested by another ingest version (the
+        document must then be ingested again)."""
+        row = self.db.execute("SELECT d.sha256, v.ingest_version FROM documents d LEFT JOIN documents_version v"
+                              " ON v.name=d.name WHERE d.name=?", (name,)).fetchone()
+        return row[0] if row and row[1] == _ingest_version() else None
 
     def facts(self, document: str | None = None) -> Iterator[dict]:
         sql = ("SELECT d.name AS document, f.* FROM facts f JOIN documents d ON d.id=f.doc_id"
@@ -212,6 +219,12 @@ class Store:
                                                 "n_tables", "n_facts", "n_passages", "n_warnings")} for d in docs],
             "manifest": manifest,
         }
+
+
+def _ingest_version() -> str:
+    from ingest import INGEST_VERSION
+
+    return INGEST_VERSION
 
 
 def _cell(cell) -> dict:

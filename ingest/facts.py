@@ -29,7 +29,7 @@ def table_facts(table: Table, document: str, meta: DocumentMeta) -> list[Fact]:
             value = parse_value(cell.text)
             if value.state == "blank":
                 continue
-            unit = "%" if value.percent else (row_unit or table.unit if value.state == "number" else "")
+            unit = _unit(value, row_unit, column.path, row.label, table.unit)
             facts.append(Fact(
                 document=document, page=cell.page, line=cell.line, bbox=cell.bbox,
                 department=meta.department, year=meta.year, table_index=table.index,
@@ -49,6 +49,31 @@ def _row_unit(label: str) -> str | None:
     """A unit the row label prints for itself: 车辆数合计（辆）, 因公出国（境）团组数（个）."""
     m = _LABEL_UNIT.search(label)
     return m.group(1) if m else None
+
+
+# A column or row that holds no amount of money, whatever the table's 单位 line says.
+_PERCENT = re.compile(r"率|%|比例|占比")
+_SCORE = re.compile(r"分值|得分|评分|总分")
+_COUNT_OR_TEXT = re.compile(r"人数|编制数|个数|次数|数量|批次|人次|指标值|完成值|行次|栏次|年度目标|序号")
+
+
+def _unit(value, row_unit: str | None, column: str, label: str, table_unit: str) -> str:
+    """The unit a printed number is in: its own % sign, the row's unit (车辆数（辆）), a rate,
+    score or count column, else the table's 单位."""
+    if value.state != "number":
+        return ""
+    if value.percent:
+        return "%"
+    if row_unit:
+        return row_unit
+    leaf = column.split("/")[-1] if column else ""
+    if _PERCENT.search(leaf) or _PERCENT.search(label) and not _SCORE.search(leaf):
+        return "%"
+    if _SCORE.search(leaf) or _SCORE.search(label):
+        return "分"
+    if _COUNT_OR_TEXT.search(leaf) or _COUNT_OR_TEXT.search(label):
+        return ""
+    return table_unit
 
 
 def rollup_warnings(table: Table, facts: list[Fact]) -> list[IngestWarning]:

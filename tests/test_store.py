@@ -113,3 +113,14 @@ def test_pdf_ingest_prints_no_library_warnings(tmp_path):
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0
     assert "FontBBox" not in out.stderr and "Warning" not in out.stderr
+
+
+def test_a_new_ingest_version_reingests_unchanged_files(tmp_path, monkeypatch):
+    import ingest
+
+    with Store(tmp_path) as store:
+        ingest_paths([TEXTS[0]], store)
+        assert ingest_paths([TEXTS[0]], store)[0].skipped
+        monkeypatch.setattr(ingest, "INGEST_VERSION", ingest.INGEST_VERSION + "-next")
+        again = ingest_paths([TEXTS[0]], store)
+        assert not again[0].skipped and again[0].ok

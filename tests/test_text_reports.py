@@ -144,3 +144,13 @@ def test_counts_in_the_three_public_table_carry_their_printed_unit(text_docs):
     doc = text_docs["003_6af2a6315bf8f1d0"]
     batches = [f for f in doc.facts if f.table_kind == "三公经费支出决算表" and f.row_label.startswith("5.国内公务接待批次")]
     assert [(f.value_text, f.unit) for f in batches] == [("14", "个")]
+
+
+def test_scores_rates_and_counts_are_not_given_the_tables_money_unit(text_docs):
+    doc = text_docs["002_5604d886435013c4"]
+    form = [f for f in doc.facts if f.table_kind == "项目支出绩效自评表" and f.number is not None]
+    units = {f.column: f.unit for f in form}
+    assert units["全年执行数"] == "万元" and units["执行率（%）"] == "%"
+    assert units["自评得分"] == "分" and units["指标分值"] == "分"
+    staff = [f for f in text_docs["000_d038eb9fb139e057"].facts if f.column == "在职人数"]
+    assert staff and all(f.unit == "" for f in staff)
