@@ -1,0 +1,56 @@
+"""Which department a question is about, recognised from the names in the store itself.
+
+People shorten names freely (泉州数字办, 晋城大数据局, 智慧福州中心, 浔阳数经中心, 省检察院): what
+they keep are characters of the full name, in order.  A stretch of the question that is such a
+subsequence of a department's name names it; the longer the stretch, the surer.  Two characters
+count only when printed together in the name (the city alone: 泉州).  Fiscal words are removed
+from the question first, so 财政拨款 does not read as 上海市普陀区财政局.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DepartmentMatch:
+    name: str
+    span: str  # the stretch of the question that named it
+    strength: int
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _best_span(question: str, name: str) -> str:
+    best = ""
+    n = len(question)
+    for i in range(n):
+        if question[i] not in name:
+            continue
+        for j in range(n, i + max(len(best), 1), -1):
+            span = question[i:j]
+            if _subsequence(span, name):
+                if len(span) > len(best) and (len(span) >= 3 or span in name):
+                    best = span
+                break
+    return best if len(best) >= 2 else ""
+
+
+def match_departments(question: str, names: list[str], fiscal_words: list[str] = ()) -> list[DepartmentMatch]:
+    """Departments the question names, strongest first; ties are for the caller to report."""
+    text = question
+    for word in sorted(fiscal_words, key=len, reverse=True):
+        if len(word) >= 2:
+            text = text.replace(word, "|")
+    matches = []
+    for name in names:
+        span = _best_span(text, name)
+        if span:
+            matches.append(DepartmentMatch(name, span, len(span)))
+    matches.sort(key=lambda m: -m.strength)
+    if not matches:
+        return []
+    top = matches[0].strength
+    return [m for m in matches if m.strength == top]

@@ -1,0 +1,171 @@
+"""Find the printed figure a question asks for: department and year → documents, question words
+→ table rows, column words → the column.  Returns facts exactly as stored, never a number of
+its own; where tables print the same row differently, all of them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.normalize import compact
+
+from .departments import match_departments
+from .vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
+
+# Where a row label is looked for first: the table a reader would cite for it.
+KIND_ORDER = (
+    "三公经费支出决算表", "收入支出决算总表", "基本支出决算表", "支出决算表", "收入决算表",
+    "一般公共预算财政拨款支出决算表", "财政拨款收入支出决算总表", "相关信息统计表", "政府采购情况表",
+    "国有资产占用情况表", "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表",
+    "项目支出绩效自评表", "其他表",
+)
+_NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
+_TOTALS = ("合计", "总计")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+# A department the question names that the index does not hold: place + organisation word.
+_ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9fff]{0,10}?(?:局|办公室|办|厅|委员会|委|中心|院|所|部)")
+
+
+def bare_label(label: str) -> str:
+    """A row label without its list numbering: "其中：（1）公务用车购置费" → "公务用车购置费"."""
+    return _NUMBERING.sub("", compact(label or ""))
+
+
+@dataclass
+class Lookup:
+    status: str  # answered | not_found | ambiguous
+    department: str | None = None
+    year: int | None = None
+    year_given: bool = False
+    document: str | None = None
+    facts: list[dict] = field(default_factory=list)  # the main figure first
+    others: list[dict] = field(default_factory=list)  # the same row printed in other tables
+    missing: str = ""
+    options: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+
+
+class Catalog:
+    """What the store holds, read once: documents per department and year, facts per document."""
+
+    def __init__(self, store):
+        self.store = store
+        self.documents = store.documents()
+        self.departments = sorted({d["department"] for d in self.documents if d["department"]})
+        self._facts: dict[str, list[dict]] = {}
+        self.labels = sorted({bare_label(r[0]) for r in store.db.execute("SELECT DISTINCT row_label FROM facts")
+                              if r[0]}, key=len, reverse=True)
+        self.labels = [l for l in self.labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2 and len(l) <= 30]
+
+    def facts(self, document: str) -> list[dict]:
+        if document not in self._facts:
+            self._facts[document] = list(self.store.facts(document))
+        return self._facts[document]
+
+    def years(self, department: str) -> list[int]:
+        return sorted({d["year"] for d in self.documents if d["department"] == department and d["year"]})
+
+    def document_for(self, department: str, year: int) -> str | None:
+        """One document per department and year; a PDF first, since it cites pages."""
+        docs = [d for d in self.documents if d["department"] == department and d["year"] == year]
+        docs.sort(key=lambda d: (d["source"] != "pdf", d["name"]))
+        return docs[0]["name"] if docs else None
+
+
+def lookup(question: str, catalog: Catalog) -> Lookup:
+    text = compact(question)
+    table_words = [w for w in TABLE_WORDS if w in text]
+    named = [l for l in catalog.labels if l in text]
+    # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
+    named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
+    words = list(dict.fromkeys(named + report_terms(text)))
+    fiscal = catalog.labels + list(TABLE_WORDS) + [w for w in COLUMN_WORDS] + ["支出", "收入", "经费", "多少"]
+    matches = match_departments(text, catalog.departments, fiscal)
+    if not matches:
+        named = _ORGANISATION.search(text)
+        if named:
+            return Lookup("not_found", missing=f"索引中没有“{named.group(0)}”的报告（已有：{'、'.join(catalog.departments)}）",
+                          terms=words)
+        if len(catalog.departments) == 1:
+            department = catalog.departments[0]
+        else:
+            return Lookup("ambiguous", missing="问题里没有指明部门", options=catalog.departments, terms=words)
+    elif len(matches) > 1:
+        return Lookup("ambiguous", missing="问题里的部门名称对应多个部门", options=[m.name for m in matches], terms=words)
+    else:
+        department = matches[0].name
+    years = catalog.years(department)
+    m = _YEAR.search(text)
+    year_given = bool(m)
+    year = int(m.group(1)) if m else (years[-1] if years else None)
+    if year not in years:
+        return Lookup("not_found", department, year, year_given,
+                      missing=f"没有{department}{year}年度的报告（已有：{'、'.join(map(str, years)) or '无'}）")
+    document = catalog.document_for(department, year)
+    column = next((c for w, c in COLUMN_WORDS.items() if w in text), None)
+    if not words and not table_words and column:
+        # "晋江经信基本支出": a column asked for alone means that column of the total row
+        words = [w for w in _TOTALS]
+    if not words and not table_words:
+        return Lookup("not_found", department, year, year_given, document,
+                      missing="问题里没有认出报告中的科目或表格名称", terms=words)
+    rows = _candidate_rows(catalog.facts(document), words, table_words)
+    if not rows and column:  # the words named a column after all ("项目支出"): its total row
+        rows = _candidate_rows(catalog.facts(document), list(_TOTALS), [])
+    if not rows:
+        what = "、".join(words or table_words)
+        return Lookup("not_found", department, year, year_given, document,
+                      missing=f"{department}{year}年度报告中没有“{what}”这一项", terms=words)
+    if column:  # rows that print the asked-for column come first
+        rows.sort(key=lambda row: not any(column in f["column"] for f in row))
+    chosen = [_pick_column(row, column) for row in rows]
+    chosen = [f for f in chosen if f is not None]
+    if not chosen:
+        return Lookup("not_found", department, year, year_given, document,
+                      missing=f"找到了{department}{year}年度报告中的相关行，但这些行没有印数字", terms=words)
+    main, others = chosen[0], chosen[1:]
+    # the same named row printed in other standard tables (住房公积金 as 2210201 and as 30113);
+    # a bare 合计 of another table is another quantity, not the same one
+    same_row = [f for f in others if bare_label(f["row_label"]) == bare_label(main["row_label"])
+                and bare_label(main["row_label"]) not in _TOTALS and f["table_kind"] in KIND_ORDER[:7]]
+    return Lookup("answered", department, year, year_given, document, [main], same_row, terms=words)
+
+
+def _candidate_rows(facts: list[dict], words: list[str], table_words: list[str]) -> list[list[dict]]:
+    """Rows (their facts, in printed column order) that the question names, best first."""
+    rows: dict[tuple, list[dict]] = {}
+    for f in facts:
+        rows.setdefault((f["table_index"], f["row_index"], f["row_group"]), []).append(f)
+
+    def rank(key_facts):
+        first = key_facts[0]
+        label = bare_label(first["row_label"])
+        kind = first["table_kind"]
+        kind_rank = KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
+        for i, w in enumerate(words):
+            if label == w or first["row_code"] == w:
+                return (0, i, kind_rank, first["table_index"], first["row_index"])
+        for i, w in enumerate(words):
+            if w in label and len(w) >= 2:
+                return (1, i, kind_rank, first["table_index"], first["row_index"])
+        for i, w in enumerate(table_words):
+            if kind in TABLE_WORDS[w] and (w in (first["row_section"] or "") or kind != "相关信息统计表"):
+                total = 0 if label in _TOTALS else 1
+                return (2 + total, i, kind_rank, first["table_index"], first["row_index"])
+        return None
+
+    ranked = sorted(((r, v) for v in rows.values() if (r := rank(v)) is not None), key=lambda item: item[0])
+    if not ranked:
+        return []
+    best = ranked[0][0][:2]
+    return [v for r, v in ranked if r[:2] == best]
+
+
+def _pick_column(row: list[dict], column: str | None) -> dict | None:
+    numbers = [f for f in row if f["number"] is not None or f["value_state"] == "dash"]
+    if column:
+        hits = [f for f in numbers if column in f["column"]]
+        if hits:
+            return hits[0]
+    # the first printed amount of the row: 合计 / 决算数 / 本年支出合计 in the standard tables
+    return numbers[0] if numbers else None

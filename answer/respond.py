@@ -1,0 +1,80 @@
+"""The answer object the command line, the app and other tools read:
+
+    {question, status: answered | not_found | ambiguous, answer, figures: [...], passages: [...],
+     warnings: [...]}
+
+Every figure is a stored fact as printed, with its citation; nothing here computes a number.
+"""
+from __future__ import annotations
+
+from .lookup import Catalog, Lookup, lookup
+
+
+def figure(fact: dict) -> dict:
+    return {
+        "label": fact["row_label"], "value": fact["value_text"],
+        "number": float(fact["number"]) if fact["number"] is not None else None,
+        "unit": fact["unit"], "computed": False, "formula": None,
+        "department": fact["department"], "year": fact["year"], "table": fact["table_code"] or fact["table_kind"],
+        "table_title": fact["table_title"], "row": fact["row_label"], "column": fact["column"],
+        "source": {"document": fact["document"], "page": fact["page"], "line": fact["line"]},
+    }
+
+
+def _name(fact: dict) -> str:
+    """What a row is, in words: a bare 合计 says which table or section it totals."""
+    label = fact["row_label"]
+    if label in ("合计", "总计", "小计"):
+        owner = (fact.get("row_section") or "").lstrip("一二三四五六七八九十、") or fact["table_title"]
+        return f"{owner}{label}"
+    return label
+
+
+def where(fact: dict) -> str:
+    place = f"第{fact['page']}页" if fact["page"] else f"第{fact['line']}行"
+    table = fact["table_title"] + (f"（{fact['table_code']}）" if fact["table_code"] else "")
+    return f"{fact['document']}，{table}，{place}"
+
+
+def respond(question: str, catalog: Catalog, searcher=None) -> dict:
+    question = (question or "").strip()
+    out = {"question": question, "status": "not_found", "answer": "", "figures": [], "passages": [], "warnings": []}
+    if not question:
+        out["answer"] = "问题是空的，请输入想查询的部门和事项，例如：泉州数字办2023年三公经费是多少？"
+        return out
+    if not catalog.documents:
+        out["answer"] = "索引里还没有任何报告，请先导入报告。"
+        return out
+    result: Lookup = lookup(question, catalog)
+    out["status"] = result.status
+    if result.status == "ambiguous":
+        out["answer"] = f"{result.missing}，请指明是哪一个：" + "、".join(result.options)
+        out["options"] = result.options
+        return out
+    if result.year and not result.year_given and result.status == "answered":
+        out["warnings"].append(f"问题没有指明年度，按{result.department}最新的{result.year}年度报告回答。")
+    if result.status == "not_found":
+        out["answer"] = f"没有找到：{result.missing}。"
+        out["passages"] = _passages(searcher, question, result)
+        return out
+    main = result.facts[0]
+    unit = main["unit"] or ""
+    label = _name(main)
+    column = f"“{main['column']}”" if main["column"] else ""
+    out["answer"] = (f"{result.department}{result.year}年度{label}{column}为 {main['value_text']}{unit}"
+                     f"（{where(main)}）。")
+    out["figures"] = [figure(main)] + [figure(f) for f in result.others]
+    for other in result.others:
+        if other["value_text"] != main["value_text"]:
+            out["warnings"].append(f"“{_name(other)}”在{where(other)}“{other['column']}”印为 "
+                                   f"{other['value_text']}{other['unit'] or ''}，与上面的 {main['value_text']} 不同。")
+    out["passages"] = _passages(searcher, question, result)
+    return out
+
+
+def _passages(searcher, question: str, result: Lookup, k: int = 3) -> list[dict]:
+    if searcher is None:
+        return []
+    hits = searcher.search(question, k=k, department=result.department, year=result.year)
+    return [{"text": h.text, "document": h.document, "page": h.page, "line": h.line, "score": round(h.score, 6)}
+            for h in hits]

@@ -1,0 +1,70 @@
+"""Everyday words and the report terms they mean — the documented bridge between how people ask
+("出差花了多少钱", "公车") and what reports print (差旅费, 公务用车运行维护费).
+
+The answer layer picks table rows with it: every everyday word found in a question (as a
+substring) adds its report terms to the terms the question names directly.  Extend the table
+here; nothing else holds such words.
+"""
+from __future__ import annotations
+
+EVERYDAY_TERMS: dict[str, tuple[str, ...]] = {
+    "出差": ("差旅费",),
+    "差旅": ("差旅费",),
+    "招待": ("公务接待费",),
+    "请客": ("公务接待费",),
+    "宴请": ("公务接待费",),
+    "接待": ("公务接待费",),
+    "公车": ("公务用车购置及运行维护费", "公务用车运行维护费"),
+    "用车": ("公务用车购置及运行维护费", "公务用车运行维护费"),
+    "买车": ("公务用车购置费",),
+    "出国": ("因公出国（境）费",),
+    "出境": ("因公出国（境）费",),
+    "工资": ("工资福利支出", "基本工资"),
+    "薪水": ("工资福利支出", "基本工资"),
+    "奖金": ("奖金",),
+    "退休": ("退休费", "离退休"),
+    "公积金": ("住房公积金",),
+    "房补": ("提租补贴", "购房补贴"),
+    "办公用品": ("办公费",),
+    "开会": ("会议费",),
+    "培训": ("培训费",),
+    "总收入": ("本年收入合计",),
+    "收入合计": ("本年收入合计",),
+    "总支出": ("本年支出合计",),
+    "支出合计": ("本年支出合计",),
+    "一共花": ("本年支出合计",),
+    "总共花": ("本年支出合计",),
+    "财政拨款": ("财政拨款收入",),
+    "人员经费": ("人员经费合计", "人员经费"),
+    "公用经费": ("公用经费合计", "公用经费"),
+    "政府采购": ("政府采购",),
+    "采购": ("政府采购",),
+    "机关运行": ("机关运行经费",),
+    "结余": ("年末结转和结余",),
+    "疫情": ("突发公共卫生事件应急处理", "重大公共卫生服务"),
+    "上级补助": ("上级补助收入",),
+}
+
+# Words that name a whole table: asked alone, they mean the table's total (合计) row.
+TABLE_WORDS: dict[str, tuple[str, ...]] = {
+    "三公": ("三公经费支出决算表",),
+    "政府采购": ("相关信息统计表", "政府采购情况表"),
+    "机关运行经费": ("相关信息统计表",),
+}
+
+# Words that pick a column rather than a row.
+COLUMN_WORDS: dict[str, str] = {
+    "基本支出": "基本支出",
+    "项目支出": "项目支出",
+    "预算数": "预算数",
+    "决算数": "决算数",
+}
+
+
+def report_terms(question: str) -> list[str]:
+    """The report terms of every everyday word the question contains, in table order."""
+    out: list[str] = []
+    for word, terms in EVERYDAY_TERMS.items():
+        if word in question:
+            out.extend(t for t in terms if t not in out)
+    return out

@@ -1,0 +1,110 @@
+"""Answers on the real reports: the printed figure with its citation, everyday words, short
+department names, refusals.  No number is ever stated that the report does not print."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REAL_REPORTS, ROOT, TEXTS
+from index.store import Store
+from ingest import ingest_paths
+
+KEYS = {"question", "status", "answer", "figures", "passages", "warnings"}
+FIGURE_KEYS = {"label", "value", "number", "unit", "computed", "formula", "department", "year", "table",
+               "table_title", "row", "column", "source"}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("answers")
+    with Store(folder) as store:
+        ingest_paths(TEXTS + REAL_REPORTS, store)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def ask(folder):
+    from answer import Answerer
+
+    answerer = Answerer(folder, search=False)
+    yield answerer.ask
+    answerer.close()
+
+
+def _main(result):
+    assert result["status"] == "answered", result["answer"]
+    assert set(result) >= KEYS
+    fig = result["figures"][0]
+    assert set(fig) == FIGURE_KEYS and fig["computed"] is False
+    assert fig["value"] in result["answer"]
+    return fig
+
+
+def test_short_name_and_year_give_the_printed_total_with_its_citation(ask):
+    fig = _main(ask("泉州数字办2023年三公经费是多少？"))
+    assert (fig["value"], fig["unit"], fig["table"]) == ("6.18", "万元", "公开07表")
+    assert fig["source"] == {"document": TEXTS[0].name, "page": None, "line": 366}
+    assert fig["department"] == "泉州市数字泉州建设办公室" and fig["year"] == 2023
+
+
+def test_everyday_word_reaches_the_report_term(ask):
+    fig = _main(ask("晋城大数据局出差花了多少钱"))
+    assert "差旅费" in fig["row"] and fig["table_title"].endswith("基本支出决算明细表")
+    result = ask("泉州数字办招待费")
+    assert "公务接待费" in _main(result)["row"] and _main(result)["value"] == "2.04"
+
+
+def test_latest_year_is_used_and_said(ask):
+    result = ask("浔阳数经中心本年收入合计")
+    assert _main(result)["value"] == "292.90"
+    assert any("最新的2023年度" in w for w in result["warnings"])
+
+
+def test_a_column_word_picks_the_column(ask):
+    fig = _main(ask("晋江经信2018年基本支出"))
+    assert (fig["value"], fig["column"]) == ("1,961.82", "基本支出")
+
+
+def test_the_same_row_printed_differently_is_cited_twice(ask):
+    result = ask("泉州数字办住房公积金")
+    values = {f["value"] for f in result["figures"]}
+    assert {"55.71", "54.90"} <= values
+    assert any("54.90" in w and "不同" in w for w in result["warnings"])
+
+
+def test_pdf_figures_cite_their_page(ask):
+    fig = _main(ask("普陀财政局2024年基本工资"))
+    assert fig["value"] == "262.33" and fig["source"]["page"] == 16
+
+
+@pytest.mark.parametrize("question, words", [
+    ("泉州数字办2019年三公经费", "2019"),
+    ("北京市教育局差旅费是多少", "北京市教育局"),
+    ("泉州数字办买了几架飞机", "科目"),
+    ("", "问题是空的"),
+])
+def test_what_the_reports_do_not_give_is_refused_without_a_number(ask, question, words):
+    result = ask(question)
+    assert result["status"] == "not_found" and words in result["answer"] and result["figures"] == []
+
+
+def test_a_question_without_a_department_asks_which(ask):
+    result = ask("出差花了多少钱？")
+    assert result["status"] == "ambiguous" and "泉州市数字泉州建设办公室" in result["options"]
+    assert result["figures"] == []
+    both = ask("上海普陀2024年基本工资")
+    assert both["status"] == "ambiguous" and len(both["options"]) == 3
+
+
+def test_command_line_json_and_jsonl(folder):
+    one = subprocess.run([sys.executable, "-m", "answer", "--index", str(folder), "--no-search", "--json",
+                          "晋城大数据局差旅费"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert one.returncode == 0, one.stderr
+    assert json.loads(one.stdout)["status"] == "answered"
+    questions = "泉州数字办三公经费\n\n北京市教育局差旅费\n"
+    many = subprocess.run([sys.executable, "-m", "answer", "--index", str(folder), "--no-search", "--jsonl"],
+                          input=questions, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    lines = [json.loads(l) for l in many.stdout.splitlines()]
+    assert [l["status"] for l in lines] == ["answered", "not_found", "not_found"]
+    assert [l["question"] for l in lines] == ["泉州数字办三公经费", "", "北京市教育局差旅费"]
