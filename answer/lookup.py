@@ -109,17 +109,17 @@ def lookup(question: str, catalog: Catalog) -> Lookup:
     if not words and not table_words:
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题里没有认出报告中的科目或表格名称", terms=words)
-    rows = _candidate_rows(catalog.facts(document), words, table_words)
+    rows = _candidate_rows(catalog.facts(document), words, table_words, text)
     if not rows and column:  # the words named a column after all ("项目支出"): its total row
-        rows = _candidate_rows(catalog.facts(document), list(_TOTALS), [])
+        rows = _candidate_rows(catalog.facts(document), list(_TOTALS), [], text)
     if not rows:
         what = "、".join(words or table_words)
         return Lookup("not_found", department, year, year_given, document,
                       missing=f"{department}{year}年度报告中没有“{what}”这一项", terms=words)
-    if column:  # rows that print the asked-for column come first
-        rows.sort(key=lambda row: not any(column in f["column"] for f in row))
-    chosen = [_pick_column(row, column) for row in rows]
-    chosen = [f for f in chosen if f is not None]
+    chosen = _figures(rows, column, text)
+    if not chosen and table_words and words:  # the named table's total, when the rows named were the wrong side
+        rows = _candidate_rows(catalog.facts(document), [], table_words, text)
+        chosen = _figures(rows, column, text)
     if not chosen:
         return Lookup("not_found", department, year, year_given, document,
                       missing=f"找到了{department}{year}年度报告中的相关行，但这些行没有印数字", terms=words)
@@ -131,7 +131,24 @@ def lookup(question: str, catalog: Catalog) -> Lookup:
     return Lookup("answered", department, year, year_given, document, [main], same_row, terms=words)
 
 
-def _candidate_rows(facts: list[dict], words: list[str], table_words: list[str]) -> list[list[dict]]:
+def _figures(rows: list[list[dict]], column: str | None, text: str) -> list[dict]:
+    if column:  # rows that print the asked-for column come first
+        rows = sorted(rows, key=lambda row: not any(column in f["column"] for f in row))
+    chosen = [_pick_column(row, column, text) for row in rows]
+    # a figure on the other side of the question (收入 asked 支出) is not its answer
+    return [f for f in chosen if f is not None
+            and not _contradicts(bare_label(f["row_label"]) + (f["column"] or ""), text)]
+
+
+def _contradicts(label: str, question: str) -> bool:
+    """A label that only contains the asked word but names the other side: 收入 for 支出."""
+    for a, b in (("收入", "支出"), ("支出", "收入"), ("年初", "年末"), ("年末", "年初")):
+        if a in label and b in question and a not in question:
+            return True
+    return False
+
+
+def _candidate_rows(facts: list[dict], words: list[str], table_words: list[str], question: str = "") -> list[list[dict]]:
     """Rows (their facts, in printed column order) that the question names, best first."""
     rows: dict[tuple, list[dict]] = {}
     for f in facts:
@@ -146,7 +163,7 @@ def _candidate_rows(facts: list[dict], words: list[str], table_words: list[str])
             if label == w or first["row_code"] == w:
                 return (0, i, kind_rank, first["table_index"], first["row_index"])
         for i, w in enumerate(words):
-            if w in label and len(w) >= 2:
+            if w in label and len(w) >= 2 and not _contradicts(label, question):
                 return (1, i, kind_rank, first["table_index"], first["row_index"])
         for i, w in enumerate(table_words):
             if kind in TABLE_WORDS[w] and (w in (first["row_section"] or "") or kind != "相关信息统计表"):
@@ -161,11 +178,27 @@ def _candidate_rows(facts: list[dict], words: list[str], table_words: list[str])
     return [v for r, v in ranked if r[:2] == best]
 
 
-def _pick_column(row: list[dict], column: str | None) -> dict | None:
+def _pick_column(row: list[dict], column: str | None, question: str = "") -> dict | None:
+    """The cell of the row the question asks for: the column it names (基本支出, 预算数), else the
+    column whose header shares the longest word with the question (本年支出 for 支出), else the
+    first printed amount — a 决算数 before a 预算数, since these are final accounts."""
     numbers = [f for f in row if f["number"] is not None or f["value_state"] == "dash"]
+    if not numbers:
+        return None
     if column:
         hits = [f for f in numbers if column in f["column"]]
         if hits:
             return hits[0]
-    # the first printed amount of the row: 合计 / 决算数 / 本年支出合计 in the standard tables
-    return numbers[0] if numbers else None
+
+    def shared(f: dict) -> int:
+        path = compact(f["column"] or "")
+        return max((j - i for i in range(len(path)) for j in range(i + 2, len(path) + 1) if path[i:j] in question),
+                   default=0)
+
+    best = max(shared(f) for f in numbers)
+    if best >= 2:
+        numbers = [f for f in numbers if shared(f) == best]
+    if "预算" not in question:
+        final = [f for f in numbers if "预算数" not in (f["column"] or "")]
+        numbers = final or numbers
+    return numbers[0]

@@ -67,6 +67,7 @@ def interpret(raw: RawTable, index: int, default_unit: str = "万元") -> tuple[
     if kind in _ONE_SIDED:
         body = _align_rows(header, body, width, warn)
     cols = _columns(header, body, width)
+    cols = _align_to_sequence(cols, header, warn)
     groups = _groups(cols)
     columns: list[Column] = []
     rows: list[LogicalRow] = []
@@ -219,8 +220,13 @@ def _align_rows(header, body, width: int, warn):
 
 def _is_sequence(row) -> bool:
     """A 栏次 row: 1 2 3 … (possibly after a label)."""
-    nums = [c.text.strip() for c in row if c.text and c.text.strip().isdigit()]
-    return len(nums) >= 2 and [int(n) for n in nums] == list(range(int(nums[0]), int(nums[0]) + len(nums)))
+    if any(is_amount(c.text) for c in row):
+        return False
+    words = [compact(c.text) for c in row if c.text and c.text.strip() and not c.text.strip().isdigit()]
+    if any(w not in _KEY_JUNK and not set(w) <= set("类款项栏行次。.、·") for w in words):
+        return False  # a row that names something is a body row, not the column numbering
+    nums = [int(c.text.strip()) for c in row if c.text and c.text.strip().isdigit() and len(c.text.strip()) <= 2]
+    return len(nums) >= 2 and nums[0] <= 2 and nums == sorted(nums) and len(set(nums)) == len(nums)
 
 
 def _header_count(grid) -> int:
@@ -266,6 +272,31 @@ def _columns(header, body, width: int) -> list[_Col]:
                 parts.append(t)
         cols.append(_Col(j, "/".join(parts), _column_kind([row[j].text for row in body], "/".join(parts))))
     return cols
+
+
+def _align_to_sequence(cols: list[_Col], header, warn) -> list[_Col]:
+    """The 栏次 row (1 2 3 …) is printed over the value columns themselves; where the labels
+    above it sit one place off (a merged header cell read into the wrong column), the labels
+    go, in order, onto the numbered columns."""
+    seq = next((row for row in header if _is_sequence(row)), None)
+    if seq is None:
+        return cols
+    numbered = [j for j, c in enumerate(seq) if c.text and c.text.strip().isdigit()]
+    labelled = [c for c in cols if c.path and not _LABEL_HEADER.search(c.path.split("/")[-1])
+                and _VALUE_LABEL.search(c.path)]
+    if len(numbered) != len(labelled) or [c.index for c in labelled] == numbered:
+        return cols
+    paths = {j: c.path for j, c in zip(numbered, labelled)}
+    out = []
+    for c in cols:
+        if c.index in paths:
+            out.append(_Col(c.index, paths[c.index], c.kind))
+        elif c in labelled:
+            out.append(_Col(c.index, "", c.kind))
+        else:
+            out.append(c)
+    warn("表头与栏次行错位，已按栏次对应表头：" + "、".join(paths.values()))
+    return out
 
 
 def _centres(grid, width: int) -> list[float | None]:

@@ -154,3 +154,13 @@ def test_scores_rates_and_counts_are_not_given_the_tables_money_unit(text_docs):
     assert units["自评得分"] == "分" and units["指标分值"] == "分"
     staff = [f for f in text_docs["000_d038eb9fb139e057"].facts if f.column == "在职人数"]
     assert staff and all(f.unit == "" for f in staff)
+
+
+def test_header_labels_one_place_off_follow_the_numbered_columns(text_docs):
+    """002's 政府性基金 table prints its labels one column left of the 栏次 numbers and values."""
+    doc = text_docs["002_5604d886435013c4"]
+    total = {f.column: f.value_text for f in doc.facts
+             if f.table_kind == "政府性基金预算财政拨款收入支出决算表" and f.row_label == "合计"}
+    assert total["年初结转和结余"] == "0.00" and total["本年收入"] == "515.05"
+    assert total["本年支出/基本支出"] == "0.00" and total["本年支出/项目支出"] == "515.05"
+    assert any("栏次" in w.message for w in doc.warnings)
