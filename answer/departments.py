@@ -40,13 +40,18 @@ def _best_span(question: str, name: str) -> str:
 
 def match_departments(question: str, names: list[str], fiscal_words: list[str] = ()) -> list[DepartmentMatch]:
     """Departments the question names, strongest first; ties are for the caller to report."""
-    text = question
-    for word in sorted(fiscal_words, key=len, reverse=True):
-        if len(word) >= 2:
-            text = text.replace(word, "|")
+    exact = [n for n in names if n in question]
+    if exact:  # the full printed name
+        return [DepartmentMatch(n, n, len(n)) for n in sorted(exact, key=len, reverse=True)[:1]]
+    present = [w for w in fiscal_words if len(w) >= 2 and w in question]
+    stripped = question
+    for word in sorted(present, key=len, reverse=True):
+        stripped = stripped.replace(word, "|")
     matches = []
     for name in names:
-        span = _best_span(text, name)
+        span = _best_span(question, name)
+        if span and any(span in w for w in present):  # 财政 of 财政拨款 names no 财政局
+            span = _best_span(stripped, name)
         if span:
             matches.append(DepartmentMatch(name, span, len(span)))
     matches.sort(key=lambda m: -m.strength)

@@ -21,7 +21,7 @@ KIND_ORDER = (
 )
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
 _TOTALS = ("合计", "总计")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
 # A department the question names that the index does not hold: place + organisation word.
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9fff]{0,10}?(?:局|办公室|办|厅|委员会|委|中心|院|所|部)")
 
@@ -72,13 +72,41 @@ class Catalog:
         return docs[0]["name"] if docs else None
 
 
+# Questions that need more than one printed figure: comparing, computing, listing, explaining.
+# Until those answers exist, such a question is refused rather than answered with a figure that
+# only resembles what was asked.
+_NOT_A_LOOKUP = (
+    ("比较或排名", re.compile(r"哪个单位|哪家|哪个部门|谁的|谁最|最多|最高|最少|最低|排名|排序|相比|和.{1,12}哪个|哪个.{0,6}多")),
+    ("计算", re.compile(r"比例|比重|占比|占.{0,8}(多少|几)|百分之|完成了?.{0,6}(预算|多少)|加起来|相加|加上|相差|差多少|多多少|少多少|还有多少|没执行|平均|上一年|上年")),
+    ("列举", re.compile(r"哪些|哪几个|哪几家|有哪|列出|包括什么|包含哪")),
+    ("原因说明", re.compile(r"为什么|原因|为何|怎么回事")),
+    ("文字说明", re.compile(r"哪里|什么地方|什么时候|是什么|做了什么|干了什么|什么内容|什么项目")),
+    ("个人或人均数字", re.compile(r"主任|局长|书记|科长|个人|人均|每人|每个人")),
+)
+# The unit a question expects; a figure in another unit does not answer it.
+_EXPECTED_UNIT = (
+    ("分", re.compile(r"几分|多少分|得分|评分|打分")),
+    ("人", re.compile(r"多少人|几个人|几人|人次|人数")),
+    ("辆", re.compile(r"几辆|多少辆|车辆数")),
+    ("%", re.compile(r"百分之|百分比|%|率是多少|率为")),
+    ("count", re.compile(r"多少个|几个|几批|多少批|批次|几次|多少次")),
+)
+
+
 def lookup(question: str, catalog: Catalog) -> Lookup:
     text = compact(question)
+    for what, pattern in _NOT_A_LOOKUP:
+        if pattern.search(text):
+            return Lookup("not_found", missing=f"这个问题需要{what}，目前只能回答报告里直接印出的单个数字")
     table_words = [w for w in TABLE_WORDS if w in text]
-    named = [l for l in catalog.labels if l in text]
+    named = [l for l in catalog.labels if l in text and l not in COLUMN_WORDS
+             and not any(l in d for d in catalog.departments)]  # a unit's name is not a row asked for
     # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
     words = list(dict.fromkeys(named + report_terms(text)))
+    if len(named) >= 2 and re.search(r"加|和|与|及|、|一共|合计|总共|共计", text):
+        return Lookup("not_found", missing="这个问题把几项加在一起或放在一起问，需要计算，目前只能回答报告里直接印出的单个数字",
+                      terms=words)
     fiscal = catalog.labels + list(TABLE_WORDS) + [w for w in COLUMN_WORDS] + ["支出", "收入", "经费", "多少"]
     matches = match_departments(text, catalog.departments, fiscal)
     if not matches:
@@ -94,6 +122,10 @@ def lookup(question: str, catalog: Catalog) -> Lookup:
         return Lookup("ambiguous", missing="问题里的部门名称对应多个部门", options=[m.name for m in matches], terms=words)
     else:
         department = matches[0].name
+        for org in _ORGANISATION.finditer(text):  # 九江市浔阳区财政局 is not 九江市浔阳区数字经济发展中心
+            if not _subsequence(org.group(0), department):
+                return Lookup("not_found", missing=f"索引中没有“{org.group(0)}”的报告（已有：{'、'.join(catalog.departments)}）",
+                              terms=words)
     years = catalog.years(department)
     m = _YEAR.search(text)
     year_given = bool(m)
@@ -109,17 +141,35 @@ def lookup(question: str, catalog: Catalog) -> Lookup:
     if not words and not table_words:
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题里没有认出报告中的科目或表格名称", terms=words)
-    rows = _candidate_rows(catalog.facts(document), words, table_words, text)
+    facts = catalog.facts(document)
+    code = re.search(r"公开(\d{1,2})表", text)
+    if code:  # "公开10表里…": only that table
+        facts = [f for f in facts if f["table_code"] == f"公开{int(code.group(1)):02d}表"]
+    else:
+        titled = [f for f in facts if _title_in_question(f["table_title"], text)]
+        facts = titled or facts
+    rows = _candidate_rows(facts, words, table_words, text)
     if not rows and column:  # the words named a column after all ("项目支出"): its total row
-        rows = _candidate_rows(catalog.facts(document), list(_TOTALS), [], text)
+        rows = _candidate_rows(facts, list(_TOTALS), [], text)
     if not rows:
         what = "、".join(words or table_words)
         return Lookup("not_found", department, year, year_given, document,
                       missing=f"{department}{year}年度报告中没有“{what}”这一项", terms=words)
     chosen = _figures(rows, column, text)
     if not chosen and table_words and words:  # the named table's total, when the rows named were the wrong side
-        rows = _candidate_rows(catalog.facts(document), [], table_words, text)
+        rows = _candidate_rows(facts, [], table_words, text)
         chosen = _figures(rows, column, text)
+    if _ASKS_BUDGET.search(text) and chosen and not any("预算" in (f["column"] or "") for f in chosen):
+        return Lookup("not_found", department, year, year_given, document,
+                      missing="问题问的是预算数，相关表格只印了决算数", terms=words)
+    unit = next((u for u, pattern in _EXPECTED_UNIT if pattern.search(text)), None)
+    if unit and chosen:
+        fitting = [f for f in chosen if _unit_fits(f, unit)]
+        if not fitting:
+            return Lookup("not_found", department, year, year_given, document,
+                          missing=f"问题问的是{_UNIT_NAMES[unit]}，报告表格里相关的行印的是{chosen[0]['unit'] or '其他'}数字，"
+                                  "表格没有直接给出", terms=words)
+        chosen = fitting
     if not chosen:
         return Lookup("not_found", department, year, year_given, document,
                       missing=f"找到了{department}{year}年度报告中的相关行，但这些行没有印数字", terms=words)
@@ -129,6 +179,33 @@ def lookup(question: str, catalog: Catalog) -> Lookup:
     same_row = [f for f in others if bare_label(f["row_label"]) == bare_label(main["row_label"])
                 and bare_label(main["row_label"]) not in _TOTALS and f["table_kind"] in KIND_ORDER[:7]]
     return Lookup("answered", department, year, year_given, document, [main], same_row, terms=words)
+
+
+# 预算 as the budget figure (全年预算, 预算数), not inside 一般公共预算 or 政府性基金预算.
+_ASKS_BUDGET = re.compile(r"(?:全年|年初|调整后?)预算|预算数|预算(?:是|为|有|多少|安排)")
+
+_UNIT_NAMES = {"分": "分数", "人": "人数", "辆": "车辆数", "%": "百分比", "count": "个数或次数"}
+
+
+def _unit_fits(fact: dict, unit: str) -> bool:
+    have = fact["unit"] or ""
+    if unit == "count":
+        return have in ("", "个", "次", "批次", "项", "家") and "万元" not in have
+    if unit == "人":
+        return have in ("人", "人次") or (have == "" and "人" in fact["row_label"] + (fact["column"] or ""))
+    return have == unit or unit in have
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _title_in_question(title: str, question: str) -> bool:
+    """The question names this table: its title, or its title without 一般公共预算财政拨款/决算."""
+    t = compact(title)
+    core = t.replace("一般公共预算财政拨款", "").replace("决算", "").replace("明细", "")
+    return len(core) >= 4 and (t in question or core in question.replace("决算", "").replace("明细", ""))
 
 
 def _figures(rows: list[list[dict]], column: str | None, text: str) -> list[dict]:
@@ -163,7 +240,8 @@ def _candidate_rows(facts: list[dict], words: list[str], table_words: list[str],
             if label == w or first["row_code"] == w:
                 return (0, i, kind_rank, first["table_index"], first["row_index"])
         for i, w in enumerate(words):
-            if w in label and len(w) >= 2 and not _contradicts(label, question):
+            if (w in label and len(w) >= 4 and kind in KIND_ORDER[:9]
+                    and not _contradicts(label, question)):
                 return (1, i, kind_rank, first["table_index"], first["row_index"])
         for i, w in enumerate(table_words):
             if kind in TABLE_WORDS[w] and (w in (first["row_section"] or "") or kind != "相关信息统计表"):

@@ -22,6 +22,7 @@ EVERYDAY_TERMS: dict[str, tuple[str, ...]] = {
     "工资": ("工资福利支出", "基本工资"),
     "薪水": ("工资福利支出", "基本工资"),
     "奖金": ("奖金",),
+    "离退休": ("行政单位离退休", "事业单位离退休", "离退休"),
     "退休": ("退休费", "离退休"),
     "公积金": ("住房公积金",),
     "房补": ("提租补贴", "购房补贴"),
@@ -65,8 +66,10 @@ COLUMN_WORDS: dict[str, str] = {
 
 def report_terms(question: str) -> list[str]:
     """The report terms of every everyday word the question contains, in table order."""
+    present = [w for w in EVERYDAY_TERMS if w in question]
+    # the longest everyday word wins: 离退休 is not read as 退休
+    present = [w for w in present if not any(w != o and w in o for o in present)]
     out: list[str] = []
-    for word, terms in EVERYDAY_TERMS.items():
-        if word in question:
-            out.extend(t for t in terms if t not in out)
+    for word in present:
+        out.extend(t for t in EVERYDAY_TERMS[word] if t not in out)
     return out
