@@ -59,3 +59,17 @@ def match_departments(question: str, names: list[str], fiscal_words: list[str] =
         return []
     top = matches[0].strength
     return [m for m in matches if m.strength == top]
+
+
+def departments_named(question: str, names: list[str], fiscal_words: list[str] = ()) -> list[str]:
+    """Every department a comparison names (普陀三家 → the three 普陀 departments; a list of
+    short names → each of them); none named → the caller compares all."""
+    present = [w for w in fiscal_words if len(w) >= 2 and w in question]
+    stripped = question
+    for word in sorted(present, key=len, reverse=True):
+        stripped = stripped.replace(word, "|")
+    spans = {name: _best_span(stripped, name) for name in names}
+    strong = [n for n, sp in spans.items() if len(sp) >= 3]
+    if strong:
+        return strong
+    return [n for n, sp in spans.items() if len(sp) == 2]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ingest.normalize import compact
 
-from .departments import match_departments
+from .departments import DepartmentMatch, match_departments
 from .vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
 # Where a row label is looked for first: the table a reader would cite for it.
@@ -93,10 +93,15 @@ _EXPECTED_UNIT = (
 )
 
 
-def lookup(question: str, catalog: Catalog) -> Lookup:
+COMPARE = _NOT_A_LOOKUP[0][1]
+
+
+def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lookup:
+    """The printed figure the question asks for; `department` given, the question's own
+    department words are not read (a comparison asks each department in turn)."""
     text = compact(question)
     for what, pattern in _NOT_A_LOOKUP:
-        if pattern.search(text):
+        if pattern.search(text) and not (department and pattern is COMPARE):
             return Lookup("not_found", missing=f"这个问题需要{what}，目前只能回答报告里直接印出的单个数字")
     table_words = [w for w in TABLE_WORDS if w in text]
     named = [l for l in catalog.labels if l in text and l not in COLUMN_WORDS
@@ -108,7 +113,8 @@ def lookup(question: str, catalog: Catalog) -> Lookup:
         return Lookup("not_found", missing="这个问题把几项加在一起或放在一起问，需要计算，目前只能回答报告里直接印出的单个数字",
                       terms=words)
     fiscal = catalog.labels + list(TABLE_WORDS) + [w for w in COLUMN_WORDS] + ["支出", "收入", "经费", "多少"]
-    matches = match_departments(text, catalog.departments, fiscal)
+    matches = [DepartmentMatch(department, department, len(department))] if department else \
+        match_departments(text, catalog.departments, fiscal)
     if not matches:
         named = _ORGANISATION.search(text)
         if named:
@@ -121,8 +127,9 @@ def lookup(question: str, catalog: Catalog) -> Lookup:
     elif len(matches) > 1:
         return Lookup("ambiguous", missing="问题里的部门名称对应多个部门", options=[m.name for m in matches], terms=words)
     else:
+        forced = department is not None
         department = matches[0].name
-        for org in _ORGANISATION.finditer(text):  # 九江市浔阳区财政局 is not 九江市浔阳区数字经济发展中心
+        for org in (() if forced else _ORGANISATION.finditer(text)):  # 九江市浔阳区财政局 is not 九江市浔阳区数字经济发展中心
             if not _subsequence(org.group(0), department):
                 return Lookup("not_found", missing=f"索引中没有“{org.group(0)}”的报告（已有：{'、'.join(catalog.departments)}）",
                               terms=words)

@@ -7,7 +7,13 @@ Every figure is a stored fact as printed, with its citation; nothing here comput
 """
 from __future__ import annotations
 
-from .lookup import Catalog, Lookup, lookup
+import re
+
+from ingest.normalize import compact
+
+from .departments import departments_named
+from .lookup import COMPARE, Catalog, Lookup, bare_label, lookup
+from .vocabulary import COLUMN_WORDS, TABLE_WORDS
 
 
 def figure(fact: dict) -> dict:
@@ -45,6 +51,8 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
     if not catalog.documents:
         out["answer"] = "索引里还没有任何报告，请先导入报告。"
         return out
+    if COMPARE.search(compact(question)):
+        return _compare(question, catalog, out)
     result: Lookup = lookup(question, catalog)
     out["status"] = result.status
     if result.status == "ambiguous":
@@ -78,3 +86,44 @@ def _passages(searcher, question: str, result: Lookup, k: int = 3) -> list[dict]
     hits = searcher.search(question, k=k, department=result.department, year=result.year)
     return [{"text": h.text, "document": h.document, "page": h.page, "line": h.line, "score": round(h.score, 6)}
             for h in hits]
+
+
+def _compare(question: str, catalog: Catalog, out: dict) -> dict:
+    """The same printed row for each department named (all, when none is), ranked."""
+    text = compact(question)
+    fiscal = catalog.labels + list(TABLE_WORDS) + list(COLUMN_WORDS) + ["支出", "收入", "经费", "多少"]
+    names = departments_named(text, catalog.departments, fiscal) or catalog.departments
+    found, missing = [], []
+    for name in names:
+        result = lookup(question, catalog, department=name)
+        if result.status == "answered" and result.facts[0]["number"] is not None:
+            found.append(result.facts[0])
+        else:
+            missing.append(f"{name}：{result.missing or '没有这一项'}")
+    if not found:
+        out["answer"] = "没有找到可以比较的数字：" + "；".join(missing)
+        return out
+    # only figures of the same printed row and unit are compared
+    key = lambda f: (bare_label(f["row_label"]), f["unit"])
+    common = max({key(f) for f in found}, key=lambda k: sum(key(f) == k for f in found))
+    comparable = [f for f in found if key(f) == common]
+    for f in found:
+        if key(f) != common:
+            missing.append(f"{f['department']}：相关的行是“{f['row_label']}”（{f['unit']}），不是同一项，未参与比较")
+    if missing:  # a ranking that leaves departments out could crown the wrong one
+        out["answer"] = ("无法比较：并非每个部门的报告表格都印了同一项，不能断定谁最高或最低。"
+                         + "；".join(missing))
+        return out
+    lowest = bool(re.search(r"最少|最低|最小", text))
+    comparable.sort(key=lambda f: f["number"], reverse=not lowest)
+    top = comparable[0]
+    word = "最低" if lowest else "最高"
+    out["status"] = "answered"
+    out["answer"] = (f"{_name(top)}{word}的是{top['department']}（{top['year']}年度）：{top['value_text']}{top['unit'] or ''}"
+                     f"（{where(top)}）。共比较 {len(comparable)} 个部门。")
+    out["figures"] = [figure(f) for f in comparable]
+    out["comparison"] = [{"department": f["department"], "year": f["year"], "value": f["value_text"],
+                          "number": float(f["number"]), "unit": f["unit"]} for f in comparable]
+    if len({f["year"] for f in comparable}) > 1:
+        out["warnings"].append("参与比较的报告年度不同：" + "、".join(sorted({str(f['year']) for f in comparable})))
+    return out

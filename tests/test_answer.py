@@ -108,3 +108,16 @@ def test_command_line_json_and_jsonl(folder):
     lines = [json.loads(l) for l in many.stdout.splitlines()]
     assert [l["status"] for l in lines] == ["answered", "not_found", "not_found"]
     assert [l["question"] for l in lines] == ["泉州数字办三公经费", "", "北京市教育局差旅费"]
+
+
+def test_a_comparison_ranks_the_same_printed_row_across_departments(ask):
+    result = ask("哪个单位的差旅费最高？")
+    assert result["status"] == "answered"
+    ranked = result["comparison"]
+    assert len(ranked) >= 5 and ranked[0]["number"] == max(r["number"] for r in ranked)
+    assert all(f["row"].endswith("差旅费") for f in result["figures"])
+    assert result["figures"][0]["value"] == ranked[0]["value"] and ranked[0]["value"] in result["answer"]
+    assert any("年度不同" in w for w in result["warnings"])
+    two = ask("普陀三家单位2024年谁的本年支出最多？")
+    assert two["status"] == "answered" and {r["department"] for r in two["comparison"]} == {
+        "上海市普陀区财政局", "上海市普陀区规划和自然资源局", "中共上海市普陀区委社会工作部"}
