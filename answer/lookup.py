@@ -43,6 +43,7 @@ class Lookup:
     missing: str = ""
     options: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    narrative: bool = False  # the figure is a number stated in a sentence, not a table cell
 
 
 class Catalog:
@@ -86,7 +87,7 @@ _NOT_A_LOOKUP = (
 # The unit a question expects; a figure in another unit does not answer it.
 _EXPECTED_UNIT = (
     ("分", re.compile(r"几分|多少分|得分|评分|打分")),
-    ("人", re.compile(r"多少人|几个人|几人|人次|人数")),
+    ("人", re.compile(r"多少人|几个人|几人|人次|人数|多少.{0,6}人员|几.{0,4}人员")),
     ("辆", re.compile(r"几辆|多少辆|车辆数")),
     ("%", re.compile(r"百分之|百分比|%|率是多少|率为")),
     ("count", re.compile(r"多少个|几个|几批|多少批|批次|几次|多少次")),
@@ -145,7 +146,14 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     if not words and not table_words and column:
         # "晋江经信基本支出": a column asked for alone means that column of the total row
         words = [w for w in _TOTALS]
+    asked = [u for u, pattern in _EXPECTED_UNIT if pattern.search(text)]
+    if len(re.findall(r"多少|几", text)) >= 2 and len(asked) >= 2:
+        return Lookup("not_found", department, year, year_given, document,
+                      missing="这个问题一次问了几个数，请分开问", terms=words)
+    unit = asked[0] if asked else None
     if not words and not table_words:
+        if unit in _NARRATIVE_UNITS:
+            return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题里没有认出报告中的科目或表格名称", terms=words)
     facts = catalog.facts(document)
@@ -169,9 +177,10 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     if _ASKS_BUDGET.search(text) and chosen and not any("预算" in (f["column"] or "") for f in chosen):
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题问的是预算数，相关表格只印了决算数", terms=words)
-    unit = next((u for u, pattern in _EXPECTED_UNIT if pattern.search(text)), None)
     if unit and chosen:
         fitting = [f for f in chosen if _unit_fits(f, unit)]
+        if not fitting and unit in _NARRATIVE_UNITS:
+            return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
         if not fitting:
             return Lookup("not_found", department, year, year_given, document,
                           missing=f"问题问的是{_UNIT_NAMES[unit]}，报告表格里相关的行印的是{chosen[0]['unit'] or '其他'}数字，"
@@ -190,6 +199,26 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
 
 # 预算 as the budget figure (全年预算, 预算数), not inside 一般公共预算 or 政府性基金预算.
 _ASKS_BUDGET = re.compile(r"(?:全年|年初|调整后?)预算|预算数|预算(?:是|为|有|多少|安排)")
+
+_NARRATIVE_UNITS = ("人", "辆", "count")
+
+
+def _from_narrative(text, unit, catalog, department, year, year_given, document, words) -> Lookup:
+    """A count the report states in a sentence, when every qualifying sentence gives the same."""
+    from .narrative import count_from_narrative
+
+    found = count_from_narrative(text, unit, catalog.store.passages(document))
+    values = list(dict.fromkeys(f.value for f in found))
+    if len(values) != 1:
+        why = "报告的说明文字里几处说法不一致" if values else "报告的表格和说明文字都没有直接给出这个数"
+        return Lookup("not_found", department, year, year_given, document, missing=why, terms=words)
+    f = found[0]
+    fact = {"row_label": f.sentence, "value_text": f.value, "number": f.value, "unit": f.unit,
+            "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
+            "table_title": "情况说明", "column": "", "document": f.document, "page": f.page, "line": f.line,
+            "value_state": "number", "row_code": None, "row_section": None}
+    return Lookup("answered", department, year, year_given, document, [fact], [], terms=words, narrative=True)
+
 
 _UNIT_NAMES = {"分": "分数", "人": "人数", "辆": "车辆数", "%": "百分比", "count": "个数或次数"}
 

@@ -66,6 +66,16 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
         out["passages"] = _passages(searcher, question, result)
         return out
     main = result.facts[0]
+    if result.narrative:
+        place = f"第{main['page']}页" if main["page"] else f"第{main['line']}行"
+        out["answer"] = (f"{result.department}{result.year}年度报告的说明写道：“{main['row_label']}”"
+                         f"——{main['value_text']}{main['unit']}（{main['document']}，{place}）。")
+        fig = figure(main)
+        fig.update({"label": main["value_text"] + main["unit"], "row": "（情况说明）", "table": None,
+                    "number": float(main["number"])})
+        out["figures"] = [fig]
+        out["passages"] = _passages(searcher, question, result)
+        return out
     unit = main["unit"] or ""
     label = _name(main)
     column = f"“{main['column']}”" if main["column"] else ""

@@ -121,3 +121,17 @@ def test_a_comparison_ranks_the_same_printed_row_across_departments(ask):
     two = ask("普陀三家单位2024年谁的本年支出最多？")
     assert two["status"] == "answered" and {r["department"] for r in two["comparison"]} == {
         "上海市普陀区财政局", "上海市普陀区规划和自然资源局", "中共上海市普陀区委社会工作部"}
+
+
+def test_counts_stated_in_the_narrative_are_quoted_with_their_sentence(ask):
+    result = ask("泉州数字办2023年一共接待了多少批次？")
+    fig = _main(result)
+    assert (fig["value"], fig["unit"], fig["table"]) == ("19", "批次", None)
+    assert "累计接待19批次" in result["answer"] and fig["source"]["line"]
+    cars = ask("智慧福州中心2022年底有几辆公务用车？")
+    assert _main(cars)["value"] == "2" and "保有量" in cars["answer"]
+
+
+def test_a_count_the_narrative_states_twice_differently_is_not_answered(ask):
+    result = ask("浔阳数经中心年末有多少在职人员？")
+    assert result["status"] == "not_found" and "不一致" in result["answer"] and not result["figures"]
