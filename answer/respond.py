@@ -53,6 +53,8 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
         return out
     if COMPARE.search(compact(question)):
         return _compare(question, catalog, out)
+    if _computed(question, catalog, out):
+        return out
     result: Lookup = lookup(question, catalog)
     out["status"] = result.status
     if result.status == "ambiguous":
@@ -137,3 +139,35 @@ def _compare(question: str, catalog: Catalog, out: dict) -> dict:
     if len({f["year"] for f in comparable}) > 1:
         out["warnings"].append("参与比较的报告年度不同：" + "、".join(sorted({str(f['year']) for f in comparable})))
     return out
+
+
+def _computed(question: str, catalog: Catalog, out: dict) -> bool:
+    """A share, sum or difference of two printed figures of one department; False when the
+    question is not one or an input is missing (the lookup then explains)."""
+    from .compute import compute
+    from .departments import match_departments
+
+    text = compact(question)
+    fiscal = catalog.labels + list(TABLE_WORDS) + list(COLUMN_WORDS) + ["支出", "收入", "经费", "多少"]
+    matches = match_departments(text, catalog.departments, fiscal)
+    if len(matches) != 1:
+        return False
+    year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)年?", text)
+    rest = text.replace(matches[0].span, "", 1)
+    if year:
+        rest = rest.replace(year.group(0), "", 1)
+    result = compute(rest, catalog, matches[0].name, year.group(0) if year else "")
+    if result is None:
+        return False
+    names = {"share": "占比", "difference": "差额", "sum": "合计"}
+    out["status"] = "answered"
+    out["answer"] = (f"{result.department}{result.year}年度：按报告印出的数字计算，{names[result.kind]}为 "
+                     f"{result.value}{result.unit}（计算：{result.formula}；"
+                     + "；".join(f"{_name(f)} {f['value_text']}{f['unit'] or ''} 见{where(f)}" for f in result.inputs) + "）。")
+    main = {"label": names[result.kind], "value": result.value, "number": float(result.value), "unit": result.unit,
+            "computed": True, "formula": result.formula, "department": result.department, "year": result.year,
+            "table": None, "table_title": None, "row": None, "column": None,
+            "source": {"document": result.inputs[0]["document"], "page": None, "line": None}}
+    out["figures"] = [main] + [figure(f) for f in result.inputs]
+    out["warnings"].append("这是根据报告中两个印出的数字计算得出的结果，不是报告直接印出的数字。")
+    return True

@@ -135,3 +135,15 @@ def test_counts_stated_in_the_narrative_are_quoted_with_their_sentence(ask):
 def test_a_count_the_narrative_states_twice_differently_is_not_answered(ask):
     result = ask("浔阳数经中心年末有多少在职人员？")
     assert result["status"] == "not_found" and "不一致" in result["answer"] and not result["figures"]
+
+
+def test_a_computed_share_or_sum_says_so_and_cites_its_printed_inputs(ask):
+    share = ask("泉州数字办因公出国费占三公经费的比例是多少？")
+    assert share["status"] == "answered"
+    main, *inputs = share["figures"]
+    assert (main["value"], main["unit"], main["computed"]) == ("66.99", "%", True)
+    assert main["formula"] == "4.14 ÷ 6.18 × 100%"
+    assert [f["value"] for f in inputs] == ["4.14", "6.18"] and not any(f["computed"] for f in inputs)
+    assert "计算" in share["answer"] and any("计算" in w for w in share["warnings"])
+    total = ask("普陀财政局基本工资加津贴补贴一共多少？")
+    assert total["figures"][0]["value"] == "1500.91" and total["figures"][0]["formula"] == "262.33 + 1,238.58"
