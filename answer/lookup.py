@@ -58,6 +58,11 @@ class Catalog:
                               if r[0]}, key=len, reverse=True)
         self.labels = [l for l in self.labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2 and len(l) <= 30]
 
+    @property
+    def fiscal_words(self) -> list[str]:
+        """Words that name rows, tables or columns: never read as part of a department's name."""
+        return self.labels + list(TABLE_WORDS) + list(COLUMN_WORDS) + ["支出", "收入", "经费", "多少"]
+
     def facts(self, document: str) -> list[dict]:
         if document not in self._facts:
             self._facts[document] = list(self.store.facts(document))
@@ -113,9 +118,8 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     if len(named) >= 2 and re.search(r"加|和|与|及|、|一共|合计|总共|共计", text):
         return Lookup("not_found", missing="这个问题把几项加在一起或放在一起问，需要计算，目前只能回答报告里直接印出的单个数字",
                       terms=words)
-    fiscal = catalog.labels + list(TABLE_WORDS) + [w for w in COLUMN_WORDS] + ["支出", "收入", "经费", "多少"]
     matches = [DepartmentMatch(department, department, len(department))] if department else \
-        match_departments(text, catalog.departments, fiscal)
+        match_departments(text, catalog.departments, catalog.fiscal_words)
     if not matches:
         named = _ORGANISATION.search(text)
         if named:

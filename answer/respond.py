@@ -13,7 +13,6 @@ from ingest.normalize import compact
 
 from .departments import departments_named
 from .lookup import COMPARE, Catalog, Lookup, bare_label, lookup
-from .vocabulary import COLUMN_WORDS, TABLE_WORDS
 
 
 def figure(fact: dict) -> dict:
@@ -103,8 +102,7 @@ def _passages(searcher, question: str, result: Lookup, k: int = 3) -> list[dict]
 def _compare(question: str, catalog: Catalog, out: dict) -> dict:
     """The same printed row for each department named (all, when none is), ranked."""
     text = compact(question)
-    fiscal = catalog.labels + list(TABLE_WORDS) + list(COLUMN_WORDS) + ["支出", "收入", "经费", "多少"]
-    names = departments_named(text, catalog.departments, fiscal) or catalog.departments
+    names = departments_named(text, catalog.departments, catalog.fiscal_words) or catalog.departments
     found, missing = [], []
     for name in names:
         result = lookup(question, catalog, department=name)
@@ -148,8 +146,7 @@ def _computed(question: str, catalog: Catalog, out: dict) -> bool:
     from .departments import match_departments
 
     text = compact(question)
-    fiscal = catalog.labels + list(TABLE_WORDS) + list(COLUMN_WORDS) + ["支出", "收入", "经费", "多少"]
-    matches = match_departments(text, catalog.departments, fiscal)
+    matches = match_departments(text, catalog.departments, catalog.fiscal_words)
     if len(matches) != 1:
         return False
     year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)年?", text)
