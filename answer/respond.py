@@ -54,6 +54,8 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
         return _compare(question, catalog, out)
     if _computed(question, catalog, out):
         return out
+    if _listed(question, catalog, out):
+        return out
     result: Lookup = lookup(question, catalog)
     out["status"] = result.status
     if result.status == "ambiguous":
@@ -167,4 +169,39 @@ def _computed(question: str, catalog: Catalog, out: dict) -> bool:
             "source": {"document": result.inputs[0]["document"], "page": None, "line": None}}
     out["figures"] = [main] + [figure(f) for f in result.inputs]
     out["warnings"].append("这是根据报告中两个印出的数字计算得出的结果，不是报告直接印出的数字。")
+    return True
+
+
+def _listed(question: str, catalog: Catalog, out: dict) -> bool:
+    """Projects with the 绩效 grade asked for, each with its printed grade cited."""
+    from .departments import match_departments
+    from .lists import asks_for_graded_projects, graded_projects
+
+    grade = asks_for_graded_projects(question)
+    if not grade:
+        return False
+    text = compact(question)
+    matches = match_departments(text, catalog.departments, catalog.fiscal_words)
+    if len(matches) != 1:
+        return False
+    name = matches[0].name
+    years = catalog.years(name)
+    year_m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
+    year = int(year_m.group(1)) if year_m else (years[-1] if years else None)
+    document = catalog.document_for(name, year) if year in years else None
+    if document is None:
+        return False
+    pairs, readable = graded_projects(catalog.facts(document), grade)
+    if not readable:
+        out["answer"] = f"{name}{year}年度报告的绩效自评表没有以可直接读取的方式印出评价等级（例如用勾选框），无法列出。"
+        return True
+    out["status"] = "answered"
+    names = "；".join(p["value_text"] for p, _ in pairs)
+    out["answer"] = (f"{name}{year}年度绩效自评等级为“{grade}”的项目共 {len(pairs)} 个" + (f"：{names}。" if pairs else "。"))
+    figs = []
+    for project, g in pairs:
+        fig = figure(g)
+        fig["label"] = project["value_text"]
+        figs.append(fig)
+    out["figures"] = figs
     return True

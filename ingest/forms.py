@@ -67,6 +67,8 @@ def interpret_form(grid, index: int, code, kind: str, title: str, unit: str, war
             values.append((Column(j, path, 0) if col.path != path else col, row[j]))
         if values:
             rows.append(LogicalRow(r, 0, label, None, None, None, tuple(values)))
+        elif len(cells) >= 2:  # 评价等级 | 优 (S ≥ 90): a label and its value inside a section
+            rows.extend(_pairs(r, row, cells, columns))
     return Table(index, code, kind, title, unit, grid[0][0].page if grid else None, grid[0][0].line if grid else None,
                  0, tuple(sorted(columns.values(), key=lambda c: c.index)), tuple(rows), tuple(tuple(r) for r in grid))
 

@@ -147,3 +147,15 @@ def test_a_computed_share_or_sum_says_so_and_cites_its_printed_inputs(ask):
     assert "计算" in share["answer"] and any("计算" in w for w in share["warnings"])
     total = ask("普陀财政局基本工资加津贴补贴一共多少？")
     assert total["figures"][0]["value"] == "1500.91" and total["figures"][0]["formula"] == "262.33 + 1,238.58"
+
+
+def test_projects_with_a_grade_are_listed_with_their_printed_grade(ask):
+    result = ask("泉州数字办哪些项目绩效自评是“优”？")
+    assert result["status"] == "answered"
+    projects = [f["label"] for f in result["figures"]]
+    assert "泉州市政府网站及网站群费用" in projects and "数字泉州发展专项资金" not in projects
+    assert all(f["value"].startswith("优") and f["source"]["line"] for f in result["figures"])
+    good = ask("泉州数字办哪个项目只评了“良”？")
+    assert [f["label"] for f in good["figures"]] == ["数字泉州发展专项资金"]
+    boxes = ask("晋江经信2018年自评等次为“良好”的项目有哪些？")  # grades printed as ticked boxes
+    assert boxes["status"] == "not_found" and boxes["figures"] == []
