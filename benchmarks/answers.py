@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -18,11 +19,20 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 
-def judge(result: dict, expected: dict) -> tuple[bool, bool | None, bool]:
+def judge(result: dict, expected: dict, kind: str = "") -> tuple[bool, bool | None, bool]:
     """(correct, citation correct or None when not applicable, wrong figure stated as exact)."""
     status = expected["status"]
+    if kind == "list" and status == "answered":
+        if result["status"] != "answered":
+            return False, None, False
+        from ingest.normalize import compact
+
+        want = {compact(x) for x in re.split(r"[；;]", expected.get("value") or "") if x.strip()}
+        got = {compact(f["label"]) for f in result["figures"]}
+        return got == want, None, got != want
     if status != "answered":
         wrong = result["status"] == "answered" and bool(result["figures"])
         return result["status"] == status or (status == "not_found" and result["status"] == "ambiguous"
@@ -64,12 +74,13 @@ def main() -> None:
         proc.stdin.write(q["question"].replace("\n", " ") + "\n")
         result = json.loads(proc.stdout.readline())
         times.append((time.perf_counter() - start) * 1000)
-        correct, cite, wrong = judge(result, q["expected"])
+        correct, cite, wrong = judge(result, q["expected"], q["kind"])
         per_kind[q["kind"]].append(correct)
         if cite is not None:
             cites.append(cite)
         if wrong:
-            wrongs.append((q["id"], q["question"], result["figures"][0]["value"], q["expected"].get("value")))
+            shown = "；".join(f["label"] for f in result["figures"]) if q["kind"] == "list" else result["figures"][0]["value"]
+            wrongs.append((q["id"], q["question"], shown, q["expected"].get("value")))
         if q["expected"]["status"] == "not_found":
             refused.append(result["status"] != "answered")
         if args.show and not correct:
