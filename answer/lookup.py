@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ingest.normalize import compact
 
-from .departments import DepartmentMatch, match_departments
+from .departments import DepartmentMatch, _subsequence, match_departments
 from .vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
 # Where a row label is looked for first: the table a reader would cite for it.
@@ -21,7 +22,7 @@ KIND_ORDER = (
 )
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
 _TOTALS = ("合计", "总计")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
 # A department the question names that the index does not hold: place + organisation word.
 _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9fff]{0,10}?(?:局|办公室|办|厅|委员会|委|中心|院|所|部)")
 
@@ -139,7 +140,7 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
                 return Lookup("not_found", missing=f"索引中没有“{org.group(0)}”的报告（已有：{'、'.join(catalog.departments)}）",
                               terms=words)
     years = catalog.years(department)
-    m = _YEAR.search(text)
+    m = YEAR.search(text)
     year_given = bool(m)
     year = int(m.group(1)) if m else (years[-1] if years else None)
     if year not in years:
@@ -217,7 +218,7 @@ def _from_narrative(text, unit, catalog, department, year, year_given, document,
         why = "报告的说明文字里几处说法不一致" if values else "报告的表格和说明文字都没有直接给出这个数"
         return Lookup("not_found", department, year, year_given, document, missing=why, terms=words)
     f = found[0]
-    fact = {"row_label": f.sentence, "value_text": f.value, "number": f.value, "unit": f.unit,
+    fact = {"row_label": f.sentence, "value_text": f.value, "number": Decimal(f.value), "unit": f.unit,
             "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
             "table_title": "情况说明", "column": "", "document": f.document, "page": f.page, "line": f.line,
             "value_state": "number", "row_code": None, "row_section": None}
@@ -234,11 +235,6 @@ def _unit_fits(fact: dict, unit: str) -> bool:
     if unit == "人":
         return have in ("人", "人次") or (have == "" and "人" in fact["row_label"] + (fact["column"] or ""))
     return have == unit or unit in have
-
-
-def _subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
 
 
 def _title_in_question(title: str, question: str) -> bool:

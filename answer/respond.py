@@ -108,7 +108,7 @@ def _compare(question: str, catalog: Catalog, out: dict) -> dict:
     found, missing = [], []
     for name in names:
         result = lookup(question, catalog, department=name)
-        if result.status == "answered" and result.facts[0]["number"] is not None:
+        if result.status == "answered" and not result.narrative and result.facts[0]["number"] is not None:
             found.append(result.facts[0])
         else:
             missing.append(f"{name}：{result.missing or '没有这一项'}")
@@ -145,17 +145,13 @@ def _computed(question: str, catalog: Catalog, out: dict) -> bool:
     """A share, sum or difference of two printed figures of one department; False when the
     question is not one or an input is missing (the lookup then explains)."""
     from .compute import compute
-    from .departments import match_departments
 
-    text = compact(question)
-    matches = match_departments(text, catalog.departments, catalog.fiscal_words)
-    if len(matches) != 1:
+    one = _one_department(question, catalog)
+    if one is None:
         return False
-    year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)年?", text)
-    rest = text.replace(matches[0].span, "", 1)
-    if year:
-        rest = rest.replace(year.group(0), "", 1)
-    result = compute(rest, catalog, matches[0].name, year.group(0) if year else "")
+    name, span, year_text, _, _ = one
+    rest = compact(question).replace(span, "", 1).replace(year_text, "", 1)
+    result = compute(rest, catalog, name, year_text)
     if result is None:
         return False
     names = {"share": "占比", "difference": "差额", "sum": "合计"}
@@ -174,21 +170,13 @@ def _computed(question: str, catalog: Catalog, out: dict) -> bool:
 
 def _listed(question: str, catalog: Catalog, out: dict) -> bool:
     """Projects with the 绩效 grade asked for, each with its printed grade cited."""
-    from .departments import match_departments
     from .lists import asks_for_graded_projects, graded_projects
 
     grade = asks_for_graded_projects(question)
-    if not grade:
+    one = _one_department(question, catalog) if grade else None
+    if one is None:
         return False
-    text = compact(question)
-    matches = match_departments(text, catalog.departments, catalog.fiscal_words)
-    if len(matches) != 1:
-        return False
-    name = matches[0].name
-    years = catalog.years(name)
-    year_m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
-    year = int(year_m.group(1)) if year_m else (years[-1] if years else None)
-    document = catalog.document_for(name, year) if year in years else None
+    name, _, _, year, document = one
     if document is None:
         return False
     pairs, readable = graded_projects(catalog.facts(document), grade)
@@ -205,3 +193,21 @@ def _listed(question: str, catalog: Catalog, out: dict) -> bool:
         figs.append(fig)
     out["figures"] = figs
     return True
+
+
+def _one_department(question: str, catalog: Catalog):
+    """(department, the words that named it, the year as written, the year meant, its document)
+    when the question names exactly one department; None otherwise (the lookup then explains)."""
+    from .departments import match_departments
+    from .lookup import YEAR
+
+    text = compact(question)
+    matches = match_departments(text, catalog.departments, catalog.fiscal_words)
+    if len(matches) != 1:
+        return None
+    name = matches[0].name
+    years = catalog.years(name)
+    m = YEAR.search(text)
+    year = int(m.group(1)) if m else (years[-1] if years else None)
+    document = catalog.document_for(name, year) if year in years else None
+    return name, matches[0].span, m.group(0) if m else "", year, document

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from contextlib import contextmanager
 from dataclasses import asdict
 from decimal import Decimal
 from pathlib import Path
@@ -258,11 +257,3 @@ def public_fact(fact: dict) -> dict:
     """The keys `python -m index facts` prints, in order."""
     return {key: fact[key] for key in Fact.PUBLIC_KEYS}
 
-
-@contextmanager
-def open_store(folder: Path | str, readonly: bool = True) -> Iterator[Store]:
-    store = Store(folder, readonly=readonly)
-    try:
-        yield store
-    finally:
-        store.close()
