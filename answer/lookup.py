@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from ingest.normalize import compact
 
@@ -59,7 +60,7 @@ class Catalog:
                               if r[0]}, key=len, reverse=True)
         self.labels = [l for l in self.labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2 and len(l) <= 30]
 
-    @property
+    @cached_property
     def fiscal_words(self) -> list[str]:
         """Words that name rows, tables or columns: never read as part of a department's name."""
         return self.labels + list(TABLE_WORDS) + list(COLUMN_WORDS) + ["支出", "收入", "经费", "多少"]
