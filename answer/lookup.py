@@ -11,8 +11,8 @@ from functools import cached_property
 
 from ingest.normalize import compact
 
-from .departments import DepartmentMatch, _subsequence, match_departments
-from .vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
+from index.departments import DepartmentMatch, _subsequence, match_departments
+from index.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
 # Where a row label is looked for first: the table a reader would cite for it.
 KIND_ORDER = (

@@ -11,7 +11,7 @@ import re
 
 from ingest.normalize import compact
 
-from .departments import departments_named
+from index.departments import departments_named
 from .lookup import COMPARE, Catalog, Lookup, bare_label, lookup
 
 
@@ -198,7 +198,7 @@ def _listed(question: str, catalog: Catalog, out: dict) -> bool:
 def _one_department(question: str, catalog: Catalog):
     """(department, the words that named it, the year as written, the year meant, its document)
     when the question names exactly one department; None otherwise (the lookup then explains)."""
-    from .departments import match_departments
+    from index.departments import match_departments
     from .lookup import YEAR
 
     text = compact(question)

@@ -44,7 +44,7 @@ def evaluate(index, queries, mode: str, filtered: bool) -> dict:
         if not rank or rank > 5:
             misses.append(q["id"])
     n = len(queries)
-    return {"recall@5": recall5 / n, "mrr@10": mrr10 / n, "misses": misses}
+    return {"recall@5": recall5 / n, "hits": int(recall5), "mrr@10": mrr10 / n, "misses": misses}
 
 
 def main() -> None:
@@ -91,7 +91,7 @@ def main() -> None:
         print(f"dev set: {len(queries)} queries ({'filtered by department and year' if args.filtered else 'no filters'})")
         for mode in ("bm25", "dense", "hybrid"):
             r = evaluate(index, queries, mode, args.filtered)
-            print(f"  {mode:6s} recall@5 {r['recall@5']:.3f}  MRR@10 {r['mrr@10']:.3f}  misses: {' '.join(r['misses'][:30])}")
+            print(f"  {mode:6s} recall@5 {r['recall@5']:.4f} ({r['hits']}/{len(queries)})  MRR@10 {r['mrr@10']:.3f}  misses: {' '.join(r['misses'][:30])}")
         times = []
         for q in queries:
             t = time.perf_counter()

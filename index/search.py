@@ -10,6 +10,7 @@ and removing a document removes its units and vectors.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ class SearchIndex:
     def __init__(self, folder: Path | str, embedder=None, readonly: bool = False):
         self.folder = Path(folder)
         self.embedder = embedder
+        self._words: tuple[list[str], list[str]] | None = None
         self.readonly = readonly
         path = self.folder / SEARCH_FILE
         if readonly:
@@ -88,13 +90,13 @@ class SearchIndex:
         path = self.folder / MANIFEST_FILE
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
-    def check(self, model_name: str | None) -> None:
-        """Refuse an index built with another model or chunker."""
+    def check(self, model_name: str | None, chunker: bool = True) -> None:
+        """Refuse an index built with another model or (for searching) another chunker."""
         m = self.manifest
         if not m:
             return
         rebuild = f"python -m index --index {self.folder} build --model {model_name or m.get('model')} --rebuild"
-        if m.get("chunker_version") != CHUNKER_VERSION:
+        if chunker and m.get("chunker_version") != CHUNKER_VERSION:
             raise SearchIndexMismatch(f"检索索引由另一版本的分段规则建立（{m.get('chunker_version')}，当前 {CHUNKER_VERSION}），请重建：{rebuild}")
         if model_name and m.get("model") != model_name:
             raise SearchIndexMismatch(f"检索索引用模型 {m.get('model')} 建立，与所选模型 {model_name} 不同，请重建：{rebuild}")
@@ -107,8 +109,8 @@ class SearchIndex:
 
         if self.embedder is None:
             raise ValueError("refresh needs an embedder")
-        if not rebuild:
-            self.check(self.embedder.name)
+        if not rebuild:  # units of an older chunker are replaced below; vectors of another model are not
+            self.check(self.embedder.name, chunker=False)
         stats = {"documents_updated": 0, "documents_removed": 0, "units_embedded": 0}
         start = time.perf_counter()
         docs = {d["name"]: d for d in store.documents()}
@@ -225,6 +227,7 @@ class SearchIndex:
     def bm25(self, query: str, k: int = 50, department=None, year=None, document=None) -> list[int]:
         from .tokens import tokens
 
+        self._vocabulary()
         terms = list(dict.fromkeys(tokens(query)))
         if not terms:
             return []
@@ -263,13 +266,73 @@ class SearchIndex:
         for ranked in lists:
             for rank, uid in enumerate(ranked):
                 scores[uid] = scores.get(uid, 0.0) + 1.0 / (RRF_K + rank + 1)
-        best = sorted(scores.items(), key=lambda item: -item[1])[:k]
+        best = sorted(scores.items(), key=lambda item: -item[1])[:depth]
         if not best:
             return []
         marks = ",".join("?" * len(best))
         rows = {r["id"]: r for r in self.db.execute(f"SELECT * FROM units u WHERE u.id IN ({marks})", [i for i, _ in best])}
-        return [Result(rows[i]["text"], rows[i]["document"], rows[i]["page"], rows[i]["line"], rows[i]["kind"], s)
-                for i, s in best if i in rows]
+        best = [(i, score) for i, score in best if i in rows]
+        # Two preferences over the fused order, which is kept within each group: units of the
+        # department the query names (when no filter is given), and, for a why-question,
+        # passages (a reason is written in the narrative, never in a table cell; see _NARRATIVE).
+        named = set() if (department or document) else self._departments_named(query)
+        why = asks_narrative(query)
+        # A third preference: no more than TABLE_SHARE rows of one table before every other unit
+        # has had its place, so that one long 绩效 form does not fill the page.
+        seen: dict[str, int] = {}
+
+        def crowded(uid: str) -> bool:
+            parts = uid.split("|")
+            if parts[1] != "r":
+                return False
+            table = "|".join(parts[:3])
+            seen[table] = seen.get(table, 0) + 1
+            return seen[table] > TABLE_SHARE
+
+        flags = {i: crowded(rows[i]["uid"]) for i, _ in best}
+        best.sort(key=lambda b: (bool(named) and rows[b[0]]["department"] not in named,
+                                 why and rows[b[0]]["kind"] != "passage", flags[b[0]]))
+        return [Result(rows[i]["text"], rows[i]["document"], rows[i]["page"], rows[i]["line"], rows[i]["kind"], score)
+                for i, score in best[:k]]
+
+    def _vocabulary(self) -> tuple[list[str], list[str]]:
+        """(department names, row labels) of the store beside this index, taught to the word
+        segmenter once, so that queries are cut into words the way the units were."""
+        if self._words is None:
+            from . import tokens
+            from .store import STORE_FILE, Store
+
+            departments, labels = [], []
+            if (self.folder / STORE_FILE).exists():
+                with Store(self.folder, readonly=True) as store:
+                    departments = sorted({d["department"] for d in store.documents() if d["department"]})
+                    labels = [r[0] for r in store.db.execute("SELECT DISTINCT row_label FROM facts") if r[0]]
+            tokens.teach(departments)
+            tokens.teach(labels)
+            self._words = (departments, labels)
+        return self._words
+
+    def _departments_named(self, query: str) -> set[str]:
+        from .departments import match_departments
+        from .tokens import FISCAL_TERMS
+        from .vocabulary import COLUMN_WORDS, EVERYDAY_TERMS, TABLE_WORDS
+
+        departments, labels = self._vocabulary()
+        fiscal = [*labels, *FISCAL_TERMS, *EVERYDAY_TERMS, *TABLE_WORDS, *COLUMN_WORDS, "支出", "收入", "经费"]
+        return {m.name for m in match_departments(query, departments, fiscal)}
+
+
+# Questions the narrative answers and a table row does not: why a figure changed, what the money
+# was used for.  (Counts are not among them: statistics tables print 车辆数 and 接待批次 too.)
+_NARRATIVE = re.compile(r"为什么|为何|何故|原因|缘故|怎么回事|什么导致|为啥"
+                        r"|用在哪|用于哪|花在哪|用途|干什么用|做什么用")
+
+
+TABLE_SHARE = 3
+
+
+def asks_narrative(query: str) -> bool:
+    return bool(_NARRATIVE.search(query))
 
 
 def open_for_search(folder: Path | str, model: str | None = None) -> SearchIndex:

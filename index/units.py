@@ -1,16 +1,21 @@
 """Search units: what the search returns.  Narrative passages as ingested, and one line per
 table row: department, year, table title, section, row label, subject code and every value with
-its column, so that a row is found by any of the words a user may use for it.
+its column, so that a row is found by any of the words a user may use for it; the row's search
+text also carries the everyday words of its label (see `vocabulary`).
 
-CHUNKER_VERSION changes whenever the text of units would change; the search manifest records it
-and refuses an index built with another version.
+CHUNKER_VERSION changes whenever the text of units would change; the search manifest records it,
+searching refuses an index built with another version, and a refresh rebuilds the units (the
+embedding cache keeps every vector whose text did not change).
 """
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 
-CHUNKER_VERSION = "2"
+from .vocabulary import EVERYDAY_TERMS, everyday_words
+
+# the everyday words are part of a row's text: editing their table changes the version too
+CHUNKER_VERSION = "3." + hashlib.sha256(repr(sorted(EVERYDAY_TERMS.items())).encode("utf-8")).hexdigest()[:8]
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,9 @@ def units_of(store, document: str) -> list[Unit]:
         if table in project and first["row_label"] not in _PROJECT_LABELS:
             title += f" {project[table]}"
         text = f"{title} | {name} | {values}"
-        out.append(Unit(f"{document}|r|{table}|{row}|{group}", document, "row", text, f"{where} {text}",
+        aliases = " ".join(everyday_words(first["row_label"] or ""))
+        out.append(Unit(f"{document}|r|{table}|{row}|{group}", document, "row", text,
+                        f"{where} {text} {aliases}".rstrip(),
                         first["page"], first["line"], doc["department"], year))
     return out
 

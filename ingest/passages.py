@@ -16,6 +16,10 @@ _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _H1 = re.compile(r"^[一二三四五六七八九十]+、\S{1,40}$")
 _H2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\S{1,40}$")
 _ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+(?:[、．）)]|\.(?!\d))|[-•·])")
+# "2023 年度市级预算项目绩效评价报告" opens a report within the report (one per project); the
+# project's name often follows alone in brackets and belongs to that heading.
+_REPORT = re.compile(r"^[^《》。；，,]{0,50}(?:绩效评价报告|绩效自评报告)$")
+_NAME_LINE = re.compile(r"^[（(].{2,80}$")
 _END = re.compile(r"[。；;！!？?：:]$")
 _TOC = re.compile(r"(?:\.{3,}|…{2,})\s*\d*$|\s\d{1,3}$")
 
@@ -50,6 +54,10 @@ def passages(doc: RawDocument, max_chars: int = 400) -> list[Passage]:
             in_toc = False
         if _is_caption(key):
             continue  # a table's title, code, department or unit line: the table carries them
+        if not buf and section[1:] == [] and section and _REPORT.search(section[0].split("（")[0]) and (
+                _NAME_LINE.match(key) and "（" not in section[0] or _open(section[0])):
+            section[0] += key  # the project's name, in brackets, may wrap over two lines
+            continue
         level = _heading_level(block, key)
         if level:
             flush()
@@ -77,7 +85,7 @@ def _is_caption(key: str) -> bool:
 def _heading_level(line: TextLine, key: str) -> int:
     if line.heading:
         return min(line.heading, 3)
-    if _PART.match(key) and len(key) <= 30:
+    if _PART.match(key) and len(key) <= 30 or _REPORT.match(key):
         return 1
     if re.search(r"\d{3,}", key):
         return 0  # "(一) 2290402-其他…收入" opens an item that names a subject code, not a section
@@ -86,6 +94,10 @@ def _heading_level(line: TextLine, key: str) -> int:
     if _H2.match(key) and not _END.search(key) and len(key) <= 30:
         return 3
     return 0
+
+
+def _open(text: str) -> bool:
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _ascii_join(a: str, b: str) -> bool:

@@ -71,6 +71,56 @@ def test_unchanged_documents_embed_nothing_and_removed_ones_leave_the_index(fold
         assert index.count() == before
 
 
+def test_everyday_words_find_their_rows_by_keyword(folder):
+    with open_for_search(folder) as index:
+        hits = index.search("出差", k=5, mode="bm25", department="泉州")
+        assert hits and hits[0].kind == "row" and "差旅费" in hits[0].text and "出差" not in hits[0].text
+
+
+def test_a_department_named_in_the_query_comes_first(folder):
+    with open_for_search(folder) as index:
+        hits = index.search("晋江经信 住房公积金", k=5)
+        assert hits and all(h.document == TEXTS[3].name for h in hits)
+        # a project name that shares characters with a department is not read as one
+        hits = index.search("经济发展鼓励扶持政策资金", k=3, mode="bm25")
+        assert hits[0].document == TEXTS[3].name
+
+
+def test_a_why_question_is_answered_by_passages_first(folder):
+    with open_for_search(folder) as index:
+        plain = index.search("泉州数字办 三公经费 增加", k=10)
+        why = index.search("泉州数字办三公经费为什么增加", k=10)
+        assert any(h.kind == "row" for h in plain)
+        assert why[0].kind == "passage" and "原因" in "".join(h.text for h in why[:3])
+        kinds = [h.kind for h in why]
+        assert kinds == sorted(kinds, key=lambda k: k != "passage")
+
+
+def test_one_table_does_not_fill_the_results(folder):
+    with open_for_search(folder) as index:
+        hits = index.search("数字泉州发展专项资金 绩效 指标", k=8, department="泉州")
+        titles = [h.text.split(" | ")[0] for h in hits[:6] if h.kind == "row"]
+        assert titles and max(titles.count(t) for t in titles) <= 3
+
+
+def test_a_newer_chunker_is_rebuilt_by_refresh_not_refused(folder, tmp_path):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)
+    manifest = copy / "search_manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["chunker_version"] = "old"
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SearchIndexMismatch, match="分段规则"):
+        open_for_search(copy)
+    with Store(copy) as store, SearchIndex(copy, HashingEmbedder()) as index:
+        stats = index.refresh(store)
+    assert stats["documents_updated"] == len(TEXTS) and stats["units_embedded"] == 0
+    with open_for_search(copy) as index:
+        assert index.search("差旅费", k=1)
+
+
 def test_an_index_built_with_another_model_is_refused_with_the_rebuild_command(folder):
     with pytest.raises(SearchIndexMismatch, match="--rebuild"):
         open_for_search(folder, model="BAAI/bge-small-zh-v1.5")

@@ -127,6 +127,14 @@ def test_narrative_becomes_passages_with_sections(text_docs):
     assert not any("\t" in p.text for p in doc.passages)
 
 
+def test_a_project_evaluation_report_inside_the_report_names_its_project(text_docs):
+    doc = text_docs["000_d038eb9fb139e057"]
+    score = next(p for p in doc.passages if "等级为良" in p.text)
+    assert score.section.startswith("2023年度市级预算项目绩效评价报告（数字泉州发展专项资金） /")
+    projects = {p.section.split(" / ")[0] for p in doc.passages if "绩效评价报告（" in p.section}
+    assert len(projects) == 9  # the nine projects the report evaluates, each under its own name
+
+
 def test_statistics_table_rows_know_their_section_and_unit(text_docs):
     doc = text_docs["001_c1fbac8e898f5dfc"]
     stats = [f for f in doc.facts if f.table_kind == "相关信息统计表"]

@@ -1,9 +1,10 @@
 """Everyday words and the report terms they mean — the documented bridge between how people ask
 ("出差花了多少钱", "公车") and what reports print (差旅费, 公务用车运行维护费).
 
-The answer layer picks table rows with it: every everyday word found in a question (as a
-substring) adds its report terms to the terms the question names directly.  Extend the table
-here; nothing else holds such words.
+Both layers use it.  The answer layer picks table rows with it: every everyday word found in a
+question (as a substring) adds its report terms to the terms the question names directly.  The
+search index adds to each table row the everyday words of its label, so that "出差" finds the
+差旅费 row by keyword as well.  Extend the table here; nothing else holds such words.
 """
 from __future__ import annotations
 
@@ -45,7 +46,11 @@ EVERYDAY_TERMS: dict[str, tuple[str, ...]] = {
     "机关运行": ("机关运行经费",),
     "结余": ("年末结转和结余",),
     "疫情": ("突发公共卫生事件应急处理", "重大公共卫生服务"),
+    "防疫": ("突发公共卫生事件应急处理", "重大公共卫生服务"),
     "上级补助": ("上级补助收入",),
+    "得分": ("总分",),
+    "多少分": ("总分",),
+    "打分": ("总分",),
 }
 
 # Words that name a whole table: asked alone, they mean the table's total (合计) row.
@@ -75,3 +80,8 @@ def report_terms(question: str) -> list[str]:
     for word in present:
         out.extend(t for t in EVERYDAY_TERMS[word] if t not in out)
     return out
+
+
+def everyday_words(label: str) -> list[str]:
+    """The everyday words whose report terms the label contains (差旅费 → 出差, 差旅)."""
+    return [w for w, terms in EVERYDAY_TERMS.items() if w not in label and any(t in label for t in terms)]
