@@ -46,6 +46,7 @@ class Lookup:
     options: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     narrative: bool = False  # the figure is a number stated in a sentence, not a table cell
+    parts: bool = False  # the facts are sibling rows the question's word covers together; their sum answers
 
 
 class Catalog:
@@ -104,6 +105,13 @@ _EXPECTED_UNIT = (
 COMPARE = _NOT_A_LOOKUP[0][1]
 
 
+def another_organisation(text: str, department: str) -> str | None:
+    """An organisation the question names that is not the department matched: 九江市浔阳区财政局
+    is not 九江市浔阳区数字经济发展中心, 福州市大数据委 is not 晋城市大数据应用局."""
+    return next((org.group(0) for org in _ORGANISATION.finditer(text) if not _subsequence(org.group(0), department)),
+                None)
+
+
 def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lookup:
     """The printed figure the question asks for; `department` given, the question's own
     department words are not read (a comparison asks each department in turn)."""
@@ -136,10 +144,10 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     else:
         forced = department is not None
         department = matches[0].name
-        for org in (() if forced else _ORGANISATION.finditer(text)):  # 九江市浔阳区财政局 is not 九江市浔阳区数字经济发展中心
-            if not _subsequence(org.group(0), department):
-                return Lookup("not_found", missing=f"索引中没有“{org.group(0)}”的报告（已有：{'、'.join(catalog.departments)}）",
-                              terms=words)
+        other = None if forced else another_organisation(text, department)
+        if other:
+            return Lookup("not_found", missing=f"索引中没有“{other}”的报告（已有：{'、'.join(catalog.departments)}）",
+                          terms=words)
     years = catalog.years(department)
     m = YEAR.search(text)
     year_given = bool(m)
@@ -169,10 +177,20 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     else:
         titled = [f for f in facts if _title_in_question(f["table_title"], text)]
         facts = titled or facts
+    parts = _sibling_parts(facts, report_terms(text), column, text)
+    if parts:
+        return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
     rows = _candidate_rows(facts, words, table_words, text)
     if not rows and column:  # the words named a column after all ("项目支出"): its total row
         rows = _candidate_rows(facts, list(_TOTALS), [], text)
     if not rows:
+        asked = words + [w for w in table_words if w not in words]
+        span = matches[0].span if matches else ""
+        stated = _stated_amount(asked, catalog, department, year, document, unit) \
+            if not column and not code and _asks_only(text, asked, span) else None
+        if stated:
+            return Lookup("answered", department, year, year_given, document, [stated], [], terms=words,
+                          narrative=True)
         what = "、".join(words or table_words)
         return Lookup("not_found", department, year, year_given, document,
                       missing=f"{department}{year}年度报告中没有“{what}”这一项", terms=words)
@@ -226,6 +244,46 @@ def _from_narrative(text, unit, catalog, department, year, year_given, document,
     return Lookup("answered", department, year, year_given, document, [fact], [], terms=words, narrative=True)
 
 
+# What a question may say besides the quantity it asks for, when a sentence is to answer it.
+_FILLER = re.compile(r"(?:19|20)\d{2}年度?|多少钱|多少|是|的|了|一年|全年|年度|金额|总额|合计|总共|一共|共|花费?|钱|"
+                     r"支出|费用|经费|情况|为|有|呢|吗|[？?，,。！!“”]|请问|一下|数")
+
+
+def _asks_only(text: str, terms: list[str], span: str) -> bool:
+    """Nothing is left of the question once the department, the asked words (and the everyday
+    words that led to them) and filler are taken out: 工程采购 or 授予中小企业的采购 ask for a part
+    of 政府采购 that a total does not answer."""
+    from index.vocabulary import EVERYDAY_TERMS
+
+    rest = text.replace(span, "") if span else text
+    for word in sorted(terms + [w for w in EVERYDAY_TERMS if w in text], key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not _FILLER.sub("", rest)
+
+
+def _stated_amount(terms: list[str], catalog, department: str, year: int, document: str,
+                   unit: str | None) -> dict | None:
+    """An amount in 万元 that the narrative states and no table row prints under that name
+    (本部门2022年度政府采购支出总额4655.28万元): the statement whose subject is closest to the
+    asked words; among equally close ones, the one that says it is the total (总额, 合计).
+    Statements that disagree give nothing."""
+    from .statements import about, statements
+
+    if unit not in (None, "万元") or not terms:
+        return None
+    found = about(statements(catalog.store.passages(document), catalog.departments), terms,
+                  lambda s: s.amount is not None)
+    whole = [s for s in found if re.search(r"总额|总计|合计", s.subject)]
+    found = whole or found
+    if len({s.amount for s in found}) != 1:
+        return None
+    s = found[0]
+    return {"row_label": s.subject, "value_text": s.amount, "number": Decimal(s.amount.replace(",", "")),
+            "unit": "万元", "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
+            "table_title": "情况说明", "column": "", "document": s.document, "page": s.page, "line": s.line,
+            "value_state": "number", "row_code": None, "row_section": None, "sentence": s.sentence}
+
+
 _UNIT_NAMES = {"分": "分数", "人": "人数", "辆": "车辆数", "%": "百分比", "count": "个数或次数"}
 
 
@@ -260,6 +318,28 @@ def _contradicts(label: str, question: str) -> bool:
         if a in label and b in question and a not in question:
             return True
     return False
+
+
+def _sibling_parts(facts: list[dict], terms: list[str], column: str | None, text: str) -> list[dict]:
+    """Rows an everyday word means together: 离退休 is printed as 行政单位离退休 (2080501) and
+    事业单位离退休 (2080502), siblings under one heading, so neither alone is what was asked.
+    Rows of different levels (工资福利支出 and its 基本工资) are not parts of one whole."""
+    if len(terms) < 2:
+        return []
+    for table in sorted({f["table_index"] for f in facts if f["table_kind"] in KIND_ORDER[:9]},
+                        key=lambda t: min(KIND_ORDER.index(f["table_kind"]) for f in facts if f["table_index"] == t)):
+        in_table = [f for f in facts if f["table_index"] == table]
+        rows = [r for t in terms for r in _candidate_rows(in_table, [t], [], text)
+                if bare_label(r[0]["row_label"]) == t]
+        codes = {r[0]["row_code"] for r in rows}
+        if len(rows) < 2 or len(codes) != len(rows) or None in codes or "" in codes:
+            continue
+        if len({len(c) for c in codes}) == 1 and len({c[:-2] for c in codes}) == 1:
+            chosen = _figures(rows, column, text)
+            if len(chosen) == len(rows) and len({f["unit"] for f in chosen}) == 1:
+                return chosen
+        return []
+    return []
 
 
 def _candidate_rows(facts: list[dict], words: list[str], table_words: list[str], question: str = "") -> list[list[dict]]:

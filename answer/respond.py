@@ -52,6 +52,8 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
         return out
     if COMPARE.search(compact(question)):
         return _compare(question, catalog, out)
+    if _explained(question, catalog, out):
+        return out
     if _computed(question, catalog, out):
         return out
     if _listed(question, catalog, out):
@@ -69,13 +71,16 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
         out["passages"] = _passages(searcher, question, result)
         return out
     main = result.facts[0]
+    if result.parts:
+        return _summed(result, out)
     if result.narrative:
         place = f"第{main['page']}页" if main["page"] else f"第{main['line']}行"
-        out["answer"] = (f"{result.department}{result.year}年度报告的说明写道：“{main['row_label']}”"
+        sentence = main.get("sentence") or main["row_label"]
+        out["answer"] = (f"{result.department}{result.year}年度报告的说明写道：“{sentence}”"
                          f"——{main['value_text']}{main['unit']}（{main['document']}，{place}）。")
         fig = figure(main)
-        fig.update({"label": main["value_text"] + main["unit"], "row": "（情况说明）", "table": None,
-                    "number": float(main["number"])})
+        fig.update({"label": main["row_label"] if "sentence" in main else main["value_text"] + main["unit"],
+                    "row": "（情况说明）", "table": None, "number": float(main["number"])})
         out["figures"] = [fig]
         out["passages"] = _passages(searcher, question, result)
         return out
@@ -90,6 +95,30 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
             out["warnings"].append(f"“{_name(other)}”在{where(other)}“{other['column']}”印为 "
                                    f"{other['value_text']}{other['unit'] or ''}，与上面的 {main['value_text']} 不同。")
     out["passages"] = _passages(searcher, question, result)
+    return out
+
+
+def _summed(result: Lookup, out: dict) -> dict:
+    """A word the report prints as sibling rows (离退休: 行政单位离退休 + 事业单位离退休): their sum,
+    computed, each part cited."""
+    from decimal import Decimal
+
+    parts = result.facts
+    total = sum(Decimal(str(f["number"])) for f in parts)
+    value = str(total.quantize(Decimal("0.01")))
+    unit = parts[0]["unit"] or ""
+    formula = " + ".join(f["value_text"] for f in parts)
+    out["status"] = "answered"
+    out["answer"] = (f"{result.department}{result.year}年度报告把这一项分成 {len(parts)} 行印出，合计为 {value}{unit}"
+                     f"（计算：{formula}；" + "；".join(f"{_name(f)} {f['value_text']}{unit} 见{where(f)}" for f in parts)
+                     + "）。")
+    main = {"label": "、".join(_name(f) for f in parts), "value": value, "number": float(total), "unit": unit,
+            "computed": True, "formula": formula, "department": result.department, "year": result.year,
+            "table": parts[0]["table_code"] or parts[0]["table_kind"], "table_title": parts[0]["table_title"],
+            "row": None, "column": parts[0]["column"],
+            "source": {"document": parts[0]["document"], "page": parts[0]["page"], "line": parts[0]["line"]}}
+    out["figures"] = [main] + [figure(f) for f in parts]
+    out["warnings"].append("这是把报告中分行印出的数字相加得出的结果，不是报告直接印出的数字。")
     return out
 
 
@@ -168,6 +197,61 @@ def _computed(question: str, catalog: Catalog, out: dict) -> bool:
     return True
 
 
+def _explained(question: str, catalog: Catalog, out: dict) -> bool:
+    """What the narrative says about a quantity: a reason, a change, a completion rate, a budget,
+    or the previous year's amount worked out from this year's and its printed change."""
+    from .explain import CHANGE, PREVIOUS, explain, intent
+
+    one = _one_department(question, catalog)
+    if one is None:
+        return False
+    name, span, year_text, year, document = one
+    text = compact(question)
+    kind = intent(question)
+    years = catalog.years(name)
+    asked_year = year
+    if year_text and year not in years and year + 1 in years:
+        kind, year = "previous", year + 1  # 2022 asked, the 2023 report says how it changed
+        document = catalog.document_for(name, year)
+    elif kind is None and PREVIOUS.search(text) and not CHANGE.search(text):
+        kind, asked_year = "previous", year - 1 if year else None
+    if kind is None or document is None or len(re.findall(r"多少|几", text)) >= 2:
+        return False  # two numbers asked at once: the lookup says to ask them apart
+    rest = text.replace(span, "", 1).replace(year_text, "", 1)
+    found = explain(rest, catalog.store.passages(document), catalog.labels, catalog.departments, kind)
+    if found is None:
+        return False
+    s = found.statement
+    place = f"第{s.page}页" if s.page else f"第{s.line}行"
+    cite = f"{s.document}，{place}"
+    about_year = asked_year if kind == "previous" else year
+    number = None if kind == "why" else float(found.value.replace(",", ""))
+    fig = {"label": s.subject, "value": found.value, "number": number, "unit": found.unit,
+           "computed": found.computed, "formula": found.formula, "department": name, "year": about_year,
+           "table": None, "table_title": None, "row": s.subject, "column": None,
+           "source": {"document": s.document, "page": s.page, "line": s.line}}
+    roughly = "约" if found.approximate else ""
+    if kind == "why":
+        out["answer"] = f"{name}{year}年度报告说明了原因：“{found.value}”。原文：“{s.sentence}”（{cite}）。"
+    elif found.computed:
+        what = {"previous": f"{about_year}年度{s.subject}", "completion": f"{s.subject}完成预算的比例",
+                "budget": f"{s.subject}的预算"}[kind]
+        out["answer"] = (f"{name}{what}{roughly}为 {found.value}{found.unit}——按{year}年度报告的说明计算："
+                         f"{found.formula}。原文：“{s.sentence}”（{cite}）。")
+        out["warnings"].append("这是根据报告说明里印出的数字计算得出的结果，不是报告直接印出的数字。"
+                               + ("按百分比倒推，只是近似值。" if found.approximate else ""))
+    else:
+        rate = found.unit == "%"
+        what = {"change": "比上年" + ("增长" if rate else "增加" if s.direction > 0 else "减少") if s.direction > 0
+                or not rate else "比上年下降",
+                "completion": "完成预算的", "budget": "的预算为"}[kind]
+        out["answer"] = (f"{name}{year}年度{s.subject}{what} {found.value}{found.unit}。"
+                         f"原文：“{s.sentence}”（{cite}）。")
+    out["status"] = "answered"
+    out["figures"] = [fig]
+    return True
+
+
 def _listed(question: str, catalog: Catalog, out: dict) -> bool:
     """Projects with the 绩效 grade asked for, each with its printed grade cited."""
     from .lists import asks_for_graded_projects, graded_projects
@@ -199,11 +283,11 @@ def _one_department(question: str, catalog: Catalog):
     """(department, the words that named it, the year as written, the year meant, its document)
     when the question names exactly one department; None otherwise (the lookup then explains)."""
     from index.departments import match_departments
-    from .lookup import YEAR
+    from .lookup import YEAR, another_organisation
 
     text = compact(question)
     matches = match_departments(text, catalog.departments, catalog.fiscal_words)
-    if len(matches) != 1:
+    if len(matches) != 1 or another_organisation(text, matches[0].name):
         return None
     name = matches[0].name
     years = catalog.years(name)

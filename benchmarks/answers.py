@@ -40,7 +40,13 @@ def judge(result: dict, expected: dict, kind: str = "") -> tuple[bool, bool | No
     if result["status"] != "answered" or not result["figures"]:
         return False, None, False
     fig = result["figures"][0]
-    correct = fig["value"] == expected.get("value")
+    want = expected.get("value") or ""
+    if re.fullmatch(r"[\d,.]+", want) or not want:
+        correct = fig["value"] == want
+    else:  # a reason or other words: the printed words must be quoted
+        from ingest.normalize import compact
+
+        correct = bool(fig["value"]) and compact(want) in compact(fig["value"])
     wrong = not correct and not fig["computed"]
     cite = None
     if correct:

@@ -159,3 +159,57 @@ def test_projects_with_a_grade_are_listed_with_their_printed_grade(ask):
     assert [f["label"] for f in good["figures"]] == ["数字泉州发展专项资金"]
     boxes = ask("晋江经信2018年自评等次为“良好”的项目有哪些？")  # grades printed as ticked boxes
     assert boxes["status"] == "not_found" and boxes["figures"] == []
+
+
+# --- what the narrative says: reasons, changes, completion, the previous year ---------------
+
+def test_a_why_question_quotes_the_reports_own_reason(ask):
+    result = ask("晋城大数据局收入总计减少的原因是什么")
+    assert result["status"] == "answered", result["answer"]
+    fig = result["figures"][0]
+    assert "特定目标类项目较上年预算减少" in fig["value"] and fig["number"] is None
+    assert fig["source"]["document"] == TEXTS[1].name and fig["source"]["line"] == 422
+
+
+def test_a_change_is_given_as_printed_in_amount_or_rate(ask):
+    amount = _main(ask("泉州数字办公务接待费比上年增加了多少"))
+    assert (amount["value"], amount["unit"]) == ("0.39", "万元")
+    rate = _main(ask("泉州数字办公务接待费比上年增长了百分之多少"))
+    assert (rate["value"], rate["unit"]) == ("23.64", "%")
+
+
+def test_the_previous_year_is_worked_out_from_the_printed_change(ask):
+    result = ask("智慧福州中心2021年支出是多少")
+    assert result["status"] == "answered", result["answer"]
+    fig = result["figures"][0]
+    assert fig["computed"] is True and fig["value"] == "4505.53" and fig["year"] == 2021
+    assert fig["formula"] == "2894.3 + 1611.23" and "1611.23" in result["answer"]
+    assert any("计算" in w for w in result["warnings"])
+
+
+def test_a_completion_rate_is_the_printed_one(ask):
+    fig = _main(ask("智慧福州中心三公经费完成全年预算的多少"))
+    assert (fig["value"], fig["unit"]) == ("16.13", "%")
+
+
+def test_a_word_printed_as_sibling_rows_is_their_computed_sum(ask):
+    result = ask("普陀规划资源局离退休一共花了多少")
+    fig = result["figures"][0]
+    assert fig["computed"] is True and fig["value"] == "82.64" and fig["formula"] == "54.53 + 28.11"
+    assert [f["row"] for f in result["figures"][1:]] == ["行政单位离退休", "事业单位离退休"]
+
+
+def test_an_amount_only_the_narrative_states_is_quoted_with_its_sentence(ask):
+    fig = _main(ask("智慧福州中心政府采购花了多少钱"))
+    assert (fig["value"], fig["unit"]) == ("4655.28", "万元")
+    assert fig["source"] == {"document": TEXTS[2].name, "page": None, "line": 534}
+
+
+def test_a_part_of_a_stated_total_is_not_answered_with_the_total(ask):
+    result = ask("泉州数字办政府采购授予中小企业的合同金额是多少")
+    assert not any(f["value"] == "1836.89" for f in result["figures"])
+
+
+def test_another_organisation_is_not_read_as_a_similar_department(ask):
+    result = ask("福州市大数据委2022年部门决算收入多少？")
+    assert result["status"] == "not_found" and not result["figures"]

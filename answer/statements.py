@@ -1,0 +1,161 @@
+"""What the narrative says about a quantity: its amount, its change on the previous year, how
+much of the budget it used, and why — read from sentences such as
+
+    2022年度一般公共预算拨款“三公”经费支出2.42万元，完成全年预算的16.13%；较上年增加0.45万元，
+    增长22.84%。主要原因是公务用车支出增加。
+    与2023年度相比，收入支出总计增加1062.85万元，增长12.08%。主要原因：项目支出增加……
+
+A statement is one subject with whatever of those the sentence prints.  Everything is kept as
+printed; the answer layer decides what may be derived from it (the previous year's amount is
+amount − increase or amount + decrease, and says so).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ingest.normalize import compact
+
+NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_AMOUNT = re.compile(rf"^(?P<subject>.*?)(?:为|是|达)?(?P<amount>{NUMBER})万元")
+_CHANGE = re.compile(rf"(?:比|较|与)(?:上年度?|上一年度?|\d{{4}}年度?)(?:决算数?)?(?:相比)?,?(?P<subject>[^,;。\d]{{0,20}}?)"
+                     rf"净?(?P<direction>增加|减少|增长|下降|下降\(增长\))了?(?P<delta>{NUMBER})(?P<unit>万元|%)")
+_FLAT = re.compile(r"(?:与|和)(?:上年度?|上一年度?|\d{4}年度?)(?:相比)?,?(?P<subject>[^,;。\d]{0,20}?)(?:持平|相同|一致)")
+_PCT_CHANGE = re.compile(rf"^(?:增长|下降|减少|增加)(?P<pct>{NUMBER})%")
+_COMPLETION = re.compile(rf"完成(?:了)?(?:全年|年初)?预算(?:数)?的(?P<pct>{NUMBER})%")
+_REASON = re.compile(r"^(?:决算数[大小]于预算数的)?主要(?:原因(?:是|为|在于)?|是|由于|系)[:]?(?P<why>.+)$")
+_BUDGET_WORDS = re.compile(r"(?:全年|年初)?预算(?:数|为)?$")
+_FINAL_WORDS = re.compile(r"^(?:支出)?决算(?:数)?(?:为)?$")
+_LEAD = re.compile(r"^(?:\(?[一二三四五六七八九十\d]+[)、.]|[一二三四五六七八九十]+、|其中:?|本部门|本单位|本级)+")
+_YEARS = re.compile(r"(?:19|20)\d{2}年度?")
+
+
+@dataclass(frozen=True)
+class Statement:
+    subject: str  # what the sentence is about, as printed without years, numbering or quotes
+    sentence: str  # the sentence as printed
+    document: str
+    page: int | None
+    line: int | None
+    amount: str | None = None  # 万元, as printed
+    budget: str | None = None  # 万元, as printed
+    completion: str | None = None  # % of the budget, as printed
+    change: str | None = None  # the change on the previous year in 万元, as printed
+    change_pct: str | None = None  # the change on the previous year in %, as printed
+    direction: int = 0  # +1 increase, −1 decrease, 0 the same as the year before
+    flat: bool = False
+    reasons: tuple[str, ...] = field(default=())
+
+
+def _clean_subject(text: str, departments: list[str]) -> str:
+    for name in departments:
+        text = text.replace(name, "")
+    text = _YEARS.sub("", text)
+    text = re.sub(r"[“”\"'‘’《》]", "", text)
+    text = _LEAD.sub("", text)
+    return text.strip(",;:")
+
+
+def _key(subject: str) -> str:
+    """Subjects compared loosely: 公务接待费支出 is 公务接待费."""
+    return re.sub(r"(?:支出|费用)?(?:决算数?|决算)?$", "", subject)
+
+
+def statements(passages: list[dict], departments: list[str] = ()) -> list[Statement]:
+    """Every statement in the passages, in reading order."""
+    out: list[Statement] = []
+    for p in passages:
+        text = compact(p["text"]).replace("（", "(").replace("）", ")").replace("：", ":")
+        text = re.sub(r"相比,", "相比", text)  # "与上年相比，收入总计减少…" is one clause
+        last: int | None = None  # the statement the passage is talking about
+        pending: list[int] = []  # statements a following "主要原因…" explains
+
+        def find(subject: str) -> int | None:
+            return next((i for i in range(len(out) - 1, -1, -1) if _key(out[i].subject) == _key(subject)), None)
+
+        before: list[int] = []  # the previous sentence's statements
+        first = re.split(r"(?<=。)", text)[0].rstrip("。")
+        # "8、城乡社区支出(类)城乡社区管理事务(款)行政运行(项)。…年初预算为1115.48万元": the item
+        # the passage opens with is the subject of sentences that name none
+        topic = _clean_subject(first, departments) if "万元" not in first and len(first) <= 80 else ""
+        for sentence in re.split(r"(?<=。)", text):
+            # a reason explains the statements of its own sentence, or, opening a sentence, the last one's
+            before, pending = (pending or before), []
+            # clauses end at commas and semicolons, not inside brackets or a number (7,176.23)
+            clauses = [c for c in re.split(r"(?:(?<!\d),|,(?!\d))(?![^()]*\))|;", sentence.rstrip("。")) if c]
+            for i, clause in enumerate(clauses):
+                reason = _REASON.match(clause)
+                if reason and last is not None:
+                    why = ",".join([reason.group("why")] + clauses[i + 1:]).rstrip("。:")
+                    why = re.sub(r"(?:其中|具体情况如下)[:]?$", "", why)
+                    if not why:
+                        break
+                    told = pending or before
+                    targets = [j for j in told if out[j].change or out[j].change_pct or out[j].flat
+                               or out[j].completion] or [last]
+                    for j in targets:
+                        out[j] = replace(out[j], reasons=out[j].reasons + (why,))
+                    pending, before = [], []
+                    break
+                change, flat = _CHANGE.search(clause), _FLAT.search(clause)
+                said = change or flat
+                amount = _AMOUNT.match(clause)
+                if amount and said and amount.end() > said.start():
+                    amount = None  # the number is the change itself
+                if amount:
+                    subject = _clean_subject(amount.group("subject"), departments)
+                    if _BUDGET_WORDS.search(subject) and (len(_BUDGET_WORDS.sub("", subject)) >= 2 or topic):
+                        out.append(Statement(_BUDGET_WORDS.sub("", subject) if len(_BUDGET_WORDS.sub("", subject)) >= 2
+                                             else topic, sentence, p["document"], p["page"], p["line"],
+                                             budget=amount.group("amount")))
+                        last = len(out) - 1
+                    elif _FINAL_WORDS.match(subject) and last is not None and out[last].amount is None:
+                        out[last] = replace(out[last], amount=amount.group("amount"))
+                    elif subject and not _FINAL_WORDS.match(subject):
+                        out.append(Statement(subject, sentence, p["document"], p["page"], p["line"],
+                                             amount=amount.group("amount")))
+                        last = len(out) - 1
+                elif said:
+                    # the subject named after 相比 or before 比: "…相比，收入支出总计增加", "…决算数比2023年度减少"
+                    subject = _clean_subject(said.group("subject") or clause[:said.start()], departments)
+                    subject = re.sub(r"(?:决算数?|支出决算数?)$", "", subject)
+                    if subject:
+                        j = find(subject)
+                        if j is None:
+                            out.append(Statement(subject, sentence, p["document"], p["page"], p["line"]))
+                            j = len(out) - 1
+                        last = j
+                if last is None:
+                    continue
+                if last not in pending:
+                    pending.append(last)
+                if change:
+                    field_name = "change" if change.group("unit") == "万元" else "change_pct"
+                    if getattr(out[last], field_name) is None:
+                        up = change.group("direction") in ("增加", "增长")
+                        out[last] = replace(out[last], **{field_name: change.group("delta")}, direction=1 if up else -1)
+                elif flat:
+                    out[last] = replace(out[last], flat=True, direction=0)
+                rate = _PCT_CHANGE.match(clause)  # "…增加0.45万元，增长22.84%": the rate follows
+                if rate and out[last].change_pct is None and out[last].change:
+                    out[last] = replace(out[last], change_pct=rate.group("pct"))
+                completion = _COMPLETION.search(clause)
+                if completion and out[last].completion is None:
+                    out[last] = replace(out[last], completion=completion.group("pct"))
+    return out
+
+
+def about(found: list[Statement], terms: list[str], need) -> list[Statement]:
+    """The statements whose subject names one of the terms and that print what `need` asks,
+    closest first (a subject that is the term itself before one that only contains it)."""
+    scored = []
+    for s in found:
+        if not need(s):
+            continue
+        hits = [len(s.subject) - len(t) for t in terms if t and t in s.subject]
+        if hits:
+            scored.append((min(hits), s))
+    if not scored:
+        return []
+    best = min(score for score, _ in scored)
+    return [s for score, s in scored if score == best]
