@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.normalize import compact
-from index.vocabulary import TABLE_WORDS, report_terms
 
-from .statements import Statement, about, statements
+from .statements import Statement, about, asked_quantity, statements
 
 WHY = re.compile(r"为什么|为何|原因|怎么回事|为啥")
 CHANGE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年).{0,8}(?:增加|减少|增长|下降|变化|多|少)(?:了)?(?:百分之)?(?:多少|几)")
@@ -29,10 +28,6 @@ COMPLETION = re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率|执行
 PREVIOUS = re.compile(r"上一年|上年度?(?!增|减|相比)|去年")
 ROUGHLY = re.compile(r"大约|大概|约|左右|估计")
 ASKS_BUDGET = re.compile(r"(?:全年|年初)预算|预算(?:是|为|有|多少|大约|大概)")
-# Quantities the narrative speaks of that are not table rows under these names.
-_NARRATIVE_TERMS = ("收入", "支出", "收入总计", "支出总计", "收入支出总计", "三公经费", "机关运行经费",
-                    "项目支出", "基本支出", "人员经费", "公用经费", "政府性基金支出")
-
 
 @dataclass(frozen=True)
 class Explained:
@@ -58,16 +53,6 @@ def intent(question: str) -> str | None:
     return None
 
 
-def terms(question: str, labels: list[str]) -> list[str]:
-    """The quantities a question names: row labels, everyday words' report terms, table words,
-    and the narrative's own totals; the longest wins (收入 inside 收入总计 is not asked)."""
-    text = compact(question).replace("收支总计", "收入支出总计").replace("“", "").replace("”", "")
-    found = [l for l in labels if l in text] + [t for t in _NARRATIVE_TERMS if t in text]
-    found += [w + "经费" if w == "三公" else w for w in TABLE_WORDS if w in text]
-    found = [t for t in dict.fromkeys(found) if not any(t != o and t in o for o in found)]
-    return found + [t for t in report_terms(text) if t not in found]
-
-
 def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
@@ -77,13 +62,13 @@ def _shown(value: Decimal, like: str) -> str:
     return f"{value:,}" if "," in like else str(value)
 
 
-def explain(question: str, passages: list[dict], labels: list[str], departments: list[str],
-            kind: str | None = None) -> Explained | None:
+def explain(question: str, passages: list[dict], departments: list[str], kind: str | None = None) -> Explained | None:
+    """`question` without the words that named the department."""
     kind = kind or intent(question)
     if kind is None:
         return None
     text = compact(question)
-    asked = terms(question, labels)
+    asked = asked_quantity(question)
     if not asked:
         return None
     found = statements(passages, departments)

@@ -184,10 +184,8 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     if not rows and column:  # the words named a column after all ("项目支出"): its total row
         rows = _candidate_rows(facts, list(_TOTALS), [], text)
     if not rows:
-        asked = words + [w for w in table_words if w not in words]
-        span = matches[0].span if matches else ""
-        stated = _stated_amount(asked, catalog, department, year, document, unit) \
-            if not column and not code and _asks_only(text, asked, span) else None
+        span = matches[0].span if matches and not forced else ""
+        stated = None if column or code else _stated_amount(text, span, catalog, department, year, document, unit)
         if stated:
             return Lookup("answered", department, year, year_given, document, [stated], [], terms=words,
                           narrative=True)
@@ -244,37 +242,19 @@ def _from_narrative(text, unit, catalog, department, year, year_given, document,
     return Lookup("answered", department, year, year_given, document, [fact], [], terms=words, narrative=True)
 
 
-# What a question may say besides the quantity it asks for, when a sentence is to answer it.
-_FILLER = re.compile(r"(?:19|20)\d{2}年度?|多少钱|多少|是|的|了|一年|全年|年度|金额|总额|合计|总共|一共|共|花费?|钱|"
-                     r"支出|费用|经费|情况|为|有|呢|吗|[？?，,。！!“”]|请问|一下|数")
-
-
-def _asks_only(text: str, terms: list[str], span: str) -> bool:
-    """Nothing is left of the question once the department, the asked words (and the everyday
-    words that led to them) and filler are taken out: 工程采购 or 授予中小企业的采购 ask for a part
-    of 政府采购 that a total does not answer."""
-    from index.vocabulary import EVERYDAY_TERMS
-
-    rest = text.replace(span, "") if span else text
-    for word in sorted(terms + [w for w in EVERYDAY_TERMS if w in text], key=len, reverse=True):
-        rest = rest.replace(word, "")
-    return not _FILLER.sub("", rest)
-
-
-def _stated_amount(terms: list[str], catalog, department: str, year: int, document: str,
+def _stated_amount(text: str, span: str, catalog, department: str, year: int, document: str,
                    unit: str | None) -> dict | None:
     """An amount in 万元 that the narrative states and no table row prints under that name
     (本部门2022年度政府采购支出总额4655.28万元): the statement whose subject is closest to the
     asked words; among equally close ones, the one that says it is the total (总额, 合计).
     Statements that disagree give nothing."""
-    from .statements import about, statements
+    from .statements import about, asked_quantity, statements
 
-    if unit not in (None, "万元") or not terms:
+    asked = asked_quantity(text, span)
+    if unit not in (None, "万元") or not asked:
         return None
-    found = about(statements(catalog.store.passages(document), catalog.departments), terms,
-                  lambda s: s.amount is not None)
-    whole = [s for s in found if re.search(r"总额|总计|合计", s.subject)]
-    found = whole or found
+    found = about(statements(catalog.store.passages(document), catalog.departments), asked,
+                  lambda s: s.amount is not None, prefer_whole=True)
     if len({s.amount for s in found}) != 1:
         return None
     s = found[0]

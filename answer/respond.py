@@ -218,7 +218,7 @@ def _explained(question: str, catalog: Catalog, out: dict) -> bool:
     if kind is None or document is None or len(re.findall(r"多少|几", text)) >= 2:
         return False  # two numbers asked at once: the lookup says to ask them apart
     rest = text.replace(span, "", 1).replace(year_text, "", 1)
-    found = explain(rest, catalog.store.passages(document), catalog.labels, catalog.departments, kind)
+    found = explain(rest, catalog.store.passages(document), catalog.departments, kind)
     if found is None:
         return False
     s = found.statement

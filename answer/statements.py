@@ -82,11 +82,13 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
             # a reason explains the statements of its own sentence, or, opening a sentence, the last one's
             before, pending = (pending or before), []
             # clauses end at commas and semicolons, not inside brackets or a number (7,176.23)
-            clauses = [c for c in re.split(r"(?:(?<!\d),|,(?!\d))(?![^()]*\))|;", sentence.rstrip("。")) if c]
+            clauses = [c for c in re.split(r"(?:(?<!\d),|,(?!\d))(?![^()]*\))|;|、(?=[^、,;]*万元)",
+                                           sentence.rstrip("。")) if c]
             for i, clause in enumerate(clauses):
                 reason = _REASON.match(clause)
                 if reason and last is not None:
-                    why = ",".join([reason.group("why")] + clauses[i + 1:]).rstrip("。:")
+                    start = sentence.find(clause)  # the reason as printed, to the end of its sentence
+                    why = _REASON.match(sentence[start:].rstrip("。")).group("why").rstrip("。:")
                     why = re.sub(r"(?:其中|具体情况如下)[:]?$", "", why)
                     if not why:
                         break
@@ -145,17 +147,58 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
     return out
 
 
-def about(found: list[Statement], terms: list[str], need) -> list[Statement]:
-    """The statements whose subject names one of the terms and that print what `need` asks,
-    closest first (a subject that is the term itself before one that only contains it)."""
+# Words a question wraps around the quantity it asks for: what is asked (why, how much, the change,
+# the budget's share), when, and filler.  What is left is the quantity, in the asker's words.
+_QUESTION_WORDS = re.compile(
+    r"(?:19|20)\d{2}年度?|[(（](?:19|20)\d{2}年?[)）]|为什么|为何|原因是什么|的原因|原因|怎么回事|为啥"
+    r"|(?:比|较|与)(?:上年度?|上一年度?|去年|\d{4}年度?)(?:相比)?|上一年度?|上年度?|去年|同比"
+    r"|(?:增加|减少|增长|下降|变化|上升|降低)了?(?:百分之)?(?:多少万元|多少|几)?|[多少]了?(?:多少|几)"
+    r"|完成了?(?:全年|年初)?预算(?:数)?的?|预算完成率|完成率|执行率|执行了?|百分之多少|百分之几|百分比|比例|比重"
+    r"|(?:全年|年初)预算(?:数)?|大约|大概|约|左右|估计|是0|为0|是零|为零|一分钱没花|没花"
+    r"|多少钱|多少|什么|是|的|少了|多了|了|一年|全年|年度|花了|花费|花|钱|情况|为|有|呢|吗|[(（][)）]"
+    r"|[？?，,。！!“”\"]|请问|一下")
+# a quantity asked as "…费用", "…金额": the report's subject names the thing without it
+_TAIL = re.compile(r"(?:费用|金额|开支|花销|预算)$")
+_CODE = re.compile(r"^\d{3,}-|\(\d{3,}\)$")
+
+
+def asked_quantity(question: str, department_span: str = "") -> list[str]:
+    """The quantity a question asks about, in its own words and with each everyday word in it
+    replaced by the report's term (公车 → 公务用车运行维护费 …); empty when nothing is left."""
+    from index.vocabulary import EVERYDAY_TERMS
+
+    text = compact(question).replace("收支总计", "收入支出总计")
+    if department_span:
+        text = text.replace(department_span, "", 1)
+    core = _TAIL.sub("", _QUESTION_WORDS.sub("", text))
+    if not core:
+        return []
+    variants = [core]
+    for word in sorted((w for w in EVERYDAY_TERMS if w in core), key=len, reverse=True):
+        variants += [v.replace(word, term) for v in list(variants) if word in v for term in EVERYDAY_TERMS[word]]
+    return list(dict.fromkeys(variants))
+
+
+def _plain(subject: str) -> str:
+    return _CODE.sub("", subject).replace("“", "").replace("”", "")
+
+
+def about(found: list[Statement], asked: list[str], need, prefer_whole: bool = False) -> list[Statement]:
+    """The statements that print what `need` asks and whose subject holds the asked quantity
+    whole, closest first (a subject that is the quantity itself before one that only contains it);
+    among equally close ones, with prefer_whole, those that say they are a total (总额, 合计)."""
     scored = []
     for s in found:
         if not need(s):
             continue
-        hits = [len(s.subject) - len(t) for t in terms if t and t in s.subject]
+        subject = _plain(s.subject)
+        hits = [len(subject) - len(v) for v in asked if v and v in subject]
         if hits:
             scored.append((min(hits), s))
     if not scored:
         return []
     best = min(score for score, _ in scored)
-    return [s for score, s in scored if score == best]
+    chosen = [s for score, s in scored if score == best]
+    if prefer_whole and len(chosen) > 1:
+        chosen = [s for s in chosen if re.search(r"总额|总计|合计", s.subject)] or chosen
+    return chosen
