@@ -213,3 +213,13 @@ def test_a_part_of_a_stated_total_is_not_answered_with_the_total(ask):
 def test_another_organisation_is_not_read_as_a_similar_department(ask):
     result = ask("福州市大数据委2022年部门决算收入多少？")
     assert result["status"] == "not_found" and not result["figures"]
+
+
+def test_a_statement_answers_only_for_the_quantity_asked(ask):
+    # 000 gives no reason for 一般公共预算拨款支出; the reason it gives for 机关运行经费支出 is not one
+    result = ask("泉州数字办一般公共预算拨款支出为什么增加？")
+    assert result["status"] == "not_found" and not result["figures"]
+    part = _main(ask("泉州数字办政府采购货物花了多少？"))
+    assert (part["label"], part["value"]) == ("政府采购货物支出", "4.61")
+    spent = ask("浔阳数经中心2022年本年支出合计多少？")["figures"][0]
+    assert spent["row"] == "本年支出合计" and spent["value"] == "492.83" and spent["computed"] is True
