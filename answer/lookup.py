@@ -183,12 +183,17 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     rows = _candidate_rows(facts, words, table_words, text)
     if not rows and column:  # the words named a column after all ("项目支出"): its total row
         rows = _candidate_rows(facts, list(_TOTALS), [], text)
+    span = matches[0].span if matches and not forced else ""
+
+    def stated() -> Lookup | None:
+        """The amount the narrative states, where no table row prints one (see _stated_amount)."""
+        fact = None if column or code else _stated_amount(text, span, catalog, department, year, document, unit)
+        return fact and Lookup("answered", department, year, year_given, document, [fact], [], terms=words,
+                               narrative=True)
+
     if not rows:
-        span = matches[0].span if matches and not forced else ""
-        stated = None if column or code else _stated_amount(text, span, catalog, department, year, document, unit)
-        if stated:
-            return Lookup("answered", department, year, year_given, document, [stated], [], terms=words,
-                          narrative=True)
+        if found := stated():
+            return found
         what = "、".join(words or table_words)
         return Lookup("not_found", department, year, year_given, document,
                       missing=f"{department}{year}年度报告中没有“{what}”这一项", terms=words)
@@ -209,8 +214,8 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
                                   "表格没有直接给出", terms=words)
         chosen = fitting
     if not chosen:
-        return Lookup("not_found", department, year, year_given, document,
-                      missing=f"找到了{department}{year}年度报告中的相关行，但这些行没有印数字", terms=words)
+        return stated() or Lookup("not_found", department, year, year_given, document,
+                                  missing=f"找到了{department}{year}年度报告中的相关行，但这些行没有印数字", terms=words)
     main, others = chosen[0], chosen[1:]
     # the same named row printed in other standard tables (住房公积金 as 2210201 and as 30113);
     # a bare 合计 of another table is another quantity, not the same one
@@ -261,7 +266,8 @@ def _stated_amount(text: str, span: str, catalog, department: str, year: int, do
     return {"row_label": s.subject, "value_text": s.amount, "number": Decimal(s.amount.replace(",", "")),
             "unit": "万元", "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
             "table_title": "情况说明", "column": "", "document": s.document, "page": s.page, "line": s.line,
-            "value_state": "number", "row_code": None, "row_section": None, "sentence": s.sentence}
+            "value_state": "number", "row_code": None, "row_section": None, "sentence": s.sentence,
+            "asked": asked[0]}
 
 
 _UNIT_NAMES = {"分": "分数", "人": "人数", "辆": "车辆数", "%": "百分比", "count": "个数或次数"}

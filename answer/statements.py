@@ -155,11 +155,11 @@ _QUESTION_WORDS = re.compile(
     r"|(?:增加|减少|增长|下降|变化|上升|降低)了?(?:百分之)?(?:多少万元|多少|几)?|[多少]了?(?:多少|几)"
     r"|完成了?(?:全年|年初)?预算(?:数)?的?|预算完成率|完成率|执行率|执行了?|百分之多少|百分之几|百分比|比例|比重"
     r"|(?:全年|年初)预算(?:数)?|大约|大概|约|左右|估计|是0|为0|是零|为零|一分钱没花|没花"
-    r"|多少钱|多少|什么|是|的|少了|多了|了|一年|全年|年度|花了|花费|花|钱|情况|为|有|呢|吗|[(（][)）]"
+    r"|多少钱|多少|什么|是|的|少了|多了|了|一年|全年|年度|花了|花得|花的|花费|花|用了|钱|情况|为|有|呢|吗|[(（][)）]"
     r"|[？?，,。！!“”\"]|请问|一下")
 # a quantity asked as "…费用", "…金额": the report's subject names the thing without it
-_TAIL = re.compile(r"(?:费用|金额|开支|花销|预算)$")
-_CODE = re.compile(r"^\d{3,}-|\(\d{3,}\)$")
+_TAIL = re.compile(r"(?:费用|金额|开支|花销|预算|支出)$")
+_CODE = re.compile(r"^\d{3,}-|\([^()]*\)$")  # a subject code, or a trailing remark: (以合同签订为准), (项)
 
 
 def asked_quantity(question: str, department_span: str = "") -> list[str]:
@@ -175,6 +175,8 @@ def asked_quantity(question: str, department_span: str = "") -> list[str]:
         return []
     variants = [core]
     for word in sorted((w for w in EVERYDAY_TERMS if w in core), key=len, reverse=True):
+        if any(term in core for term in EVERYDAY_TERMS[word]):
+            continue  # 政府采购 is already the report's word; its 采购 needs no translating
         variants += [v.replace(word, term) for v in list(variants) if word in v for term in EVERYDAY_TERMS[word]]
     return list(dict.fromkeys(variants))
 

@@ -61,14 +61,19 @@ def match_departments(question: str, names: list[str], fiscal_words: list[str] =
     return [m for m in matches if m.strength == top]
 
 
-def departments_named(question: str, names: list[str], fiscal_words: list[str] = ()) -> list[str]:
-    """Every department a comparison names (普陀三家 → the three 普陀 departments; a list of
-    short names → each of them); none named → the caller compares all."""
+def department_spans(question: str, names: list[str], fiscal_words: list[str] = ()) -> dict[str, str]:
+    """For each department, the stretch of the question that names it ('' when none does)."""
     present = [w for w in fiscal_words if len(w) >= 2 and w in question]
     stripped = question
     for word in sorted(present, key=len, reverse=True):
         stripped = stripped.replace(word, "|")
-    spans = {name: _best_span(stripped, name) for name in names}
+    return {name: _best_span(stripped, name) for name in names}
+
+
+def departments_named(question: str, names: list[str], fiscal_words: list[str] = ()) -> list[str]:
+    """Every department a comparison names (普陀三家 → the three 普陀 departments; a list of
+    short names → each of them); none named → the caller compares all."""
+    spans = department_spans(question, names, fiscal_words)
     strong = [n for n, sp in spans.items() if len(sp) >= 3]
     if strong:
         return strong
