@@ -170,7 +170,9 @@ def asked_quantity(question: str, department_span: str = "") -> list[str]:
     text = compact(question).replace("收支总计", "收入支出总计")
     if department_span:
         text = text.replace(department_span, "", 1)
-    core = _TAIL.sub("", _QUESTION_WORDS.sub("", text))
+    core = _QUESTION_WORDS.sub("", text)
+    if len(_TAIL.sub("", core)) >= 2:  # 支出 alone is the quantity; 政府采购支出 is 政府采购
+        core = _TAIL.sub("", core)
     if not core:
         return []
     variants = [core]
