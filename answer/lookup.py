@@ -62,6 +62,16 @@ class Catalog:
         self.labels = [l for l in self.labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2 and len(l) <= 30]
 
     @cached_property
+    def units(self) -> dict[str, set[str]]:
+        """The organisations each department's tables list as rows (its 本级 and subordinate units)."""
+        out: dict[str, set[str]] = {}
+        for label, department in self.store.db.execute(
+                "SELECT DISTINCT f.row_label, d.department FROM facts f JOIN documents d ON d.id = f.doc_id"):
+            if label and department and _ORGANISATION.fullmatch(compact(label)):
+                out.setdefault(department, set()).add(compact(label))
+        return out
+
+    @cached_property
     def fiscal_words(self) -> list[str]:
         """Words that name rows, tables or columns: never read as part of a department's name."""
         return self.labels + list(TABLE_WORDS) + list(COLUMN_WORDS) + ["支出", "收入", "经费", "多少"]
@@ -105,11 +115,12 @@ _EXPECTED_UNIT = (
 COMPARE = _NOT_A_LOOKUP[0][1]
 
 
-def another_organisation(text: str, department: str) -> str | None:
-    """An organisation the question names that is not the department matched: 九江市浔阳区财政局
-    is not 九江市浔阳区数字经济发展中心, 福州市大数据委 is not 晋城市大数据应用局."""
-    return next((org.group(0) for org in _ORGANISATION.finditer(text) if not _subsequence(org.group(0), department)),
-                None)
+def another_organisation(text: str, department: str, units=()) -> str | None:
+    """An organisation the question names that is neither the department matched nor one of the
+    units its report lists: 九江市浔阳区财政局 is not 九江市浔阳区数字经济发展中心, 福州市大数据委 is
+    not 晋城市大数据应用局; 晋江市经济和信息化局 is a unit of 晋江市经信部门."""
+    return next((org.group(0) for org in _ORGANISATION.finditer(text)
+                 if not _subsequence(org.group(0), department) and not any(org.group(0) in u for u in units)), None)
 
 
 def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lookup:
@@ -130,6 +141,12 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
                       terms=words)
     matches = [DepartmentMatch(department, department, len(department))] if department else \
         match_departments(text, catalog.departments, catalog.fiscal_words)
+    if not matches:  # a unit a department's report lists (晋江市经济和信息化局) is asked about in that report
+        owners = {d for org in _ORGANISATION.finditer(text) for d, units in catalog.units.items()
+                  if org.group(0) in units}
+        if len(owners) == 1:
+            owner = owners.pop()
+            matches = [DepartmentMatch(owner, "", len(owner))]
     if not matches:
         named = _ORGANISATION.search(text)
         if named:
@@ -144,7 +161,7 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     else:
         forced = department is not None
         department = matches[0].name
-        other = None if forced else another_organisation(text, department)
+        other = None if forced else another_organisation(text, department, catalog.units.get(department, ()))
         if other:
             return Lookup("not_found", missing=f"索引中没有“{other}”的报告（已有：{'、'.join(catalog.departments)}）",
                           terms=words)
@@ -158,8 +175,11 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     document = catalog.document_for(department, year)
     column = next((c for w, c in COLUMN_WORDS.items() if w in text), None)
     if not words and not table_words and column:
-        # "晋江经信基本支出": a column asked for alone means that column of the total row
-        words = [w for w in _TOTALS]
+        # "晋江经信基本支出": a column asked for alone means that column of the total row; of a
+        # table that lists the department's units (在职人数), the row of the department itself
+        own = {f["row_label"] for f in catalog.facts(document)
+               if column in (f["column"] or "") and compact(f["row_label"]) == compact(department)}
+        words = sorted(own) or [w for w in _TOTALS]
     asked = [u for u, pattern in _EXPECTED_UNIT if pattern.search(text)]
     if len(re.findall(r"多少|几", text)) >= 2 and len(asked) >= 2:
         return Lookup("not_found", department, year, year_given, document,
@@ -194,6 +214,8 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     if not rows:
         if found := stated():
             return found
+        if unit in _NARRATIVE_UNITS:  # a count no table prints may be stated in a sentence
+            return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
         what = "、".join(words or table_words)
         return Lookup("not_found", department, year, year_given, document,
                       missing=f"{department}{year}年度报告中没有“{what}”这一项", terms=words)
@@ -278,7 +300,7 @@ def _unit_fits(fact: dict, unit: str) -> bool:
     if unit == "count":
         return have in ("", "个", "次", "批次", "项", "家") and "万元" not in have
     if unit == "人":
-        return have in ("人", "人次") or (have == "" and "人" in fact["row_label"] + (fact["column"] or ""))
+        return have in ("人", "人次", "名") or (have == "" and "人" in fact["row_label"] + (fact["column"] or ""))
     return have == unit or unit in have
 
 

@@ -315,7 +315,7 @@ def _one_department(question: str, catalog: Catalog):
 
     text = compact(question)
     matches = match_departments(text, catalog.departments, catalog.fiscal_words)
-    if len(matches) != 1 or another_organisation(text, matches[0].name):
+    if len(matches) != 1 or another_organisation(text, matches[0].name, catalog.units.get(matches[0].name, ())):
         return None
     name = matches[0].name
     years = catalog.years(name)

@@ -29,7 +29,12 @@ def table_facts(table: Table, document: str, meta: DocumentMeta) -> list[Fact]:
             value = parse_value(cell.text)
             if value.state == "blank":
                 continue
-            unit = _unit(value, row_unit, column.path, row.label, table.unit)
+            counted = _COUNTED.match(value.text) if value.state == "text" else None
+            if counted:  # "25名": the number, with the unit it prints
+                value = parse_value(counted.group(1))
+                unit = counted.group(2)
+            else:
+                unit = _unit(value, row_unit, column.path, row.label, table.unit)
             facts.append(Fact(
                 document=document, page=cell.page, line=cell.line, bbox=cell.bbox,
                 department=meta.department, year=meta.year, table_index=table.index,
@@ -52,6 +57,8 @@ def _row_unit(label: str) -> str | None:
 
 
 # A column or row that holds no amount of money, whatever the table's 单位 line says.
+_COUNTED = re.compile(r"^(\d+)(名|人次|人|辆|台|套|个|次|批次|项|家|户)$")
+_PEOPLE = re.compile(r"人数|编制数")
 _PERCENT = re.compile(r"率|%|比例|占比")
 _SCORE = re.compile(r"分值|得分|评分|总分")
 _COUNT_OR_TEXT = re.compile(r"人数|编制数|个数|次数|数量|批次|人次|指标值|完成值|行次|栏次|年度目标|序号")
@@ -71,6 +78,8 @@ def _unit(value, row_unit: str | None, column: str, label: str, table_unit: str)
         return "%"
     if _SCORE.search(leaf) or _SCORE.search(label):
         return "分"
+    if _PEOPLE.search(leaf) and "人次" not in leaf:
+        return "人"  # 在职人数, 编制数: people
     if _COUNT_OR_TEXT.search(leaf) or _COUNT_OR_TEXT.search(label):
         return ""
     return table_unit

@@ -223,3 +223,10 @@ def test_a_statement_answers_only_for_the_quantity_asked(ask):
     assert (part["label"], part["value"]) == ("政府采购货物支出", "4.61")
     spent = ask("浔阳数经中心2022年本年支出合计多少？")["figures"][0]
     assert spent["row"] == "本年支出合计" and spent["value"] == "492.83" and spent["computed"] is True
+
+
+def test_staff_counts_come_from_the_units_table_and_units_name_their_department(ask):
+    fuzhou = _main(ask("智慧福州中心有多少在职人员？"))
+    assert (fuzhou["value"], fuzhou["unit"], fuzhou["column"]) == ("25", "名", "在职人数")
+    unit = _main(ask("晋江市经济和信息化局在职多少人？"))
+    assert (unit["value"], unit["department"], unit["row"]) == ("12", "晋江市经信部门", "晋江市经济和信息化局")

@@ -161,7 +161,10 @@ def test_scores_rates_and_counts_are_not_given_the_tables_money_unit(text_docs):
     assert units["全年执行数"] == "万元" and units["执行率（%）"] == "%"
     assert units["自评得分"] == "分" and units["指标分值"] == "分"
     staff = [f for f in text_docs["000_d038eb9fb139e057"].facts if f.column == "在职人数"]
-    assert staff and all(f.unit == "" for f in staff)
+    assert staff and all(f.unit == "人" for f in staff)
+    # "25名" is the number 25 with the unit it prints
+    fuzhou = next(f for f in text_docs["002_5604d886435013c4"].facts if f.column == "在职人数")
+    assert (fuzhou.value_text, fuzhou.number, fuzhou.unit) == ("25", 25, "名")
 
 
 def test_header_labels_one_place_off_follow_the_numbered_columns(text_docs):
