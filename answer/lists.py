@@ -1,4 +1,5 @@
-"""Lists the reports give row by row: the projects whose 绩效自评 grade is 优 / 良 / 中 / 差.
+"""Lists the reports give row by row: the projects whose 绩效自评 grade is 优 / 良 / 中 / 差, and
+the units a department's final accounts cover (the 单位名称 column of its units table).
 
 Each 项目支出绩效自评表 names its project (专项名称 / 项目名称) and prints a grade (评价等级 …);
 a project is listed when its printed grade begins with the grade asked for.  A report that
@@ -44,3 +45,32 @@ def graded_projects(facts: list[dict], grade: str) -> tuple[list[tuple[dict, dic
         if m and m.group(1) in wanted and table in by_table:
             out.append((by_table[table], g))
     return out, readable
+
+
+_ASKS_UNITS = re.compile(r"(?:包括|包含|含有|有|由)(?:哪些|哪几个|哪几家|什么)(?:下属)?单位|哪些(?:下属)?单位|下属单位|几个单位|单位构成")
+
+
+def asks_for_units(question: str) -> bool:
+    return bool(_ASKS_UNITS.search(compact(question)))
+
+
+def units_listed(tables: list[dict]) -> list[dict]:
+    """The units a report's units table names, in printed order: {name, page, line}.  The first
+    table with a 单位名称 column in its first rows."""
+    for table in tables:
+        grid = table["grid"]
+        for h, row in enumerate(grid[:3]):
+            col = next((i for i, cell in enumerate(row) if compact(cell["text"]) == "单位名称"), None)
+            if col is None:
+                continue
+            out = []
+            for cells in grid[h + 1:]:
+                if col >= len(cells):
+                    continue
+                # the unit's kind printed after its name ((下属事业单位)) is not part of it; (本级) is
+                name = re.sub(r"[（(][^（）()]*单位[)）]$", "", compact(cells[col]["text"]))
+                if name and re.search(r"[\u4e00-\u9fff]{2}", name) and name not in ("合计", "总计", "小计"):
+                    out.append({"name": name, "page": cells[col].get("page"), "line": cells[col].get("line")})
+            if out:
+                return out
+    return []

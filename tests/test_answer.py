@@ -230,3 +230,14 @@ def test_staff_counts_come_from_the_units_table_and_units_name_their_department(
     assert (fuzhou["value"], fuzhou["unit"], fuzhou["column"]) == ("25", "名", "在职人数")
     unit = _main(ask("晋江市经济和信息化局在职多少人？"))
     assert (unit["value"], unit["department"], unit["row"]) == ("12", "晋江市经信部门", "晋江市经济和信息化局")
+
+
+def test_the_units_a_department_covers_are_listed_from_its_units_table(ask):
+    result = ask("普陀规划资源局的部门决算包括哪些单位？")
+    assert result["status"] == "answered"
+    names = [f["value"] for f in result["figures"]]
+    assert names[0] == "上海市普陀区规划和自然资源局（本级）" and len(names) == 5
+    assert "上海市普陀区规划和自然资源管理事务中心" in names  # its kind, printed after a line break, is not its name
+    assert all(f["source"]["page"] == 6 for f in result["figures"])
+    jinjiang = ask("晋江经信有哪些下属单位")
+    assert [f["value"] for f in jinjiang["figures"]][-1] == "晋江市数字晋江建设办公室"
