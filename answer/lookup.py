@@ -131,7 +131,8 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
         if pattern.search(text) and not (department and pattern is COMPARE):
             return Lookup("not_found", missing=f"这个问题需要{what}，目前只能回答报告里直接印出的单个数字")
     table_words = [w for w in TABLE_WORDS if w in text]
-    named = [l for l in catalog.labels if l in text and l not in COLUMN_WORDS
+    plain = re.sub(r"(?:19|20)\d{2}\s*年度?", "", text)  # 2024年度 names no 年度 row
+    named = [l for l in catalog.labels if l in plain and l not in COLUMN_WORDS
              and not any(l in d for d in catalog.departments)]  # a unit's name is not a row asked for
     # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]

@@ -52,6 +52,8 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
         return out
     if COMPARE.search(compact(question)):
         return _compare(question, catalog, out)
+    if _project_funds(question, catalog, out):
+        return out
     if _explained(question, catalog, out):
         return out
     if _computed(question, catalog, out):
@@ -222,6 +224,60 @@ def _computed(question: str, catalog: Catalog, out: dict) -> bool:
             "source": {"document": result.inputs[0]["document"], "page": None, "line": None}}
     out["figures"] = [main] + [figure(f) for f in result.inputs]
     out["warnings"].append("这是根据报告中两个印出的数字计算得出的结果，不是报告直接印出的数字。")
+    return True
+
+
+def _project_funds(question: str, catalog: Catalog, out: dict) -> bool:
+    """A project's funds as its 绩效自评表 prints them: executed, execution rate, what is left
+    unspent (computed); or the projects whose printed execution rate is 0."""
+    from .projects import RATE, REMAINING, SPENT, ZERO_RATE, named, projects
+
+    text = compact(question)
+    zero = bool(ZERO_RATE.search(text)) and bool(re.search(r"哪些|哪几个|有哪|列出", text))
+    intent = "zero" if zero else "remaining" if REMAINING.search(text) else "rate" if RATE.search(text) \
+        else "spent" if SPENT.search(text) else None
+    if intent is None:
+        return False
+    one = _one_department(question, catalog)
+    if one is None or one[4] is None:
+        return False
+    name, span, _, year, document = one
+    found = projects(catalog.facts(document))
+    if intent == "zero":
+        if not found or any(p.rate is None for p in found):
+            return False
+        zeros = [p for p in found if p.rate["number"] == 0]
+        out["status"] = "answered"
+        out["answer"] = (f"{name}{year}年度绩效自评表中执行率为 0 的项目共 {len(zeros)} 个"
+                         + ("：" + "；".join(p.name for p in zeros) if zeros else "") + "。")
+        out["figures"] = [dict(figure(p.rate), label=p.name) for p in zeros]
+        return True
+    asked = named(text.replace(span, "", 1), found)
+    if len(asked) != 1:
+        return False
+    p = asked[0]
+    if intent == "remaining":
+        if p.budget is None or p.spent is None:
+            return False
+        from decimal import Decimal
+
+        left = Decimal(str(p.budget["number"])) - Decimal(str(p.spent["number"]))
+        value = str(left.quantize(Decimal("0.01")))
+        formula = f"{p.budget['value_text']} − {p.spent['value_text']}"
+        out["answer"] = (f"{name}{year}年度“{p.name}”尚未执行 {value}{p.budget['unit'] or ''}（计算：全年预算数 "
+                         f"{p.budget['value_text']} − 全年执行数 {p.spent['value_text']}，见{where(p.budget)}）。")
+        main = dict(figure(p.budget), label=p.name, value=value, number=float(left), computed=True, formula=formula,
+                    column="全年预算数 − 全年执行数")
+        out["figures"] = [main, figure(p.budget), figure(p.spent)]
+        out["warnings"].append("这是根据报告中两个印出的数字计算得出的结果，不是报告直接印出的数字。")
+    else:
+        fact = p.rate if intent == "rate" else p.spent
+        if fact is None:
+            return False
+        out["answer"] = (f"{name}{year}年度“{p.name}”{fact['column']}为 {fact['value_text']}{fact['unit'] or ''}"
+                         f"（{where(fact)}）。")
+        out["figures"] = [dict(figure(fact), label=p.name)]
+    out["status"] = "answered"
     return True
 
 

@@ -241,3 +241,14 @@ def test_the_units_a_department_covers_are_listed_from_its_units_table(ask):
     assert all(f["source"]["page"] == 6 for f in result["figures"])
     jinjiang = ask("晋江经信有哪些下属单位")
     assert [f["value"] for f in jinjiang["figures"]][-1] == "晋江市数字晋江建设办公室"
+
+
+def test_a_projects_funds_come_from_its_self_assessment_form(ask):
+    left = ask("智慧福州12345政务服务便民热线座席外包经费还有多少没执行？")
+    fig = left["figures"][0]
+    assert left["status"] == "answered" and fig["computed"] is True
+    assert (fig["value"], fig["formula"], fig["label"]) == ("687.88", "1100.00 − 412.12", "12345政务服务便民热线座席服务外包经费")
+    rate = _main(ask("智慧福州中心12345热线座席服务外包经费执行率多少"))
+    assert (rate["value"], rate["unit"]) == ("37.47", "%")
+    zero = ask("智慧福州中心哪些项目执行率是0？")
+    assert len(zero["figures"]) == 3 and all(f["number"] == 0 for f in zero["figures"])

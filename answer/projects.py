@@ -1,0 +1,75 @@
+"""Projects as their 绩效自评表 print them: the project's name (专项名称 / 项目名称) and its funds
+row (年度资金总额: 全年预算数, 全年执行数, 执行率).  Questions name a project by its name or a
+shortening of it ("12345热线座席外包经费"); the answers are the printed funds, or what is left
+unspent (全年预算数 − 全年执行数), computed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.normalize import compact
+
+from index.departments import _subsequence
+
+_NAME_ROWS = ("专项名称", "项目名称", "项目名")
+_FUNDS_ROW = re.compile(r"^年度资金总额|^资金总额")
+_BUDGET = re.compile(r"全年预算数|调整后预算数|预算数")
+_SPENT = re.compile(r"全年执行数|执行数|实际支出|决算数")
+_RATE = re.compile(r"执行率")
+
+REMAINING = re.compile(r"还有多少没|没执行|未执行|没有执行|没花完|还剩|剩下|剩余")
+SPENT = re.compile(r"执行了多少|执行多少|执行数|花了多少|实际支出")
+RATE = re.compile(r"执行率|执行了百分之|完成率")
+ZERO_RATE = re.compile(r"执行率(?:是|为)?0|执行率为零|一分钱没(?:花|执行)|没有执行的项目")
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    table_index: int
+    budget: dict | None
+    spent: dict | None
+    rate: dict | None
+
+
+def projects(facts: list[dict]) -> list[Project]:
+    """Every table that names a project, with the cells of its funds row."""
+    names: dict[int, str] = {}
+    funds: dict[int, list[dict]] = {}
+    for f in facts:
+        label = compact(f["row_label"] or "")
+        if label in _NAME_ROWS and f["table_index"] not in names and f["value_text"]:
+            names[f["table_index"]] = compact(f["value_text"])
+        elif _FUNDS_ROW.match(label):
+            funds.setdefault(f["table_index"], []).append(f)
+
+    def cell(row: list[dict], pattern) -> dict | None:
+        return next((f for f in row if pattern.search(f["column"] or "") and f["number"] is not None), None)
+
+    return [Project(name, t, cell(funds.get(t, []), _BUDGET), cell(funds.get(t, []), _SPENT),
+                    cell(funds.get(t, []), _RATE)) for t, name in names.items()]
+
+
+def named(question: str, found: list[Project]) -> list[Project]:
+    """The projects a question names: the whole name, or the longest stretch of the question that
+    runs through the name in order and covers at least half of it (12345热线座席外包经费)."""
+    text = compact(question)
+    whole = [p for p in found if p.name in text]
+    if whole:
+        return whole
+    scored = []
+    for p in found:
+        need = max(6, len(p.name) // 2)
+        longest = 0
+        for i in range(len(text) - need + 1):
+            for j in range(len(text), i + need - 1, -1):
+                if _subsequence(text[i:j], p.name):
+                    longest = max(longest, j - i)
+                    break
+        if longest >= need:
+            scored.append((longest, p))
+    if not scored:
+        return []
+    best = max(n for n, _ in scored)
+    return [p for n, p in scored if n == best]
