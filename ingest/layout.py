@@ -69,6 +69,7 @@ def interpret(raw: RawTable, index: int, default_unit: str = "万元") -> tuple[
     cols = _columns(header, body, width)
     cols = _align_to_sequence(cols, header, warn)
     groups = _groups(cols)
+    body = _spanning_totals(body, groups, warn)
     columns: list[Column] = []
     rows: list[LogicalRow] = []
     for g, members in enumerate(groups):
@@ -360,6 +361,32 @@ def _groups(cols: list[_Col]) -> list[list[_Col]]:
             first_header = leaf
         current.append(col)
     return [g for g in groups if g]
+
+
+def _spanning_totals(body, groups: list[list[_Col]], warn) -> list[list]:
+    """Side by side, a total's label may be printed in one group and its value in the next
+    (人员经费合计 680.30 | 公用经费合计 ⟶ | 30.20): where a group's 合计/总计 label has no value
+    and the next group has a value but no label, the value is the total's."""
+    if len(groups) < 2:
+        return body
+    splits = [_key_value_split(g) for g in groups]
+
+    def text(cells, col) -> str:
+        return (cells[col.index].text or "").strip() if col.index < len(cells) else ""
+
+    out = []
+    for row in body:
+        cells = list(row)
+        for (keys, values), (next_keys, next_values) in zip(splits, splits[1:]):
+            label = " ".join(text(cells, k) for k in keys)
+            if (re.search(r"合计|总计", label) and len(values) == len(next_values)
+                    and not any(text(cells, v) for v in values) and not any(text(cells, k) for k in next_keys)
+                    and any(text(cells, v) for v in next_values)):
+                for v, n in zip(values, next_values):
+                    cells[v.index], cells[n.index] = cells[n.index], cells[v.index]
+                warn(f"“{compact(label)}”的数值印在右侧一栏，已归入该行")
+        out.append(cells)
+    return out
 
 
 def _key_value_split(members: list[_Col]) -> tuple[list[_Col], list[_Col]]:

@@ -175,3 +175,11 @@ def test_header_labels_one_place_off_follow_the_numbered_columns(text_docs):
     assert total["年初结转和结余"] == "0.00" and total["本年收入"] == "515.05"
     assert total["本年支出/基本支出"] == "0.00" and total["本年支出/项目支出"] == "515.05"
     assert any("栏次" in w.message for w in doc.warnings)
+
+
+def test_a_total_printed_across_side_by_side_groups_keeps_its_value(text_docs):
+    """002's 基本支出 table prints 公用经费合计 in the second group and its 30.20 in the third."""
+    doc = text_docs["002_5604d886435013c4"]
+    total = [f for f in doc.facts if f.row_label == "公用经费合计"]
+    assert [(f.value_text, f.column, f.line) for f in total] == [("30.20", "公用经费/金额", 358)]
+    assert any("公用经费合计" in w.message and "右侧" in w.message for w in doc.warnings)
