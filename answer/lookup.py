@@ -29,8 +29,12 @@ _ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9
 
 
 def bare_label(label: str) -> str:
-    """A row label without its list numbering: "其中：（1）公务用车购置费" → "公务用车购置费"."""
-    return _NUMBERING.sub("", compact(label or ""))
+    """A row label without its list numbering or its printed unit: "其中：（1）公务用车购置费" →
+    "公务用车购置费", "6.国内公务接待人次（人）" → "国内公务接待人次"."""
+    return _UNIT_SUFFIX.sub("", _NUMBERING.sub("", compact(label or "")))
+
+
+_UNIT_SUFFIX = re.compile(r"[（(](?:辆|台|套|个|人|人次|次|批次|项|家|户|万元|元|%)[)）]$")
 
 
 @dataclass
@@ -108,7 +112,7 @@ _EXPECTED_UNIT = (
     ("人", re.compile(r"多少人|几个人|几人|人次|人数|多少.{0,6}人员|几.{0,4}人员")),
     ("辆", re.compile(r"几辆|多少辆|车辆数")),
     ("%", re.compile(r"百分之|百分比|%|率是多少|率为")),
-    ("count", re.compile(r"多少个|几个|几批|多少批|批次|几次|多少次")),
+    ("count", re.compile(r"多少个|几个|几批|多少批|批次|几次|多少次|几台|多少台|几套|多少套")),
 )
 
 
