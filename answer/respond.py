@@ -50,6 +50,9 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
     if not catalog.documents:
         out["answer"] = "索引里还没有任何报告，请先导入报告。"
         return out
+    parts = _parts(question)
+    if len(parts) > 1:
+        return _several(parts, catalog, searcher, out)
     if COMPARE.search(compact(question)):
         return _compare(question, catalog, out)
     if _project_funds(question, catalog, out):
@@ -121,6 +124,37 @@ def _summed(result: Lookup, out: dict) -> dict:
             "source": {"document": parts[0]["document"], "page": parts[0]["page"], "line": parts[0]["line"]}}
     out["figures"] = [main] + [figure(f) for f in parts]
     out["warnings"].append("这是把报告中分行印出的数字相加得出的结果，不是报告直接印出的数字。")
+    return out
+
+
+_ASKS = re.compile(r"多少|几")
+
+
+def _parts(question: str) -> list[str]:
+    """Two questions asked in one ("机关运行经费多少，比上年增长多少？"): each part that asks for a
+    number, the later ones completed with what the first says before its question word."""
+    pieces = [p for p in re.split(r"[，,；;、]", question.strip().rstrip("？?。")) if p.strip()]
+    if len(pieces) < 2 or not all(_ASKS.search(p) for p in pieces):
+        return [question]
+    head = pieces[0][:_ASKS.search(pieces[0]).start()]
+    return [pieces[0]] + [head + p if not p.startswith(head) else p for p in pieces[1:]]
+
+
+def _several(parts: list[str], catalog: Catalog, searcher, out: dict) -> dict:
+    """Each part answered on its own; the whole only when every part is."""
+    answers = [respond(p, catalog, searcher) for p in parts]
+    missing = [a for a in answers if a["status"] != "answered"]
+    if missing:
+        out["status"] = missing[0]["status"]
+        out["answer"] = f"问题的一部分（{missing[0]['question']}）{missing[0]['answer']}"
+        if missing[0].get("options"):
+            out["options"] = missing[0]["options"]
+        return out
+    out["status"] = "answered"
+    out["answer"] = "".join(a["answer"].split("\n")[0] for a in answers)
+    out["figures"] = [f for a in answers for f in a["figures"][:1]] + [f for a in answers for f in a["figures"][1:]]
+    out["warnings"] = list(dict.fromkeys(w for a in answers for w in a["warnings"]))
+    out["passages"] = answers[0]["passages"]
     return out
 
 

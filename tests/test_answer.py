@@ -252,3 +252,11 @@ def test_a_projects_funds_come_from_its_self_assessment_form(ask):
     assert (rate["value"], rate["unit"]) == ("37.47", "%")
     zero = ask("智慧福州中心哪些项目执行率是0？")
     assert len(zero["figures"]) == 3 and all(f["number"] == 0 for f in zero["figures"])
+
+
+def test_two_numbers_asked_at_once_are_both_answered(ask):
+    result = ask("普陀财政局2024年机关运行经费多少，比上年增长多少？")
+    assert result["status"] == "answered"
+    assert [(f["value"], f["unit"]) for f in result["figures"][:2]] == [("184.65", "万元"), ("1.40", "%")]
+    half = ask("普陀社工部有几个项目做了绩效自评，涉及多少钱？")
+    assert half["status"] != "answered" and not half["figures"]
