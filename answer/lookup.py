@@ -25,7 +25,7 @@ _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+
 _TOTALS = ("合计", "总计")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
 # A department the question names that the index does not hold: place + organisation word.
-_ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9fff]{0,10}?(?:局|办公室|办|厅|委员会|委|中心|院|所|部)")
+_ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9fff]{0,10}?(?:局|办公室|办|厅|委员会|委|中心|院|所|部|大队|站|馆)")
 
 
 def bare_label(label: str) -> str:
@@ -266,12 +266,17 @@ def _from_narrative(text, unit, catalog, department, year, year_given, document,
     if len(values) != 1:
         why = "报告的说明文字里几处说法不一致" if values else "报告的表格和说明文字都没有直接给出这个数"
         return Lookup("not_found", department, year, year_given, document, missing=why, terms=words)
-    f = found[0]
-    fact = {"row_label": f.sentence, "value_text": f.value, "number": Decimal(f.value), "unit": f.unit,
-            "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
-            "table_title": "情况说明", "column": "", "document": f.document, "page": f.page, "line": f.line,
-            "value_state": "number", "row_code": None, "row_section": None}
-    return Lookup("answered", department, year, year_given, document, [fact], [], terms=words, narrative=True)
+    def fact(f) -> dict:
+        return {"row_label": f.sentence, "value_text": f.value, "number": Decimal(f.value), "unit": f.unit,
+                "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
+                "table_title": "情况说明", "column": "", "document": f.document, "page": f.page, "line": f.line,
+                "value_state": "number", "row_code": None, "row_section": None}
+
+    # sentences the question's qualifier (年末) set aside still say something else: shown, not hidden
+    others = [f for f in count_from_narrative(text, unit, catalog.store.passages(document), qualified=False)
+              if f.value not in values]
+    return Lookup("answered", department, year, year_given, document, [fact(found[0])], [fact(f) for f in others],
+                  terms=words, narrative=True)
 
 
 def _stated_amount(text: str, span: str, catalog, department: str, year: int, document: str,

@@ -33,7 +33,7 @@ class NarrativeFigure:
     line: int | None
 
 
-def count_from_narrative(question: str, unit: str, passages: list[dict]) -> list[NarrativeFigure]:
+def count_from_narrative(question: str, unit: str, passages: list[dict], qualified: bool = True) -> list[NarrativeFigure]:
     """Qualifying sentences, best first; the caller answers only when they agree."""
     text = compact(question)
     asked_unit = "人次" if "人次" in text else unit
@@ -56,4 +56,10 @@ def count_from_narrative(question: str, unit: str, passages: list[dict]) -> list
             if re.search(r"购置|购买|新增|减少|增加", before) and not re.search(r"购|买|新增|减少|增加", text):
                 continue  # bought or added this year is not how many there are
             out.append(NarrativeFigure(m.group(1), m.group(2), sentence.strip(), p["document"], p["page"], p["line"]))
-    return out
+    # "年末在职人员" asks for the sentence that says 年末, not another count of staff
+    qualifiers = [q for q in _QUALIFIERS if q in text]
+    said = [f for f in out if qualified and qualifiers and all(q in compact(f.sentence) for q in qualifiers)]
+    return said or out
+
+
+_QUALIFIERS = ("年末", "年初", "实有", "本级", "编制")

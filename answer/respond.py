@@ -63,6 +63,8 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
         return out
     if _listed(question, catalog, out):
         return out
+    if _units_total(question, catalog, out):
+        return out
     result: Lookup = lookup(question, catalog)
     out["status"] = result.status
     if result.status == "ambiguous":
@@ -87,6 +89,10 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
         fig.update({"label": main["row_label"] if "sentence" in main else main["value_text"] + main["unit"],
                     "row": "（情况说明）", "table": None, "number": float(main["number"])})
         out["figures"] = [fig]
+        for other in result.others:
+            place = f"第{other['page']}页" if other["page"] else f"第{other['line']}行"
+            out["warnings"].append(f"报告另一处写的是 {other['value_text']}{other['unit']}：“{other['row_label']}”"
+                                   f"（{other['document']}，{place}）。")
         out["passages"] = _passages(searcher, question, result)
         return out
     unit = main["unit"] or ""
@@ -397,6 +403,46 @@ def _listed(question: str, catalog: Catalog, out: dict) -> bool:
         fig["label"] = project["value_text"]
         figs.append(fig)
     out["figures"] = figs
+    return True
+
+
+_ADD_UP = re.compile(r"加起来|加在一起|一共|总共|合计|共有|总数|总人数")
+
+
+def _units_total(question: str, catalog: Catalog, out: dict) -> bool:
+    """A column of the units table added up over the units it lists ("四个单位在职人数加起来"),
+    computed, each unit's figure cited; only where the table prints no total of its own."""
+    from index.vocabulary import COLUMN_WORDS
+
+    text = compact(question)
+    column = next((c for w, c in COLUMN_WORDS.items() if w in text), None)
+    if column is None or not _ADD_UP.search(text):
+        return False
+    one = _one_department(question, catalog)
+    if one is None or one[4] is None:
+        return False
+    name, _, _, year, document = one
+    from .lists import units_listed
+
+    listed = [u["name"] for u in units_listed(catalog.store.tables(document))]
+    cells = [f for f in catalog.facts(document) if column in (f["column"] or "") and f["number"] is not None
+             and compact(f["row_label"]) in listed]
+    tables = {f["table_index"] for f in cells}
+    # every unit the table lists, each with a number, or no sum at all
+    if len(cells) < 2 or len(cells) != len(listed) or len(tables) != 1 or len({f["unit"] for f in cells}) != 1:
+        return False
+    from decimal import Decimal
+
+    total = sum(Decimal(str(f["number"])) for f in cells)
+    unit = cells[0]["unit"] or ""
+    formula = " + ".join(f["value_text"] for f in cells)
+    out["status"] = "answered"
+    out["answer"] = (f"{name}{year}年度所列 {len(cells)} 个单位的“{cells[0]['column']}”合计为 {total}{unit}"
+                     f"（计算：{formula}；见{where(cells[0])}）。")
+    main = dict(figure(cells[0]), label=f"{len(cells)} 个单位{cells[0]['column']}合计", value=str(total),
+                number=float(total), computed=True, formula=formula, row=None)
+    out["figures"] = [main] + [figure(f) for f in cells]
+    out["warnings"].append("这是把报告中分行印出的数字相加得出的结果，不是报告直接印出的数字。")
     return True
 
 

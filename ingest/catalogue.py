@@ -31,7 +31,8 @@ _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in KINDS)
 OTHER = "其他表"
 
 # A line that names a table: ends in 表 and is not a sentence.
-_TITLE = re.compile(r"^(?:[一二三四五六七八九十\d]+[、.．])?\s*(.{2,40}?表)$")
+# a title may close with its year in brackets: …项目支出绩效自评表（2023年度）
+_TITLE = re.compile(r"^#*(?:[一二三四五六七八九十\d]+[、.．])?\s*(.{2,40}?表)(?:[（(]\d{4}年度?[）)])?$")
 _CODE = re.compile(r"公[开井]\s*(\d{1,2})\s*表")
 
 

@@ -45,7 +45,7 @@ def interpret(raw: RawTable, index: int, default_unit: str = "万元") -> tuple[
     code = _code(context)
     unit = _unit(context) or default_unit
     kind = kind_of(title) if title else OTHER
-    label = title or "未命名表格"
+    label = title or _heading(context) or "未命名表格"
 
     def warn(message: str, cell: Cell | None = None) -> None:
         where = cell or (grid[0][0] if grid and grid[0] else None)
@@ -149,6 +149,19 @@ def _title(context: list[TextLine]) -> str | None:
               for part in re.split(r"\s{2,}|(?<=表)\s|(?<=表)(?=(?:金额)?单位[:：]|公开|部门[:：]|编制单位)", line.text)
               if (t := title_in(part))]
     return next((t for t in titles if kind_of(t) != OTHER), titles[0] if titles else None)
+
+
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])[^。；;，,]{2,28}$")
+
+
+def _heading(context: list[TextLine]) -> str | None:
+    """A table printed without a title is named by the heading just above it
+    ("二、部门决算单位基本情况")."""
+    for line in reversed(context[-4:]):
+        text = compact(line.text)
+        if line.heading or _HEADING.match(text):
+            return text.lstrip("#").strip() or None
+    return None
 
 
 def _code(context: list[TextLine]) -> str | None:

@@ -133,8 +133,12 @@ def test_counts_stated_in_the_narrative_are_quoted_with_their_sentence(ask):
 
 
 def test_a_count_the_narrative_states_twice_differently_is_not_answered(ask):
-    result = ask("浔阳数经中心年末有多少在职人员？")
+    result = ask("浔阳数经中心有多少在职人员？")
     assert result["status"] == "not_found" and "不一致" in result["answer"] and not result["figures"]
+    # asked for 年末, the sentence that says 年末 answers, and the other figure is shown
+    year_end = _main(ask("浔阳数经中心年末有多少在职人员？"))
+    assert year_end["value"] == "7"
+    assert any("6人" in w for w in ask("浔阳数经中心年末有多少在职人员？")["warnings"])
 
 
 def test_a_computed_share_or_sum_says_so_and_cites_its_printed_inputs(ask):
