@@ -15,6 +15,7 @@ _ASKS = re.compile(r"(哪些|哪几个|哪个|有哪|列出).{0,6}项目|项目.
 _GRADE = re.compile(r"[“\"'‘]?(优秀|良好|优|良|中|合格|差|不合格)[”\"'’]?")
 _GRADE_ROW = re.compile(r"评价等级|自评等级|等级|等次|评价结果")
 _PROJECT_ROW = ("专项名称", "项目名称", "项目名")
+_FORM_SUFFIX = "项目支出绩效自评表"
 
 
 def asks_for_graded_projects(question: str) -> str | None:
@@ -27,23 +28,38 @@ def asks_for_graded_projects(question: str) -> str | None:
 
 
 def graded_projects(facts: list[dict], grade: str) -> tuple[list[tuple[dict, dict]], bool]:
-    """(project fact, grade fact) pairs with that grade, and whether every grade could be read."""
-    by_table: dict[int, dict] = {}
+    """(project fact, grade fact) pairs with that grade, and whether every grade could be read.
+
+    A form prints its grade in a 评价等级 row, or as the grade word of its 总分 row.  A grade on a
+    table without a project name (a form continued on the next page) belongs to the nearest form
+    before it that has no grade yet.  Any grade that cannot be placed makes the list unreadable:
+    a list that may miss a project is not given."""
+    names: dict[int, dict] = {}
     grades: dict[int, dict] = {}
     for f in facts:
-        if f["table_kind"] != "项目支出绩效自评表":
-            continue
-        if f["row_label"] in _PROJECT_ROW and f["table_index"] not in by_table:
-            by_table[f["table_index"]] = f
-        elif _GRADE_ROW.search(f["row_label"] or "") and f["table_index"] not in grades and len(f["row_label"]) <= 8:
-            grades[f["table_index"]] = f
-    readable = all(_GRADE.match(compact(g["value_text"])) for g in grades.values()) and bool(grades)
+        label = compact(f["row_label"] or "")
+        t = f["table_index"]
+        if f["table_kind"] == "项目支出绩效自评表" and label in _PROJECT_ROW and t not in names:
+            names[t] = f
+        elif t not in grades and (_GRADE_ROW.search(label) and len(label) <= 8 and _GRADE.match(compact(f["value_text"] or ""))
+                                  or label == "总分" and _GRADE.fullmatch(compact(f["value_text"] or ""))):
+            grades[t] = f
+    for f in facts:  # a form without a name row is named by its title: X项目支出绩效自评表
+        t = f["table_index"]
+        title = compact(f["table_title"] or "")
+        if f["table_kind"] == "项目支出绩效自评表" and t not in names and title.endswith(_FORM_SUFFIX) \
+                and len(title) - len(_FORM_SUFFIX) >= 2:
+            names[t] = dict(f, value_text=title[:-len(_FORM_SUFFIX)], row_label="项目名称")
+    placed: dict[int, dict] = {}
+    for t in sorted(grades):
+        owner = t if t in names else max((n for n in names if n < t and n not in placed), default=None)
+        if owner is None or owner in placed:
+            return [], False
+        placed[owner] = grades[t]
+    readable = bool(placed) and all(n in placed for n in names)
     wanted = {"优": ("优", "优秀"), "优秀": ("优", "优秀"), "良": ("良", "良好"), "良好": ("良", "良好")}.get(grade, (grade,))
-    out = []
-    for table, g in grades.items():
-        m = _GRADE.match(compact(g["value_text"]))
-        if m and m.group(1) in wanted and table in by_table:
-            out.append((by_table[table], g))
+    out = [(names[t], g) for t, g in sorted(placed.items())
+           if _GRADE.match(compact(g["value_text"])).group(1) in wanted]
     return out, readable
 
 

@@ -165,6 +165,15 @@ def test_projects_with_a_grade_are_listed_with_their_printed_grade(ask):
     assert boxes["status"] == "not_found" and boxes["figures"] == []
 
 
+def test_grades_printed_in_the_total_row_list_every_form_once(ask):
+    """001 prints each form's grade as the word in its 总分 row, some on the form's next page;
+    the report says 13 projects were self-assessed."""
+    listed = {g: [f["label"] for f in ask(f"晋城大数据局自评为“{g}”的项目有哪些？")["figures"]] for g in "优良中差"}
+    every = [name for names in listed.values() for name in names]
+    assert len(every) == len(set(every)) == 13
+    assert listed["中"] == ["大数据应用平台运维服务费", "晋城市智慧人大建设项目费用", "重点课题研究经费"]
+
+
 # --- what the narrative says: reasons, changes, completion, the previous year ---------------
 
 def test_a_why_question_quotes_the_reports_own_reason(ask):
