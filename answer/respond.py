@@ -76,6 +76,10 @@ def respond(question: str, catalog: Catalog, searcher=None) -> dict:
     if result.status == "not_found":
         out["answer"] = f"没有找到：{result.missing}。"
         out["passages"] = _passages(searcher, question, result)
+        if result.department and not result.terms and searcher is not None:
+            out["suggestions"] = _similar_rows(question, result, searcher)
+            if out["suggestions"]:
+                out["answer"] += "报告里意思相近的科目有：" + "、".join(out["suggestions"]) + "，可以用这些名称再问。"
         return out
     main = result.facts[0]
     if result.parts:
@@ -161,6 +165,23 @@ def _several(parts: list[str], catalog: Catalog, searcher, out: dict) -> dict:
     out["figures"] = [f for a in answers for f in a["figures"][:1]] + [f for a in answers for f in a["figures"][1:]]
     out["warnings"] = list(dict.fromkeys(w for a in answers for w in a["warnings"]))
     out["passages"] = answers[0]["passages"]
+    return out
+
+
+def _similar_rows(question: str, result: Lookup, searcher, k: int = 3) -> list[str]:
+    """Row labels of the department's report that the search (keywords and embedding similarity)
+    finds closest to the question: offered to ask again with, never answered for."""
+    hits = searcher.search(question, k=20, department=result.department, year=result.year)
+    out: list[str] = []
+    for h in hits:
+        parts = h.text.split(" | ")
+        if h.kind != "row" or len(parts) < 3:
+            continue
+        label = bare_label(re.sub(r"\s\d{3,}$", "", parts[1]))  # without its subject code
+        if len(label) >= 2 and label not in out and label not in ("合计", "总计", "小计"):
+            out.append(label)
+        if len(out) == k:
+            break
     return out
 
 

@@ -273,3 +273,20 @@ def test_two_numbers_asked_at_once_are_both_answered(ask):
     assert [(f["value"], f["unit"]) for f in result["figures"][:2]] == [("184.65", "万元"), ("1.40", "%")]
     half = ask("普陀社工部有几个项目做了绩效自评，涉及多少钱？")
     assert half["status"] != "answered" and not half["figures"]
+
+
+def test_a_question_naming_no_row_gets_the_closest_rows_to_ask_again_never_a_number(folder):
+    from answer import Answerer
+    from index.embed import HashingEmbedder
+    from index.search import SearchIndex
+
+    with Store(folder) as store, SearchIndex(folder, HashingEmbedder()) as index:
+        index.refresh(store)
+    answerer = Answerer(folder)
+    try:
+        result = answerer.ask("普陀财政局交通补助花了多少")
+    finally:
+        answerer.close()
+    assert result["status"] == "not_found" and not result["figures"]
+    assert result["suggestions"] and "其他交通费用" in result["suggestions"]
+    assert all(s in result["answer"] for s in result["suggestions"])
