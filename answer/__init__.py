@@ -15,10 +15,14 @@ class Answerer:
         self.store = Store(folder, readonly=True)
         self.catalog = Catalog(self.store)
         self.searcher = None
+        self.search_problem: str | None = None  # why answers come without passages, if they do
         if search and (Path(folder) / "search.sqlite").exists():
-            from index.search import open_for_search
+            from index.search import SearchIndexMismatch, open_for_search
 
-            self.searcher = open_for_search(folder)
+            try:
+                self.searcher = open_for_search(folder)
+            except SearchIndexMismatch as err:  # figures do not need the search index; passages do
+                self.search_problem = str(err)
 
     def ask(self, question: str) -> dict:
         from .respond import respond

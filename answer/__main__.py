@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
+    if answerer.search_problem:
+        print(f"提示：回答照常给出，但不附相关段落。{answerer.search_problem}", file=sys.stderr)
     try:
         if args.jsonl:
             for line in sys.stdin:
