@@ -393,8 +393,22 @@ def _explained(question: str, catalog: Catalog, out: dict) -> bool:
         out["answer"] = (f"{name}{year}年度{s.subject}{what} {found.value}{found.unit}。"
                          f"原文：“{s.sentence}”（{cite}）。")
     out["status"] = "answered"
-    out["figures"] = [fig]
+    out["figures"] = [fig] + [dict(fig, label=label, value=value, number=float(value.replace(",", "")), unit=unit,
+                                   computed=False, formula=None, year=year, row=s.subject, column=label)
+                              for label, value, unit in _inputs(kind, s) if found.computed and value]
     return True
+
+
+def _inputs(kind: str, s) -> list[tuple[str, str | None, str]]:
+    """The printed numbers a computed narrative answer is worked out from, all in one sentence."""
+    change = "比上年增加" if s.direction > 0 else "比上年减少"
+    if kind == "previous":
+        return [("本年", s.amount, "万元"), (change, s.change, "万元") if s.change else (change, s.change_pct, "%")]
+    if kind == "completion":
+        return [("决算", s.amount, "万元"), ("预算", s.budget, "万元")]
+    if kind == "budget":
+        return [("决算", s.amount, "万元"), ("完成预算的", s.completion, "%")]
+    return []
 
 
 def _listed(question: str, catalog: Catalog, out: dict) -> bool:

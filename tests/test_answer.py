@@ -197,6 +197,9 @@ def test_the_previous_year_is_worked_out_from_the_printed_change(ask):
     fig = result["figures"][0]
     assert fig["computed"] is True and fig["value"] == "4505.53" and fig["year"] == 2021
     assert fig["formula"] == "2894.3 + 1611.23" and "1611.23" in result["answer"]
+    inputs = result["figures"][1:]  # both printed inputs, cited, for the year they belong to
+    assert [(f["value"], f["computed"], f["year"]) for f in inputs] == [("2894.3", False, 2022), ("1611.23", False, 2022)]
+    assert all(f["source"] == fig["source"] for f in inputs)
     assert any("计算" in w for w in result["warnings"])
 
 
