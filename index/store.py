@@ -67,7 +67,8 @@ class Store:
         if readonly:
             if not self.path.exists():
                 raise StoreError(f"索引目录 {self.folder} 中没有索引，请先运行：python -m ingest --index {self.folder} 报告文件或目录")
-            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            # read-only connections are shared by the app's sessions (threads); sqlite serialises them
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         else:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path)

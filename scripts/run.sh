@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up, then ingest a folder of reports (default ../shared/corpus) into ./var/index and print
-# what the index holds.  Usage: scripts/run.sh [REPORT_FOLDER_OR_FILES...]
+# Set up, bring ./var/index in line with a folder of reports (default ../shared/corpus), print what
+# the index holds, and start the app on http://localhost:${PORT:-8501}.
+# Usage: scripts/run.sh [REPORT_FOLDER_OR_FILES...]     (NO_APP=1 stops after the index)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -11,3 +12,8 @@ if [ "$#" -eq 0 ]; then
 fi
 .venv/bin/python -m ingest --index "$INDEX" "$@" || true
 .venv/bin/python -m index --index "$INDEX" stats
+[ "${NO_APP:-}" = "1" ] && exit 0
+export BUDGET_QA_INDEX="$INDEX"
+export BUDGET_QA_REPORTS="$(IFS=:; echo "$*")"
+exec .venv/bin/streamlit run app.py --server.headless true --server.port "${PORT:-8501}" \
+    --browser.gatherUsageStats false

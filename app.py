@@ -1,0 +1,276 @@
+"""部门决算问答助手 — the Streamlit front end: layout and calls only.
+
+    streamlit run app.py
+
+The index folder is $BUDGET_QA_INDEX (default var/index); the report folder it is kept in line
+with is $BUDGET_QA_REPORTS (default ../shared/corpus when present).  Text from documents is shown
+as text, never as HTML.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parent
+INDEX = Path(os.environ.get("BUDGET_QA_INDEX", ROOT / "var" / "index"))
+_default_reports = ROOT.parent / "shared" / "corpus"
+REPORTS = os.environ.get("BUDGET_QA_REPORTS", str(_default_reports) if _default_reports.exists() else "")
+EXAMPLES = ("泉州数字办2023年三公经费是多少？", "哪个单位的公务接待费最多？", "晋城大数据局出差花了多少钱？",
+            "智慧福州中心三公经费为什么比上年增加？", "普陀规划资源局的部门决算包括哪些单位？")
+MODEL = os.environ.get("BUDGET_QA_MODEL") or None  # the embedding model for new indexes (default e5-small)
+PAGES = ("对话", "部门浏览", "文档库")
+
+
+# --- resources, loaded once -------------------------------------------------------------------
+
+@st.cache_resource(show_spinner="正在载入索引和模型…")
+def answerer():
+    from answer import Answerer
+
+    return Answerer(INDEX)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def page_picture(path: str, page: int, bbox: tuple | None):
+    from ingest.render import page_image
+
+    return page_image(path, page, bbox)
+
+
+def _plain(text) -> str:
+    """Document text for st.markdown: every markdown character escaped, so it shows as printed."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|>~<$])", r"\\\1", str(text or ""))
+
+
+def _refresh_resources() -> None:
+    answerer.clear()
+    page_picture.clear()
+
+
+def prepare_index() -> None:
+    """Ingest the report folder when the index lacks it or holds an older reading of it."""
+    from index.library import ingest_files, search_is_current, stale_files
+
+    if st.session_state.get("prepared") or not REPORTS:
+        return
+    stale = stale_files(INDEX, [Path(p) for p in REPORTS.split(os.pathsep) if p])
+    if stale or not search_is_current(INDEX):
+        bar = st.progress(0.0, text="正在导入报告…")
+        ingest_files(INDEX, stale, progress=lambda f, msg: bar.progress(min(f, 1.0), text=f"正在导入：{msg}"),
+                     model=MODEL)
+        bar.empty()
+        _refresh_resources()
+    st.session_state["prepared"] = True
+
+
+# --- chat ------------------------------------------------------------------------------------
+
+def _queue(question: str) -> None:
+    """A clicked example, option or suggestion: asked on the run the click starts."""
+    st.session_state["pending"] = question
+
+
+def _ask(question: str) -> None:
+    result = answerer().ask(question)
+    st.session_state.setdefault("messages", []).append({"question": question, "result": result})
+
+
+def _citation(fig: dict, key: str) -> None:
+    from index.library import source_of
+
+    src = fig["source"]
+    place = f"第{src['page']}页" if src.get("page") else (f"第{src['line']}行" if src.get("line") else "")
+    title = " · ".join(x for x in (src["document"], place, fig.get("table_title") or fig.get("table"),
+                                    fig.get("row"), fig.get("column")) if x)
+    with st.expander(f"出处：{title}"):
+        st.markdown(f"**{_plain(fig['label'])}**：{_plain(fig['value'])}{_plain(fig.get('unit') or '')}"
+                    + ("（计算得出：" + _plain(fig["formula"]) + "）" if fig.get("computed") else ""))
+        where = source_of(INDEX, fig)
+        if where["row"]:
+            st.markdown(f"{_plain(fig['row'])}：" + "；".join(
+                f"{_plain(column)} " + (f"**{_plain(value)}**" if column == fig["column"] else _plain(value))
+                for column, value, _ in where["row"]))
+        elif where["text"]:
+            value = str(fig["value"])
+            shown = _plain(where["text"]).replace(_plain(value), f"**{_plain(value)}**") if value else _plain(where["text"])
+            st.markdown(shown)
+        if where["source"] == "pdf" and src.get("page") and where["path"] and Path(where["path"]).exists():
+            if st.toggle("显示原页", key=f"page-{key}"):
+                st.image(page_picture(where["path"], src["page"], where["bbox"]),
+                         caption=f"{src['document']} 第{src['page']}页" + ("（红框为所引单元格）" if where["bbox"] else ""))
+
+
+def _show(message: dict, n: int) -> None:
+    result = message["result"]
+    with st.chat_message("user"):
+        st.text(message["question"])
+    with st.chat_message("assistant"):
+        if result["status"] == "answered" and result["figures"]:
+            main = result["figures"][0]
+            st.metric(main["label"] or "结果", f"{main['value']}{main.get('unit') or ''}",
+                      help="计算得出：" + main["formula"] if main.get("computed") else "报告原文印出的数字")
+        elif result["status"] == "ambiguous":
+            st.warning("问题不够明确")
+        elif result["status"] == "not_found":
+            st.info("没有找到")
+        st.markdown(_plain(result["answer"]))
+        for w in result["warnings"]:
+            st.warning(w)
+        for i, option in enumerate(result.get("options") or []):
+            st.button(option, key=f"opt-{n}-{i}", on_click=_queue, args=(f"{option} {message['question']}",))
+        for i, label in enumerate(result.get("suggestions") or []):
+            st.button(f"问：{label}", key=f"sug-{n}-{i}", on_click=_queue, args=(f"{message['question']}（{label}）",))
+        if result.get("comparison"):
+            import pandas as pd
+
+            frame = pd.DataFrame(result["comparison"])[["department", "year", "value", "number", "unit"]]
+            frame.columns = ["部门", "年度", "印出的数字", "数值", "单位"]
+            st.dataframe(frame, hide_index=True)
+            st.bar_chart(frame.set_index("部门")["数值"])
+        for i, fig in enumerate(result["figures"][:8]):
+            _citation(fig, f"{n}-{i}")
+        for p in result["passages"][:3]:
+            place = f"第{p['page']}页" if p.get("page") else f"第{p.get('line')}行"
+            st.caption(f"相关段落（{p['document']}，{place}）：" + _plain(p["text"][:200]))
+
+
+def chat_page() -> None:
+    st.header("对话")
+    messages = st.session_state.setdefault("messages", [])
+    if not messages:
+        st.write("可以这样问：")
+        for i, example in enumerate(EXAMPLES):
+            st.button(example, key=f"example-{i}", on_click=_queue, args=(example,))
+    question = st.chat_input("输入问题，例如：泉州数字办2023年三公经费是多少？")
+    pending = st.session_state.pop("pending", None)
+    if question is not None or pending:
+        _ask(question if question is not None else pending)
+    for n, message in enumerate(st.session_state["messages"]):
+        _show(message, n)
+
+
+# --- department browser ------------------------------------------------------------------
+
+def browser_page() -> None:
+    from answer.overview import KEY_FIGURES, key_figures, periods
+    from index.browse import table_frames, to_csv, to_excel
+    from index.store import Store
+
+    st.header("部门浏览")
+    years = periods(answerer())
+    if not years:
+        st.info("索引里还没有报告，请先在“文档库”导入。")
+        return
+    department = st.selectbox("部门", sorted(years))
+    year = st.selectbox("年度", sorted(years[department], reverse=True))
+    figures = key_figures(answerer(), department, year)
+    columns = st.columns(4)
+    for i, item in enumerate(figures):
+        fig = item["answer"]["figures"][0] if item["answer"]["status"] == "answered" and item["answer"]["figures"] else None
+        with columns[i % 4]:
+            if fig:
+                src = fig["source"]
+                place = f"第{src['page']}页" if src.get("page") else f"第{src.get('line')}行"
+                st.metric(item["name"], f"{fig['value']}{fig.get('unit') or ''}",
+                          help=f"{src['document']}，{fig.get('table_title') or '情况说明'}，{place}")
+            else:
+                st.metric(item["name"], "—", help="报告中没有直接给出")
+    document = answerer().catalog.document_for(department, year)
+    with Store(INDEX, readonly=True) as store:
+        tables = table_frames(store, document)
+    st.subheader(f"标准表格（{document}）")
+    if tables:
+        st.download_button("下载全部表格（Excel）", to_excel(tables), file_name=f"{department}{year}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    for i, t in enumerate(tables):
+        place = f"第{t['page']}页" if t["page"] else f"第{t['line']}行"
+        with st.expander(f"{t['title']}" + (f"（{t['code']}）" if t["code"] else "") + f" · {place}"):
+            st.dataframe(t["frame"], hide_index=True)
+            st.download_button("下载 CSV", to_csv(t["frame"]), file_name=f"{department}{year}-{t['title']}.csv",
+                               mime="text/csv", key=f"csv-{i}")
+    st.subheader("多个部门对比")
+    chosen = st.multiselect("选择部门", sorted(years), default=[])
+    if chosen:
+        import pandas as pd
+
+        rows = []
+        for name in chosen:
+            latest = max(years[name])
+            for item in key_figures(answerer(), name, latest):
+                a = item["answer"]
+                fig = a["figures"][0] if a["status"] == "answered" and a["figures"] else None
+                rows.append({"部门": name, "年度": latest, "项目": item["name"],
+                             "数值": fig["number"] if fig else None, "印出的数字": fig["value"] if fig else "—"})
+        frame = pd.DataFrame(rows)
+        st.dataframe(frame.pivot(index="项目", columns="部门", values="印出的数字"))
+        metric = st.selectbox("图表项目", [name for name, _ in KEY_FIGURES])
+        st.bar_chart(frame[frame["项目"] == metric].set_index("部门")["数值"])
+
+
+# --- library -----------------------------------------------------------------------------
+
+def library_page() -> None:
+    import pandas as pd
+
+    from index.library import check_upload, documents, ingest_files, refused_files, remove_document, save_upload
+
+    st.header("文档库")
+    docs = documents(INDEX)
+    if docs:
+        frame = pd.DataFrame([{"文件": d["name"], "部门": d["department"], "年度": d["year"], "类型": d["source"],
+                               "页数": d["pages"], "表格": d["n_tables"], "数据": d["n_facts"],
+                               "段落": d["n_passages"], "提示": d["n_warnings"]} for d in docs])
+        st.dataframe(frame, hide_index=True)
+    else:
+        st.info("索引里还没有报告。")
+    from index.library import removed_files
+
+    removed = removed_files(INDEX)
+    if removed:
+        with st.expander(f"已删除的报告（{len(removed)}，报告目录中的同一文件不再自动导入；重新上传即可恢复）"):
+            for name in removed:
+                st.text(name)
+    refused = refused_files(INDEX)
+    if refused:
+        with st.expander(f"未能导入的文件（{len(refused)}）"):
+            for name, info in refused.items():
+                st.text(f"{name}：{info['message']}")
+    st.subheader("上传报告")
+    files = st.file_uploader("PDF、TXT 或 Markdown 格式的部门决算报告", type=["pdf", "txt", "md"],
+                             accept_multiple_files=True)
+    if files and st.button("导入"):
+        paths = []
+        for f in files:
+            problem = check_upload(f.name, f.size)
+            if problem:
+                st.error(problem)
+            else:
+                paths.append(save_upload(INDEX, f.name, f.getvalue()))
+        if paths:
+            bar = st.progress(0.0, text="正在导入…")
+            results = ingest_files(INDEX, paths, progress=lambda frac, msg: bar.progress(min(frac, 1.0), text=msg),
+                                   model=MODEL)
+            bar.empty()
+            _refresh_resources()
+            for r in results:
+                (st.success if r.ok else st.error)(r.message or r.name)
+    if docs:
+        st.subheader("删除报告")
+        name = st.selectbox("要删除的报告", [d["name"] for d in docs])
+        if st.button("删除", type="secondary"):
+            remove_document(INDEX, name, MODEL)
+            _refresh_resources()
+            st.success(f"已删除：{name}")
+
+
+# --- the app -------------------------------------------------------------------------------
+
+st.set_page_config(page_title="部门决算问答助手", layout="wide")
+st.title("部门决算问答助手")
+prepare_index()
+page = st.sidebar.radio("页面", PAGES)
+st.sidebar.caption(f"索引：{INDEX}")
+{"对话": chat_page, "部门浏览": browser_page, "文档库": library_page}[page]()

@@ -1,0 +1,196 @@
+"""The document library behind the app: what is indexed, whether the configured report folder
+is in it, adding uploaded files and removing documents, each followed by a search refresh.
+
+The app calls these and nothing else to change the index; `python -m ingest` and
+`python -m index` call the same ingest and refresh functions.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Callable
+
+from .store import Store
+
+UPLOAD_TYPES = (".pdf", ".txt", ".md")
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+UPLOAD_DIR = "uploads"
+
+
+def documents(folder: Path | str) -> list[dict]:
+    """The indexed documents with their pages, tables, facts, passages and warnings."""
+    if not (Path(folder) / "store.sqlite").exists():
+        return []
+    with Store(folder, readonly=True) as store:
+        return store.documents()
+
+
+def stale_files(folder: Path | str, sources: list[Path]) -> list[Path]:
+    """Report files of the configured folder that the index lacks, holds in an older version, or
+    read with an older ingest; [] when the index is up to date."""
+    from ingest import collect_files
+
+    files = collect_files(sources) if sources else []
+    if not files:
+        return []
+    if not (Path(folder) / "store.sqlite").exists():
+        return files
+    refused, removed = refused_files(folder), _read(folder, REMOVED_FILE)
+    with Store(folder, readonly=True) as store:
+        out = []
+        for p in files:
+            sha = hashlib.sha256(p.read_bytes()).hexdigest()
+            if store.sha_of(p.name) != sha and refused.get(p.name, {}).get("sha256") != sha \
+                    and removed.get(p.name) != sha:  # a document the user removed stays removed
+                out.append(p)
+        return out
+
+
+REFUSED_FILE = "refused.json"
+REMOVED_FILE = "removed.json"
+
+
+def _read(folder: Path | str, name: str) -> dict:
+    import json
+
+    path = Path(folder) / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _write(folder: Path | str, name: str, data: dict) -> None:
+    import json
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    (Path(folder) / name).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def removed_files(folder: Path | str) -> list[str]:
+    """Documents the user removed; the report folder's copy is not ingested again unchanged."""
+    return sorted(_read(folder, REMOVED_FILE))
+
+
+def refused_files(folder: Path | str) -> dict[str, dict]:
+    """Files that could not be ingested, by name: {sha256, message}; not tried again unchanged."""
+    return _read(folder, REFUSED_FILE)
+
+
+def _remember_refused(folder: Path | str, results: list) -> None:
+    refused, removed = refused_files(folder), _read(folder, REMOVED_FILE)
+    for r in results:
+        removed.pop(r.name, None)  # ingested on purpose: no longer a removed document
+        if r.ok:
+            refused.pop(r.name, None)
+        elif Path(r.path).exists():
+            refused[r.name] = {"sha256": hashlib.sha256(Path(r.path).read_bytes()).hexdigest(), "message": r.message}
+    _write(folder, REFUSED_FILE, refused)
+    _write(folder, REMOVED_FILE, removed)
+
+
+def search_is_current(folder: Path | str) -> bool:
+    from .search import SearchIndex, SearchIndexMismatch
+
+    if not (Path(folder) / "search.sqlite").exists():
+        return False
+    index = SearchIndex(folder, readonly=True)
+    try:
+        index.check(None)
+        return True
+    except SearchIndexMismatch:
+        return False
+    finally:
+        index.close()
+
+
+def ingest_files(folder: Path | str, paths: list[Path], progress: Callable[[float, str], None] | None = None,
+                 model: str | None = None) -> list:
+    """Ingest the files (a file that fails is reported, the rest go on), then refresh the search.
+    progress(fraction, message) is called after each file and during embedding."""
+    from ingest import ingest_paths
+
+    from .indexing import refresh_search
+
+    def on_file(i: int, n: int, result) -> None:
+        if progress:
+            progress(0.6 * i / n, f"{i}/{n} {result.name}")
+
+    with Store(folder) as store:
+        results = ingest_paths(paths, store, progress=on_file)
+    _remember_refused(folder, results)
+    refresh_search(folder, model, progress=(lambda done, total: progress(0.6 + 0.4 * done / max(total, 1),
+                                                                         f"检索索引 {done}/{total}"))
+                   if progress else None)
+    return results
+
+
+def check_upload(name: str, size: int) -> str | None:
+    """Why an uploaded file is refused, in the user's language; None when it may be ingested."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in UPLOAD_TYPES:
+        return f"{name}：只接受 PDF、TXT 或 Markdown 文件，不接受 {suffix or '无扩展名'} 文件。"
+    if size == 0:
+        return f"{name}：文件是空的。"
+    if size > MAX_UPLOAD_BYTES:
+        return f"{name}：文件太大（{size / 1024 / 1024:.1f} MB），上限 {MAX_UPLOAD_BYTES // 1024 // 1024} MB。"
+    return None
+
+
+def save_upload(folder: Path | str, name: str, data: bytes) -> Path:
+    """Keep an uploaded file beside the index under a safe name, so that it can be cited."""
+    target = Path(folder) / UPLOAD_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "_", Path(name).name) or "upload"
+    path = target / safe
+    path.write_bytes(data)
+    return path
+
+
+def remove_document(folder: Path | str, name: str, model: str | None = None) -> bool:
+    """Remove a document, its facts and passages, and its search vectors."""
+    from .indexing import refresh_search
+
+    with Store(folder) as store:
+        sha = next((d["sha256"] for d in store.documents() if d["name"] == name), None)
+        removed = store.remove(name)
+    if removed:
+        marks = _read(folder, REMOVED_FILE)
+        marks[name] = sha  # not ingested again from the report folder while unchanged
+        _write(folder, REMOVED_FILE, marks)
+        refresh_search(folder, model)
+    return removed
+
+
+def source_of(folder: Path | str, figure: dict) -> dict:
+    """Where a cited figure sits: the file's path and kind, and for a table cell of a PDF its box
+    on the page; for a narrative figure, the passage text it was quoted from."""
+    import json
+
+    src = figure.get("source") or {}
+    out = {"path": None, "source": None, "bbox": None, "text": None, "row": None}
+    with Store(folder, readonly=True) as store:
+        doc = store.db.execute("SELECT id, path, source FROM documents WHERE name=?", (src.get("document"),)).fetchone()
+        if doc is None:
+            return out
+        out["path"], out["source"] = doc["path"], doc["source"]
+        if figure.get("row") and figure.get("column") is not None and not figure.get("computed"):
+            row = store.db.execute(
+                "SELECT bbox, table_idx, row_index, row_group FROM facts WHERE doc_id=? AND row_label=? AND column_path=?"
+                " AND value_text=? AND (page IS ? ) AND (line IS ?)",
+                (doc["id"], figure["row"], figure["column"], figure["value"], src.get("page"), src.get("line"))).fetchone()
+            if row and row["bbox"]:
+                out["bbox"] = tuple(json.loads(row["bbox"]))
+            if row:  # the whole printed row, each value with its column
+                cells = store.db.execute(
+                    "SELECT column_path, value_text, unit FROM facts WHERE doc_id=? AND table_idx=? AND row_index=?"
+                    " AND row_group=? ORDER BY id", (doc["id"], row["table_idx"], row["row_index"], row["row_group"]))
+                out["row"] = [(c["column_path"], c["value_text"], c["unit"]) for c in cells]
+        where, args = ("page=?", src.get("page")) if src.get("page") else ("line<=? AND end_line>=?", None)
+        if src.get("page"):
+            rows = store.db.execute(f"SELECT text FROM passages WHERE doc_id=? AND {where}", (doc["id"], args)).fetchall()
+        else:
+            rows = store.db.execute("SELECT text FROM passages WHERE doc_id=? AND line<=? AND end_line>=?",
+                                    (doc["id"], src.get("line"), src.get("line"))).fetchall()
+        value = str(figure.get("value") or "")
+        texts = [r["text"] for r in rows]
+        out["text"] = next((t for t in texts if value and value in t), texts[0] if texts else None)
+    return out

@@ -1,0 +1,106 @@
+"""The Streamlit app through streamlit.testing: each page on an index the app builds itself from
+real reports (the hashing embedder keeps the test free of the model), as a user would use it."""
+import os
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import REAL_REPORTS, ROOT, TEXTS
+
+PUTUO = next(p for p in REAL_REPORTS if "财政局" in p.name)
+
+
+@pytest.fixture(scope="module")
+def app_env(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("app") / "index"
+    env = {"BUDGET_QA_INDEX": str(folder), "BUDGET_QA_REPORTS": os.pathsep.join(map(str, [TEXTS[0], TEXTS[2], PUTUO])),
+           "BUDGET_QA_MODEL": "hashing"}
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    yield folder
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+def _app():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_first_start_ingests_the_report_folder_then_answers_with_the_figure_and_its_source(app_env):
+    at = _app()
+    assert (app_env / "store.sqlite").exists() and (app_env / "search.sqlite").exists()
+    at.chat_input[0].set_value("泉州数字办2023年三公经费是多少？").run()
+    assert not at.exception
+    assert [m.value for m in at.metric] == ["6.18万元"]
+    cards = [e.label for e in at.expander]
+    assert any(TEXTS[0].name in c and "第366行" in c and "合计" in c and "决算数" in c for c in cards)
+    # the passage is shown as text with the figure marked, not as HTML
+    assert any("**6\\.18**" in m.value for m in at.markdown)
+
+
+def test_example_questions_and_ambiguous_options_are_clickable(app_env):
+    at = _app()
+    assert at.button and at.button[0].label.endswith("？")
+    at.button[0].click().run()
+    assert at.metric, "an example question is answered"
+    at = _app()
+    at.chat_input[0].set_value("三公经费是多少？").run()
+    options = [b for b in at.button if "泉州" in b.label]
+    assert options, [b.label for b in at.button]
+    options[0].click().run()
+    assert "6.18万元" in [m.value for m in at.metric]
+
+
+def test_a_comparison_is_shown_as_a_table(app_env):
+    at = _app()
+    at.chat_input[0].set_value("哪个单位的公务接待费最多？").run()
+    assert not at.exception
+    assert at.dataframe and len(at.dataframe[0].value) >= 2
+
+
+def test_browser_page_shows_key_figures_and_the_printed_tables(app_env):
+    at = _app()
+    at.sidebar.radio[0].set_value("部门浏览").run()
+    assert not at.exception, [e.value for e in at.exception]
+    department = at.selectbox[0].value
+    metrics = {m.label: m.value for m in at.metric}
+    assert set(metrics) >= {"收入合计", "支出合计", "基本支出", "项目支出", "三公经费", "政府采购", "在职人员"}
+    assert sum(v != "—" for v in metrics.values()) >= 4, (department, metrics)
+    assert len(at.dataframe) >= 5
+    labels = [b.label for b in at.get("download_button")]
+    assert "下载全部表格（Excel）" in labels and labels.count("下载 CSV") >= 5
+
+
+def test_library_lists_documents_and_removes_one(app_env):
+    at = _app()
+    at.sidebar.radio[0].set_value("文档库").run()
+    assert not at.exception
+    names = list(at.dataframe[0].value["文件"])
+    assert sorted(names) == sorted([TEXTS[0].name, TEXTS[2].name, PUTUO.name])
+    at.selectbox[0].set_value(TEXTS[2].name)
+    next(b for b in at.button if b.label == "删除").click().run()
+    assert not at.exception
+    at = _app()
+    at.sidebar.radio[0].set_value("文档库").run()
+    assert TEXTS[2].name not in list(at.dataframe[0].value["文件"])
+
+
+def test_uploads_are_checked_and_a_broken_file_loses_nothing(app_env, tmp_path):
+    from fixtures import truncated_pdf
+    from index.library import check_upload, documents, ingest_files, save_upload
+
+    assert "只接受" in check_upload("报告.docx", 100)
+    assert "空的" in check_upload("报告.pdf", 0)
+    assert "太大" in check_upload("报告.pdf", 60 * 1024 * 1024)
+    assert check_upload("报告.pdf", 1000) is None
+    before = {d["name"] for d in documents(app_env)}
+    broken = save_upload(app_env, "坏文件.pdf", truncated_pdf(tmp_path).read_bytes())
+    results = ingest_files(app_env, [broken], model="hashing")
+    assert not results[0].ok and "坏文件.pdf" in results[0].message
+    assert {d["name"] for d in documents(app_env)} == before
