@@ -30,7 +30,9 @@ PAGES = ("对话", "部门浏览", "文档库")
 def answerer():
     from answer import Answerer
 
-    return Answerer(INDEX)
+    loaded = Answerer(INDEX)
+    loaded.warm()
+    return loaded
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -38,6 +40,15 @@ def page_picture(path: str, page: int, bbox: tuple | None):
     from ingest.render import page_image
 
     return page_image(path, page, bbox)
+
+
+@st.cache_data(show_spinner=False, max_entries=2048)
+def cited_source(figure_json: str) -> dict:
+    import json
+
+    from index.library import source_of
+
+    return source_of(INDEX, json.loads(figure_json))
 
 
 def _plain(text) -> str:
@@ -48,6 +59,7 @@ def _plain(text) -> str:
 def _refresh_resources() -> None:
     answerer.clear()
     page_picture.clear()
+    cited_source.clear()
 
 
 def prepare_index() -> None:
@@ -79,7 +91,7 @@ def _ask(question: str) -> None:
 
 
 def _citation(fig: dict, key: str) -> None:
-    from index.library import source_of
+    import json
 
     src = fig["source"]
     place = f"第{src['page']}页" if src.get("page") else (f"第{src['line']}行" if src.get("line") else "")
@@ -88,7 +100,7 @@ def _citation(fig: dict, key: str) -> None:
     with st.expander(f"出处：{title}"):
         st.markdown(f"**{_plain(fig['label'])}**：{_plain(fig['value'])}{_plain(fig.get('unit') or '')}"
                     + ("（计算得出：" + _plain(fig["formula"]) + "）" if fig.get("computed") else ""))
-        where = source_of(INDEX, fig)
+        where = cited_source(json.dumps(fig, ensure_ascii=False, sort_keys=True))
         if where["row"]:
             st.markdown(f"{_plain(fig['row'])}：" + "；".join(
                 f"{_plain(column)} " + (f"**{_plain(value)}**" if column == fig["column"] else _plain(value))
@@ -139,16 +151,27 @@ def _show(message: dict, n: int) -> None:
 
 def chat_page() -> None:
     st.header("对话")
-    messages = st.session_state.setdefault("messages", [])
-    if not messages:
-        st.write("可以这样问：")
-        for i, example in enumerate(EXAMPLES):
-            st.button(example, key=f"example-{i}", on_click=_queue, args=(example,))
     question = st.chat_input("输入问题，例如：泉州数字办2023年三公经费是多少？")
     pending = st.session_state.pop("pending", None)
     if question is not None or pending:
         _ask(question if question is not None else pending)
-    for n, message in enumerate(st.session_state["messages"]):
+    messages = st.session_state.setdefault("messages", [])
+    if not messages:
+        from index.library import documents
+
+        docs = documents(INDEX)
+        left, middle, right = st.columns(3)
+        left.metric("报告", len(docs))
+        middle.metric("部门", len({d["department"] for d in docs if d["department"]}))
+        right.metric("数据（单元格）", sum(d["n_facts"] for d in docs))
+        with st.expander("怎么问"):
+            st.markdown("说出部门（简称也可以，例如“泉州数字办”“晋城大数据局”）、年度和想查的项目；"
+                        "也可以比较部门、问原因、问比上年的变化、列出项目。每个数字都注明出处，"
+                        "报告里没有的不会编造。")
+        st.write("可以这样问：")
+        for i, example in enumerate(EXAMPLES):
+            st.button(example, key=f"example-{i}", on_click=_queue, args=(example,))
+    for n, message in enumerate(messages):
         _show(message, n)
 
 
@@ -271,6 +294,7 @@ def library_page() -> None:
 st.set_page_config(page_title="部门决算问答助手", layout="wide")
 st.title("部门决算问答助手")
 prepare_index()
+answerer()  # the store, the catalog and the embedding model, loaded before the first question
 page = st.sidebar.radio("页面", PAGES)
 st.sidebar.caption(f"索引：{INDEX}")
 {"对话": chat_page, "部门浏览": browser_page, "文档库": library_page}[page]()

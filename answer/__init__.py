@@ -24,6 +24,13 @@ class Answerer:
             except SearchIndexMismatch as err:  # figures do not need the search index; passages do
                 self.search_problem = str(err)
 
+    def warm(self) -> None:
+        """Load now what the first question would otherwise wait for: the word segmenter and
+        dictionary, the catalog's word lists, the embedding model's first call."""
+        self.catalog.fiscal_words, self.catalog.units  # noqa: B018 - cached properties, computed here
+        if self.searcher is not None:
+            self.searcher.search("三公经费", k=1)
+
     def ask(self, question: str) -> dict:
         from .respond import respond
 

@@ -1,0 +1,84 @@
+"""End to end in a real browser: `streamlit run app.py` on a free localhost port, Debian's
+Chromium driven by Playwright (no browser download), a question asked, the figure and its
+citation checked on the page, and a PDF citation opened on its page picture."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from conftest import REAL_REPORTS, ROOT, TEXTS
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+PUTUO = next(p for p in REAL_REPORTS if "财政局" in p.name)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = _free_port()
+    env = dict(os.environ, BUDGET_QA_INDEX=str(tmp_path_factory.mktemp("e2e") / "index"),
+               BUDGET_QA_REPORTS=os.pathsep.join(map(str, [TEXTS[0], PUTUO])), BUDGET_QA_MODEL="hashing")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+                             "--server.port", str(port), "--server.address", "127.0.0.1",
+                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise AssertionError(proc.stdout.read().decode("utf-8", "replace")[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(server)
+        yield page
+        browser.close()
+
+
+def test_a_question_asked_in_the_browser_shows_the_figure_and_its_citation(page):
+    box = page.get_by_test_id("stChatInputTextArea")
+    expect(box).to_be_visible(timeout=120_000)  # the first start ingests the two reports
+    box.fill("泉州数字办2023年三公经费是多少？")
+    box.press("Enter")
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("6.18万元", timeout=60_000)
+    card = page.get_by_text("出处：000_d038eb9fb139e057.txt · 第366行", exact=False).first
+    expect(card).to_be_visible()
+    card.click()
+    expect(page.get_by_text("6.18", exact=False).last).to_be_visible()
+
+
+def test_a_pdf_citation_opens_its_page_with_the_cell_marked(page):
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill("普陀财政局2024年本年收入合计是多少？")
+    box.press("Enter")
+    expect(page.get_by_text("2,946.25万元").first).to_be_visible(timeout=60_000)
+    card = page.get_by_test_id("stExpander").filter(has_text="上海市普陀区财政局2024年度部门决算.pdf · 第6页").first
+    card.get_by_text("出处：").click()
+    card.get_by_text("显示原页").click()
+    expect(card.get_by_text("红框为所引单元格", exact=False)).to_be_visible(timeout=60_000)
+    expect(card.locator("img")).to_be_visible()
