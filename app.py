@@ -241,6 +241,8 @@ def library_page() -> None:
     from index.library import check_upload, documents, ingest_files, refused_files, remove_document, save_upload
 
     st.header("文档库")
+    for ok, message in st.session_state.pop("imported", []):
+        (st.success if ok else st.error)(message)
     docs = documents(INDEX)
     if docs:
         frame = pd.DataFrame([{"文件": d["name"], "部门": d["department"], "年度": d["year"], "类型": d["source"],
@@ -278,8 +280,10 @@ def library_page() -> None:
                                    model=MODEL)
             bar.empty()
             _refresh_resources()
-            for r in results:
-                (st.success if r.ok else st.error)(r.message or r.name)
+            st.session_state["imported"] = [
+                (r.ok, f"已导入：{r.name}（{r.department or '部门未识别'} {r.year or ''}）" if r.ok else r.message)
+                for r in results]
+            st.rerun()  # the document list above now holds them
     if docs:
         st.subheader("删除报告")
         name = st.selectbox("要删除的报告", [d["name"] for d in docs])

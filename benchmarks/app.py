@@ -47,7 +47,8 @@ def main() -> None:
     env = dict(os.environ, BUDGET_QA_INDEX=str(args.index), BUDGET_QA_REPORTS="")
     start = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-                               "true", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+                               "true", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+                               "--server.fileWatcherType", "none"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -16,4 +16,4 @@ fi
 export BUDGET_QA_INDEX="$INDEX"
 export BUDGET_QA_REPORTS="$(IFS=:; echo "$*")"
 exec .venv/bin/streamlit run app.py --server.headless true --server.port "${PORT:-8501}" \
-    --browser.gatherUsageStats false
+    --browser.gatherUsageStats false --server.fileWatcherType none

@@ -32,7 +32,7 @@ def server(tmp_path_factory):
                BUDGET_QA_REPORTS=os.pathsep.join(map(str, [TEXTS[0], PUTUO])), BUDGET_QA_MODEL="hashing")
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
                              "--server.port", str(port), "--server.address", "127.0.0.1",
-                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env,
+                             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
@@ -47,7 +47,11 @@ def server(tmp_path_factory):
         raise AssertionError(proc.stdout.read().decode("utf-8", "replace")[-2000:])
     yield url
     proc.terminate()
-    proc.wait(timeout=30)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=15)
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +86,19 @@ def test_a_pdf_citation_opens_its_page_with_the_cell_marked(page):
     card.get_by_text("显示原页").click()
     expect(card.get_by_text("红框为所引单元格", exact=False)).to_be_visible(timeout=60_000)
     expect(card.locator("img")).to_be_visible()
+
+
+def test_a_report_uploaded_in_the_library_is_ingested_and_listed(page):
+    page.get_by_test_id("stSidebar").get_by_text("文档库", exact=True).click()
+    expect(page.get_by_text("上传报告")).to_be_visible(timeout=60_000)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(TEXTS[4]))
+    expect(page.get_by_test_id("stFileChip").first).to_be_visible(timeout=60_000)  # uploaded
+    page.get_by_role("button", name="导入").click()
+    expect(page.get_by_text(f"已导入：{TEXTS[4].name}（九江市浔阳区数字经济发展中心 2023）")).to_be_visible(
+        timeout=120_000)
+    # and it is answered from at once
+    page.get_by_test_id("stSidebar").get_by_text("对话", exact=True).click()
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill("浔阳数经中心2023年本年收入合计是多少？")
+    box.press("Enter")
+    expect(page.get_by_text("292.90万元").first).to_be_visible(timeout=60_000)
