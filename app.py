@@ -97,7 +97,7 @@ def _citation(fig: dict, key: str) -> None:
     place = f"第{src['page']}页" if src.get("page") else (f"第{src['line']}行" if src.get("line") else "")
     title = " · ".join(x for x in (src["document"], place, fig.get("table_title") or fig.get("table"),
                                     fig.get("row"), fig.get("column")) if x)
-    with st.expander(f"出处：{title}"):
+    with st.expander(f"出处：{_plain(title)}"):
         st.markdown(f"**{_plain(fig['label'])}**：{_plain(fig['value'])}{_plain(fig.get('unit') or '')}"
                     + ("（计算得出：" + _plain(fig["formula"]) + "）" if fig.get("computed") else ""))
         where = cited_source(json.dumps(fig, ensure_ascii=False, sort_keys=True))
@@ -122,7 +122,7 @@ def _show(message: dict, n: int) -> None:
     with st.chat_message("assistant"):
         if result["status"] == "answered" and result["figures"]:
             main = result["figures"][0]
-            st.metric(main["label"] or "结果", f"{main['value']}{main.get('unit') or ''}",
+            st.metric(_plain(main["label"] or "结果"), f"{main['value']}{main.get('unit') or ''}",
                       help="计算得出：" + main["formula"] if main.get("computed") else "报告原文印出的数字")
         elif result["status"] == "ambiguous":
             st.warning("问题不够明确")
@@ -130,11 +130,11 @@ def _show(message: dict, n: int) -> None:
             st.info("没有找到")
         st.markdown(_plain(result["answer"]))
         for w in result["warnings"]:
-            st.warning(w)
+            st.warning(_plain(w))
         for i, option in enumerate(result.get("options") or []):
-            st.button(option, key=f"opt-{n}-{i}", on_click=_queue, args=(f"{option} {message['question']}",))
+            st.button(_plain(option), key=f"opt-{n}-{i}", on_click=_queue, args=(f"{option} {message['question']}",))
         for i, label in enumerate(result.get("suggestions") or []):
-            st.button(f"问：{label}", key=f"sug-{n}-{i}", on_click=_queue, args=(f"{message['question']}（{label}）",))
+            st.button(f"问：{_plain(label)}", key=f"sug-{n}-{i}", on_click=_queue, args=(f"{message['question']}（{label}）",))
         if result.get("comparison"):
             import pandas as pd
 
