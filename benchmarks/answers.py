@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/answers.py --index DIR [--no-search]
 
-DIR must hold the corpus (scripts/run.sh builds var/index).  Prints accuracy per kind, citation
+DIR must hold the corpus (`NO_APP=1 scripts/run.sh` builds var/index).  Prints accuracy per kind, citation
 accuracy, how many unanswerable questions were refused, the wrong figures stated as exact (the
 number that must be zero), and warm latency per question through `python -m answer --jsonl`.
 """
