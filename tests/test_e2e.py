@@ -83,7 +83,11 @@ def test_a_pdf_citation_opens_its_page_with_the_cell_marked(page):
     expect(page.get_by_text("2,946.25万元").first).to_be_visible(timeout=60_000)
     card = page.get_by_test_id("stExpander").filter(has_text="上海市普陀区财政局2024年度部门决算.pdf · 第6页").first
     card.get_by_text("出处：").click()
-    card.get_by_text("显示原页").click()
+    toggle = card.locator("label").filter(has_text="显示原页")
+    expect(toggle).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(500)  # the card has finished opening
+    toggle.click()
+    expect(card.get_by_role("switch", name="显示原页")).to_be_checked()
     expect(card.get_by_text("红框为所引单元格", exact=False)).to_be_visible(timeout=60_000)
     expect(card.locator("img")).to_be_visible()
 
