@@ -75,6 +75,14 @@ def test_browser_page_shows_key_figures_and_the_printed_tables(app_env):
     assert len(at.dataframe) >= 5
     labels = [b.label for b in at.get("download_button")]
     assert "下载全部表格（Excel）" in labels and labels.count("下载 CSV") >= 5
+    # several departments side by side, with a chart
+    tables = len(at.dataframe)
+    names = at.multiselect[0].options
+    at.multiselect[0].set_value(names[:2]).run()
+    assert not at.exception
+    side = at.dataframe[tables].value
+    assert list(side.columns) == sorted(names[:2]) and "收入合计" in side.index
+    assert at.get("arrow_bar_chart") or at.get("vega_lite_chart")
 
 
 def test_library_lists_documents_and_removes_one(app_env):
