@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .ann import ANN
-from .units import CHUNKER_VERSION, Unit, units_of
+from .units import CHUNKER_VERSION, units_of
 
 SEARCH_FILE = "search.sqlite"
 DENSE_FILE = "dense.faiss"

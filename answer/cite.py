@@ -1,0 +1,51 @@
+"""How answers cite: a stored fact as a figure of the answer object, where it is printed, what a
+row is called, and the one department (and its year and document) a question is about."""
+from __future__ import annotations
+
+from ingest.normalize import compact
+
+from .lookup import Catalog
+
+
+def figure(fact: dict) -> dict:
+    return {
+        "label": fact["row_label"], "value": fact["value_text"],
+        "number": float(fact["number"]) if fact["number"] is not None else None,
+        "unit": fact["unit"], "computed": False, "formula": None,
+        "department": fact["department"], "year": fact["year"], "table": fact["table_code"] or fact["table_kind"],
+        "table_title": fact["table_title"], "row": fact["row_label"], "column": fact["column"],
+        "source": {"document": fact["document"], "page": fact["page"], "line": fact["line"]},
+    }
+
+
+def row_name(fact: dict) -> str:
+    """What a row is, in words: a bare 合计 says which table or section it totals."""
+    label = fact["row_label"]
+    if label in ("合计", "总计", "小计"):
+        owner = (fact.get("row_section") or "").lstrip("一二三四五六七八九十、") or fact["table_title"]
+        return f"{owner}{label}"
+    return label
+
+
+def where(fact: dict) -> str:
+    place = f"第{fact['page']}页" if fact["page"] else f"第{fact['line']}行"
+    table = fact["table_title"] + (f"（{fact['table_code']}）" if fact["table_code"] else "")
+    return f"{fact['document']}，{table}，{place}"
+
+
+def one_department(question: str, catalog: Catalog):
+    """(department, the words that named it, the year as written, the year meant, its document)
+    when the question names exactly one department; None otherwise (the lookup then explains)."""
+    from index.departments import match_departments
+    from .lookup import YEAR, another_organisation
+
+    text = compact(question)
+    matches = match_departments(text, catalog.departments, catalog.fiscal_words)
+    if len(matches) != 1 or another_organisation(text, matches[0].name, catalog.units.get(matches[0].name, ())):
+        return None
+    name = matches[0].name
+    years = catalog.years(name)
+    m = YEAR.search(text)
+    year = int(m.group(1)) if m else (years[-1] if years else None)
+    document = catalog.document_for(name, year) if year in years else None
+    return name, matches[0].span, m.group(0) if m else "", year, document
