@@ -51,6 +51,13 @@ def cited_source(figure_json: str) -> dict:
     return source_of(INDEX, json.loads(figure_json))
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_key_figures(department: str, year: int) -> list[dict]:
+    from answer.overview import key_figures
+
+    return key_figures(answerer(), department, year)
+
+
 def _plain(text) -> str:
     """Document text for st.markdown: every markdown character escaped, so it shows as printed."""
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|>~<$])", r"\\\1", str(text or ""))
@@ -60,6 +67,7 @@ def _refresh_resources() -> None:
     answerer.clear()
     page_picture.clear()
     cited_source.clear()
+    cached_key_figures.clear()
 
 
 def prepare_index() -> None:
@@ -178,7 +186,7 @@ def chat_page() -> None:
 # --- department browser ------------------------------------------------------------------
 
 def browser_page() -> None:
-    from answer.overview import KEY_FIGURES, key_figures, periods
+    from answer.overview import KEY_FIGURES, periods
     from index.browse import table_frames, to_csv, to_excel
     from index.store import Store
 
@@ -189,7 +197,7 @@ def browser_page() -> None:
         return
     department = st.selectbox("部门", sorted(years))
     year = st.selectbox("年度", sorted(years[department], reverse=True))
-    figures = key_figures(answerer(), department, year)
+    figures = cached_key_figures(department, year)
     columns = st.columns(4)
     for i, item in enumerate(figures):
         fig = item["answer"]["figures"][0] if item["answer"]["status"] == "answered" and item["answer"]["figures"] else None
@@ -222,7 +230,7 @@ def browser_page() -> None:
         rows = []
         for name in chosen:
             latest = max(years[name])
-            for item in key_figures(answerer(), name, latest):
+            for item in cached_key_figures(name, latest):
                 a = item["answer"]
                 fig = a["figures"][0] if a["status"] == "answered" and a["figures"] else None
                 rows.append({"部门": name, "年度": latest, "项目": item["name"],

@@ -96,8 +96,8 @@ class Catalog:
 
 
 # Questions that need more than one printed figure: comparing, computing, listing, explaining.
-# Until those answers exist, such a question is refused rather than answered with a figure that
-# only resembles what was asked.
+# The other kinds of answer (answer/respond.py) take those they can; what reaches the lookup is
+# refused rather than answered with a figure that only resembles what was asked.
 _NOT_A_LOOKUP = (
     ("比较或排名", re.compile(r"哪个单位|哪家|哪个部门|谁的|谁最|最多|最高|最少|最低|排名|排序|相比|和.{1,12}哪个|哪个.{0,6}多")),
     ("计算", re.compile(r"比例|比重|占比|占.{0,8}(多少|几)|百分之|完成了?.{0,6}(预算|多少)|加起来|相加|加上|相差|差多少|多多少|少多少|还有多少|没执行|平均|上一年|上年")),

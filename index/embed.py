@@ -7,6 +7,7 @@ the index rather than the model and available to users as a fallback with no mod
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Protocol
 
@@ -70,6 +71,15 @@ class SentenceTransformerEmbedder:
 
 
 def get_embedder(name: str | None = None) -> Embedder:
+    """The embedder for a model name; a model is loaded once per process, however many indexes,
+    refreshes and answerers ask for it (the app refreshes after every upload and removal)."""
     if name == HASHING:
         return HashingEmbedder()
+    from .embedding_model import DEFAULT_MODEL
+
+    return _loaded(name or DEFAULT_MODEL)
+
+
+@functools.lru_cache(maxsize=2)
+def _loaded(name: str) -> SentenceTransformerEmbedder:
     return SentenceTransformerEmbedder(name)

@@ -184,10 +184,10 @@ def source_of(folder: Path | str, figure: dict) -> dict:
                     "SELECT column_path, value_text, unit FROM facts WHERE doc_id=? AND table_idx=? AND row_index=?"
                     " AND row_group=? ORDER BY id", (doc["id"], row["table_idx"], row["row_index"], row["row_group"]))
                 out["row"] = [(c["column_path"], c["value_text"], c["unit"]) for c in cells]
-        where, args = ("page=?", src.get("page")) if src.get("page") else ("line<=? AND end_line>=?", None)
-        if src.get("page"):
-            rows = store.db.execute(f"SELECT text FROM passages WHERE doc_id=? AND {where}", (doc["id"], args)).fetchall()
-        else:
+        if src.get("page"):  # a PDF: the passages of the cited page
+            rows = store.db.execute("SELECT text FROM passages WHERE doc_id=? AND page=?",
+                                    (doc["id"], src["page"])).fetchall()
+        else:  # a text file: the passage that holds the cited line
             rows = store.db.execute("SELECT text FROM passages WHERE doc_id=? AND line<=? AND end_line>=?",
                                     (doc["id"], src.get("line"), src.get("line"))).fetchall()
         value = str(figure.get("value") or "")
