@@ -1,6 +1,7 @@
 """Answers: a question in everyday Chinese → the exact printed figure with its citation, or an
 honest not_found / ambiguous.  `Answerer` holds the store, the catalog and the search index,
-loaded once; the command line and the app call the same `Answerer.ask`."""
+loaded once; the command line and the app call the same `Answerer.ask`.  A figure that a
+reconciliation check finds the report contradicting comes with that finding as a warning."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,6 +17,7 @@ class Answerer:
         self.catalog = Catalog(self.store)
         self.searcher = None
         self.search_problem: str | None = None  # why answers come without passages, if they do
+        self._findings: dict[str, list] = {}
         if search and (Path(folder) / "search.sqlite").exists():
             from index.search import SearchIndexMismatch, open_for_search
 
@@ -32,9 +34,23 @@ class Answerer:
             self.searcher.search("三公经费", k=1)
 
     def ask(self, question: str) -> dict:
+        from .flags import flag
         from .respond import respond
 
-        return respond(question, self.catalog, self.searcher)
+        result = respond(question, self.catalog, self.searcher)
+        flag(result, self.findings)
+        return result
+
+    def findings(self, document: str) -> list:
+        """The reconciliation findings of one document, worked out once."""
+        if document not in self._findings:
+            from checks import check_document
+
+            try:
+                self._findings[document] = check_document(self.store, document)
+            except KeyError:
+                self._findings[document] = []
+        return self._findings[document]
 
     def close(self) -> None:
         self.store.close()

@@ -12,7 +12,7 @@ import re
 from ingest.normalize import compact
 
 _ASKS = re.compile(r"(哪些|哪几个|哪个|有哪|列出).{0,6}项目|项目.{0,12}(哪些|哪几个|有哪)")
-_GRADE = re.compile(r"[“\"'‘]?(优秀|良好|优|良|中|合格|差|不合格)[”\"'’]?")
+GRADE_WORD = re.compile(r"[“\"'‘]?(优秀|良好|优|良|中|合格|差|不合格)[”\"'’]?")
 _GRADE_ROW = re.compile(r"评价等级|自评等级|等级|等次|评价结果")
 _PROJECT_ROW = ("专项名称", "项目名称", "项目名")
 _FORM_SUFFIX = "项目支出绩效自评表"
@@ -22,7 +22,7 @@ def asks_for_graded_projects(question: str) -> str | None:
     text = compact(question)
     if not (_ASKS.search(text) and re.search(r"自评|评价|等级|等次|评为|评了", text)):
         return None
-    m = re.search(r"(?:是|为|评了?|等级|等次)[“\"'‘]?(优秀|良好|优|良|中|合格|差)", text) or _GRADE.search(
+    m = re.search(r"(?:是|为|评了?|等级|等次)[“\"'‘]?(优秀|良好|优|良|中|合格|差)", text) or GRADE_WORD.search(
         re.sub(r"绩效|自评|评价", "", text))
     return m.group(1) if m else None
 
@@ -41,8 +41,8 @@ def graded_projects(facts: list[dict], grade: str) -> tuple[list[tuple[dict, dic
         t = f["table_index"]
         if f["table_kind"] == "项目支出绩效自评表" and label in _PROJECT_ROW and t not in names:
             names[t] = f
-        elif t not in grades and (_GRADE_ROW.search(label) and len(label) <= 8 and _GRADE.match(compact(f["value_text"] or ""))
-                                  or label == "总分" and _GRADE.fullmatch(compact(f["value_text"] or ""))):
+        elif t not in grades and (_GRADE_ROW.search(label) and len(label) <= 8 and GRADE_WORD.match(compact(f["value_text"] or ""))
+                                  or label == "总分" and GRADE_WORD.fullmatch(compact(f["value_text"] or ""))):
             grades[t] = f
     for f in facts:  # a form without a name row is named by its title: X项目支出绩效自评表
         t = f["table_index"]
@@ -59,7 +59,7 @@ def graded_projects(facts: list[dict], grade: str) -> tuple[list[tuple[dict, dic
     readable = bool(placed) and all(n in placed for n in names)
     wanted = {"优": ("优", "优秀"), "优秀": ("优", "优秀"), "良": ("良", "良好"), "良好": ("良", "良好")}.get(grade, (grade,))
     out = [(names[t], g) for t, g in sorted(placed.items())
-           if _GRADE.match(compact(g["value_text"])).group(1) in wanted]
+           if GRADE_WORD.match(compact(g["value_text"])).group(1) in wanted]
     return out, readable
 
 

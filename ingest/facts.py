@@ -1,19 +1,14 @@
-"""Interpreted tables into facts, one per non-empty printed cell, and the roll-up warnings.
+"""Interpreted tables into facts, one per non-empty printed cell.
 
 A fact carries everything needed to cite it.  Blank cells make no fact (the table grid, stored
-beside the facts, still shows them blank); a printed dash is a fact with no number.
-Roll-up warnings: a 类 that is not the sum of its 款, a 款 not the sum of its 项, a 合计 row not
-the sum of the 类 rows under it.  The report is kept as printed; the warning says where it
-disagrees with itself.
+beside the facts, still shows them blank); a printed dash is a fact with no number.  Where the
+report disagrees with itself (a 类 that is not the sum of its 款 …) is for the checks package.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from decimal import Decimal
-
-from .model import DocumentMeta, Fact, IngestWarning, Table
-from .normalize import compact, parse_value
+from .model import DocumentMeta, Fact, Table
+from .normalize import parse_value
 
 
 def table_facts(table: Table, document: str, meta: DocumentMeta) -> list[Fact]:
@@ -83,42 +78,3 @@ def _unit(value, row_unit: str | None, column: str, label: str, table_unit: str)
     if _COUNT_OR_TEXT.search(leaf) or _COUNT_OR_TEXT.search(label):
         return ""
     return table_unit
-
-
-def rollup_warnings(table: Table, facts: list[Fact]) -> list[IngestWarning]:
-    """Where a parent subject row is not the sum of its children, column by column."""
-    by_code: dict[tuple[int, str, str], Fact] = {}
-    children: dict[tuple[int, str, str], list[Fact]] = defaultdict(list)
-    totals: dict[tuple[int, str], Fact] = {}
-    top: dict[tuple[int, str], list[Fact]] = defaultdict(list)
-    for f in facts:
-        if f.number is None:
-            continue
-        if f.row_code:
-            by_code.setdefault((f.row_group, f.row_code, f.column), f)
-            if f.row_parent:
-                children[(f.row_group, f.row_parent, f.column)].append(f)
-            if f.row_level == "类":
-                top[(f.row_group, f.column)].append(f)
-        elif compact(f.row_label) in ("合计", "总计") and f.table_kind not in ("收入支出决算总表", "财政拨款收入支出决算总表"):
-            totals.setdefault((f.row_group, f.column), f)
-    out = []
-    for key, kids in children.items():
-        parent = by_code.get(key)
-        if parent is None:
-            continue
-        _compare(parent, kids, f"{parent.row_code} {parent.row_label}", out, table)
-    for key, total in totals.items():
-        if top.get(key):
-            _compare(total, top[key], "合计", out, table)
-    return out
-
-
-def _compare(parent: Fact, kids: list[Fact], name: str, out: list, table: Table) -> None:
-    total = sum((k.number for k in kids), Decimal(0))
-    diff = parent.number - total
-    if abs(diff) > Decimal("0.001"):
-        kind = "尾数差异" if abs(diff) <= Decimal("0.02") else "不等于下级之和"
-        out.append(IngestWarning(
-            f"{table.title}“{name}”“{parent.column}”印为 {parent.value_text}，下级合计 {total}（{kind}，差 {diff}）",
-            parent.page, parent.line, table.code or table.title))

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from .errors import NotAReport, UnsupportedFile
-from .facts import rollup_warnings, table_facts
+from .facts import table_facts
 from .layout import interpret
 from .model import IngestedDocument, RawTable
 from .metadata import read_meta
@@ -45,7 +45,6 @@ def ingest_file(path: Path, department: str | None = None, year: int | None = No
         tables.append(table)
         facts.extend(table_fact_list)
         warnings.extend(table_warnings)
-        warnings.extend(rollup_warnings(table, table_fact_list))
     if not facts and not _looks_like_report(raw):
         raise NotAReport(str(path), f"{path.name}：看起来不是部门决算/预算报告（没有找到决算表格或相关标题），已跳过")
     if not tables:

@@ -1,0 +1,35 @@
+"""An answer's figures against the report's reconciliation findings: a figure that a finding
+involves (the same printed cell, or the same narrative figure) brings the finding's message into
+the answer's warnings, so a reader knows the report prints it differently elsewhere."""
+from __future__ import annotations
+
+from typing import Callable
+
+_WORDS = {"error": "报告自身不一致", "rounding": "尾数差异", "notice": "核对提示"}
+# rules whose first cell is a total and the rest its parts: a part is flagged only by a real
+# mismatch, not by its total's rounding
+_SUMS = {"total-rows", "subject-rollup", "summary-balance", "basic-split", "sangong-parts"}
+
+
+def flag(result: dict, findings_of: Callable[[str], list]) -> None:
+    seen = set()
+    for fig in result.get("figures", []):
+        source = fig.get("source") or {}
+        document = source.get("document")
+        if not document or fig.get("value") is None:
+            continue
+        for finding in findings_of(document):
+            cells = finding.cells[:1] if finding.rule in _SUMS and finding.severity != "error" else finding.cells
+            if id(finding) in seen or not any(_same(cell, fig, source) for cell in cells):
+                continue
+            seen.add(id(finding))
+            result["warnings"].append(f"{_WORDS[finding.severity]}（{finding.rule}）：{finding.message}")
+            result.setdefault("findings", []).append(finding.public())
+
+
+def _same(cell, fig: dict, source: dict) -> bool:
+    if cell.value != fig["value"] or (cell.page, cell.line) != (source.get("page"), source.get("line")):
+        return False
+    if cell.table is None:  # a narrative figure
+        return fig.get("table") is None
+    return cell.label == fig.get("row") and cell.column == fig.get("column")

@@ -1,0 +1,79 @@
+"""绩效 self-assessment forms: the total score agrees with the grade printed beside it.
+
+A form prints its total score in a 总分 / 评价总分 row and its grade either in that row (优) or in a
+评价等级 row, often with its band (良（90>S≥80）).  The band printed is the one checked; without
+one, the standard bands of 财政部《项目支出绩效评价管理办法》 apply: 优 90–100, 良 80–<90,
+中 60–<80, 差 below 60."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from answer.lists import GRADE_WORD
+from ingest.normalize import compact
+
+from .model import ERROR, Finding
+from .report import Report
+
+BANDS = {"优": (Decimal(90), Decimal(101)), "优秀": (Decimal(90), Decimal(101)), "良": (Decimal(80), Decimal(90)),
+         "良好": (Decimal(80), Decimal(90)), "中": (Decimal(60), Decimal(80)), "差": (Decimal(0), Decimal(60))}
+_TOTAL_ROW = re.compile(r"^(?:绩效指标/)?(?:总分|总分值、?评价总分|评价总分|自评总分|合计得分)")
+_GRADE_ROW = re.compile(r"^(?:评价等级|自评等级|绩效等级|评价等次|自评等次|评价结果)$")
+_SCORE_COLUMN = re.compile(r"得分|评分")
+_LOWER = re.compile(r"S\s*(?:≥|>=|\\geq|＞=|>)\s*(\d+(?:\.\d+)?)")
+_UPPER = re.compile(r"(\d+(?:\.\d+)?)\s*(?:>|＞|\\gt)\s*S|S\s*(?:<|＜|\\lt)\s*(\d+(?:\.\d+)?)")
+
+
+def performance_grade(report: Report) -> list[Finding]:
+    out = []
+    for facts in report.of_kind("项目支出绩效自评表"):
+        score, grade = _score(facts), _grade(facts)
+        if score is None or grade is None:
+            continue
+        word = GRADE_WORD.match(compact(grade["value_text"])).group(1)
+        band = _band(grade["value_text"], word)
+        if band is None:
+            continue
+        low, high = band
+        if low <= score["number"] < high:
+            continue
+        expected = next((w for w in ("优", "良", "中", "差") if BANDS[w][0] <= score["number"] < BANDS[w][1]), "")
+        out.append(Finding(
+            "performance-grade", ERROR,
+            f"{facts[0]['table_title']}：总分印为 {score['value_text']}分，等级却印为“{grade['value_text'].strip()}”"
+            f"（该等级对应 {low}{'' if high > 100 else f'–{high}'} 分{'以上' if high > 100 else ''}）",
+            expected, grade["value_text"].strip(), (report.cell(score), report.cell(grade))))
+    return out
+
+
+def _score(facts: list[dict]) -> dict | None:
+    row = [f for f in facts if _TOTAL_ROW.match(compact(f["row_label"])) and f["number"] is not None
+           and f["unit"] in ("分", "")]
+    if not row:
+        return None
+    named = [f for f in row if _SCORE_COLUMN.search(f["column"])]
+    if named:
+        return named[0]
+    # 总分值 and 评价总分 side by side (100 | 95): the score is the smaller
+    return min(row, key=lambda f: f["number"])
+
+
+def _grade(facts: list[dict]) -> dict | None:
+    for f in facts:
+        text = compact(f["value_text"] or "")
+        label = compact(f["row_label"])
+        if not GRADE_WORD.match(text):
+            continue
+        if _GRADE_ROW.match(label) or (_TOTAL_ROW.match(label) and GRADE_WORD.fullmatch(text)):
+            return f
+    return None
+
+
+def _band(printed: str, word: str) -> tuple[Decimal, Decimal] | None:
+    """The band the form prints with its grade, else the standard one."""
+    lower, upper = _LOWER.search(printed), _UPPER.search(printed)
+    if lower or upper:
+        low = Decimal(lower.group(1)) if lower else Decimal(0)
+        high = Decimal(next(g for g in upper.groups() if g)) if upper else Decimal(101)
+        return low, high
+    return BANDS.get(word)

@@ -1,0 +1,121 @@
+"""Two accounting identities: 基本支出 = 人员经费 + 公用经费, and 三公经费 = 因公出国（境）费 +
+公务用车购置及运行维护费 + 公务接待费, with 公务用车购置及运行维护费 = 购置费 + 运行维护费.
+Whether the table prints them down its rows or across its columns."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+
+from ingest.normalize import compact
+
+from .model import Finding, amount, severity_of
+from .report import Report, money
+
+_GENERAL_BASIC = re.compile(r"^(?:本年支出/)?基本支出$")
+
+
+def basic_split(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    for facts in report.of_kind("基本支出决算表"):
+        if "财政拨款" not in compact(facts[0]["table_title"]):
+            continue
+        rows: dict[tuple, dict[str, dict]] = defaultdict(dict)
+        for f in facts:
+            if money(f):
+                rows[(f["row_group"], f["row_index"])].setdefault(compact(f["column"]), f)
+        # across the columns: 合计 | 人员经费 | 公用经费 on every row
+        for cells in rows.values():
+            whole, people, office = cells.get("合计"), cells.get("人员经费"), cells.get("公用经费")
+            if whole and people and office:
+                out += _check(report, "basic-split", whole, [people, office], "基本支出")
+        # down the rows: 人员经费合计 and 公用经费合计, against the 基本支出 of the general budget table
+        people = _labelled(facts, "人员经费合计")
+        office = _labelled(facts, "公用经费合计")
+        if people and office:
+            whole = _general_basic(report)
+            if whole:
+                out += _check(report, "basic-split", whole, [people, office], "基本支出")
+    return out
+
+
+def _labelled(facts: list[dict], label: str) -> dict | None:
+    return next((f for f in facts if money(f) and compact(f["row_label"]) == label), None)
+
+
+def _general_basic(report: Report) -> dict | None:
+    for facts in report.of_kind("一般公共预算财政拨款支出决算表"):
+        total = next((f for f in facts if money(f) and not f["row_code"] and compact(f["row_label"]) in ("合计", "总计")
+                      and _GENERAL_BASIC.match(compact(f["column"]))), None)
+        if total:
+            return total
+    return None
+
+
+# 三公 parts, most specific first: a segment naming the purchase is not the car total
+_SLOTS = (
+    ("purchase", re.compile(r"公务用车购置费$")),
+    ("running", re.compile(r"公务用车运行(?:维护)?费$")),
+    ("car", re.compile(r"公务用车购置及运行(?:维护)?费")),
+    ("abroad", re.compile(r"因公出国[（(]境[)）](?:费|经费)$")),
+    ("reception", re.compile(r"公务接待费$")),
+    ("total", re.compile(r"^(?:[（(][一二三四五六七八九十]+[)）])?(?:支出)?合计$|三公.{0,3}经费(?:支出)?(?:合计)?$")),
+)
+_NAMES = {"total": "三公经费合计", "abroad": "因公出国（境）费", "car": "公务用车购置及运行维护费",
+          "purchase": "公务用车购置费", "running": "公务用车运行维护费", "reception": "公务接待费"}
+
+
+def sangong_parts(report: Report) -> list[Finding]:
+    out: list[Finding] = []
+    for facts in report.of_kind("三公经费支出决算表"):
+        by_variant: dict[tuple, dict[str, dict]] = defaultdict(dict)
+        for f in facts:
+            if not money(f):
+                continue
+            slot, variant = _slot(f)
+            if slot:
+                by_variant[variant].setdefault(slot, f)
+        for slots in by_variant.values():
+            car = slots.get("car")
+            if car and ("purchase" in slots or "running" in slots):
+                out += _check(report, "sangong-parts", car, [slots[s] for s in ("purchase", "running") if s in slots],
+                              _NAMES["car"])
+            parts = [slots[s] for s in ("abroad", "car", "reception") if s in slots]
+            if "car" not in slots:
+                parts += [slots[s] for s in ("purchase", "running") if s in slots]
+            if "total" in slots and len(parts) >= 1:
+                out += _check(report, "sangong-parts", slots["total"], parts, "“三公”经费")
+    return out
+
+
+def _slot(fact: dict) -> tuple[str | None, tuple]:
+    """Which 三公 part a cell holds, and what else tells it apart (its column's other headings,
+    or its row): cells of one variant are one 预算数 or one 决算数 column of one table."""
+    label = re.sub(r"^(?:其中[:：])?(?:[（(]\d+[)）]|\d+[.、．])", "", compact(fact["row_label"]))
+    segments = [compact(s) for s in fact["column"].split("/")]
+    found = None
+    for name, pattern in _SLOTS:
+        if pattern.search(label):
+            found = name
+            break
+    if found:
+        return found, (fact["table_index"], "row", tuple(segments))
+    for name, pattern in _SLOTS:
+        hits = [s for s in segments if pattern.search(s)]
+        if hits:
+            rest = tuple(s for s in segments if s != "小计" and not any(p.search(s) for _, p in _SLOTS))
+            return name, (fact["table_index"], fact["row_group"], fact["row_index"], rest)
+    return None, ()
+
+
+def _check(report: Report, rule: str, whole: dict, parts: list[dict], what: str) -> list[Finding]:
+    figure = sum((p["number"] for p in parts), Decimal(0))
+    severity = severity_of(whole["number"] - figure)
+    if severity is None:
+        return []
+    names = " + ".join(f"{p['row_label'] or p['column']} {p['value_text']}" for p in parts)
+    message = (f"{whole['table_title']}：{what}印为 {whole['value_text']}（“{whole['row_label'] or whole['column']}”），"
+               f"而 {names} = {amount(figure)}（相差 {amount(whole['number'] - figure)}"
+               + ("，属尾数差异）" if severity == "rounding" else "）"))
+    return [Finding(rule, severity, message, amount(figure), whole["value_text"],
+                    tuple(report.cell(f) for f in [whole, *parts]))]

@@ -1,0 +1,85 @@
+"""One indexed document as the checks read it: its facts table by table, its passages, and how
+to cite a cell or a sentence of it."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ingest.normalize import compact
+
+from .model import CellRef
+
+MONEY = ("万元", "元", "亿元")
+_LEVELS = {"类": 0, "款": 1, "项": 2}
+
+
+def money(fact: dict) -> bool:
+    """A printed amount of money (not a 行次, a count, a rate or a dash)."""
+    return fact["number"] is not None and fact["unit"] in MONEY
+
+
+@dataclass
+class Report:
+    document: str
+    department: str | None
+    year: int | None
+    facts: list[dict]
+    passages: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, store, name: str) -> "Report":
+        doc = next((d for d in store.documents() if d["name"] == name), None)
+        if doc is None:
+            raise KeyError(name)
+        return cls(name, doc["department"], doc["year"], list(store.facts(name)), store.passages(name))
+
+    @cached_property
+    def tables(self) -> dict[int, list[dict]]:
+        """Facts by table, in printed order."""
+        out: dict[int, list[dict]] = defaultdict(list)
+        for f in self.facts:
+            out[f["table_index"]].append(f)
+        return dict(out)
+
+    def of_kind(self, *kinds: str) -> list[list[dict]]:
+        return [facts for facts in self.tables.values() if facts[0]["table_kind"] in kinds]
+
+    @cached_property
+    def unread_tables(self) -> set[int]:
+        """Tables with a row of numbers whose subject code or name could not be read."""
+        return {i for i, facts in self.tables.items() if any(r["unread"] for g in grouped_rows(facts) for r in g)}
+
+    def cell(self, fact: dict) -> CellRef:
+        table = fact["table_title"] + (f"（{fact['table_code']}）" if fact["table_code"] else "")
+        row = fact["row_label"]
+        if fact["row_code"] and not row.startswith(fact["row_code"]):
+            row = f"{fact['row_code']} {row}".strip()
+        return CellRef(self.document, fact["page"], fact["line"], table, row, fact["column"], fact["value_text"],
+                       label=fact["row_label"])
+
+    def sentence(self, statement, value: str) -> CellRef:
+        """A figure printed in the narrative: the sentence stands for the row."""
+        return CellRef(self.document, statement.page, statement.line, None, statement.sentence, None, value,
+                       label=statement.subject)
+
+
+def grouped_rows(facts: list[dict]) -> list[list[dict]]:
+    """The table's rows per side-by-side group, in printed order: code, level (0 类, 1 款, 2 项,
+    None otherwise), parent code, label, numeric cells by column, and whether a row with numbers
+    carries neither a readable code nor a name."""
+    rows: dict[tuple[int, int], dict] = {}
+    for f in facts:
+        key = (f["row_group"], f["row_index"])
+        row = rows.setdefault(key, {"code": f["row_code"], "level": _LEVELS.get(f["row_level"] or ""),
+                                    "parent": f["row_parent"], "label": f["row_label"], "cells": {}, "index": key})
+        if money(f):
+            row["cells"].setdefault(f["column"], f)
+    by_group: dict[int, list[dict]] = defaultdict(list)
+    for key in sorted(rows):
+        row = rows[key]
+        label = compact(row["label"]).strip("_-")
+        row["unread"] = bool(row["cells"]) and row["level"] is None and (
+            row["code"] is not None or not label or label.startswith("（无名称"))
+        by_group[key[0]].append(row)
+    return list(by_group.values())

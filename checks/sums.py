@@ -1,0 +1,94 @@
+"""Rules on one table's rows: the 合计 row is the sum of the 类 rows, a 类 the sum of its 款,
+a 款 the sum of its 项 — column by column, as printed."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ingest.normalize import compact
+
+from .model import NOTICE, Finding, amount, severity_of
+from .report import Report, grouped_rows
+
+_TOTALS = ("合计", "总计")
+# tables whose 合计/总计 rows are checked by the balance rule instead
+_SUMMARY_KINDS = ("收入支出决算总表", "财政拨款收入支出决算总表")
+
+
+def total_rows(report: Report) -> list[Finding]:
+    out = []
+    for facts in report.tables.values():
+        if facts[0]["table_kind"] in _SUMMARY_KINDS:
+            continue
+        for rows in grouped_rows(facts):
+            top = [r for r in rows if r["level"] == 0]
+            total = next((r for r in rows if r["code"] is None and compact(r["label"]) in _TOTALS), None)
+            if not top or total is None:
+                continue
+            unsure = any(r["unread"] for r in rows)
+            for column, parent in total["cells"].items():
+                kids = [r["cells"][column] for r in top if column in r["cells"]]
+                finding = _compare(report, "total-rows", parent, kids, unsure,
+                                   f"{_table(parent)}“合计”行“{column}”印为 {parent['value_text']}，各类之和为 {{sum}}")
+                if finding:
+                    out.append(finding)
+    return out
+
+
+def subject_rollup(report: Report) -> list[Finding]:
+    out = []
+    for facts in report.tables.values():
+        for rows in grouped_rows(facts):
+            for i, parent in enumerate(rows):
+                if parent["level"] is None or parent["level"] == 2:
+                    continue
+                span = _span(rows, i)
+                kids = [r for r in span if r["parent"] == parent["code"]]
+                if not kids:
+                    continue
+                unsure = any(r["unread"] for r in span)
+                word = "款" if parent["level"] == 0 else "项"
+                for column, cell in parent["cells"].items():
+                    values = [k["cells"][column] for k in kids if column in k["cells"]]
+                    finding = _compare(report, "subject-rollup", cell, values, unsure,
+                                       f"{_table(cell)}“{parent['code']} {parent['label']}”“{column}”印为 "
+                                       f"{cell['value_text']}，所属各{word}之和为 {{sum}}")
+                    if finding:
+                        out.append(finding)
+    return out
+
+
+def _compare(report: Report, rule: str, parent: dict, kids: list[dict], unsure: bool, message: str) -> Finding | None:
+    if parent["number"] is None or not kids:
+        return None
+    total = sum((k["number"] for k in kids if k["number"] is not None), Decimal(0))
+    severity = severity_of(parent["number"] - total)
+    if severity is None:
+        return None
+    text = message.format(sum=amount(total))
+    if unsure and severity == "error":
+        # rows whose subject code could not be read sit among them: they may be the missing part
+        severity = NOTICE
+        text += "；其间有科目编码无法识别的行，可能是漏算的部分，请对照原表"
+    elif severity == "rounding":
+        text += f"（相差 {amount(parent['number'] - total)}，属尾数差异）"
+    else:
+        text += f"（相差 {amount(parent['number'] - total)}）"
+    return Finding(rule, severity, text, amount(total), parent["value_text"],
+                   tuple(report.cell(f) for f in [parent, *kids]))
+
+
+def _span(rows: list[dict], i: int) -> list[dict]:
+    """The rows printed under rows[i] up to the next row of its level or above."""
+    level = rows[i]["level"]
+    out = []
+    for row in rows[i + 1:]:
+        if row["level"] is not None and row["level"] <= level:
+            break
+        if row["code"] is None and not row["unread"]:
+            break  # a 合计 or another kind of row: the subject block is over
+        out.append(row)
+    return out
+
+
+def _table(fact: dict) -> str:
+    return fact["table_title"]
