@@ -21,7 +21,7 @@ REPORTS = os.environ.get("BUDGET_QA_REPORTS", str(_default_reports) if _default_
 EXAMPLES = ("泉州数字办2023年三公经费是多少？", "哪个单位的公务接待费最多？", "晋城大数据局出差花了多少钱？",
             "智慧福州中心三公经费为什么比上年增加？", "普陀规划资源局的部门决算包括哪些单位？")
 MODEL = os.environ.get("BUDGET_QA_MODEL") or None  # the embedding model for new indexes (default e5-small)
-PAGES = ("对话", "部门浏览", "文档库")
+PAGES = ("对话", "部门浏览", "勾稽核对", "文档库")
 
 
 # --- resources, loaded once -------------------------------------------------------------------
@@ -152,6 +152,8 @@ def _show(message: dict, n: int) -> None:
             st.bar_chart(frame.set_index("部门")["数值"])
         for i, fig in enumerate(result["figures"][:8]):
             _citation(fig, f"{n}-{i}")
+        for i, finding in enumerate(result.get("findings") or []):
+            _finding(finding, f"{n}-f{i}")
         for p in result["passages"][:3]:
             place = f"第{p['page']}页" if p.get("page") else f"第{p.get('line')}行"
             st.caption(f"相关段落（{p['document']}，{place}）：" + _plain(p["text"][:200]))
@@ -183,6 +185,54 @@ def chat_page() -> None:
         _show(message, n)
 
 
+# --- reconciliation -------------------------------------------------------------------------
+
+_SEVERITY = {"error": ("不一致", "🔴"), "rounding": ("尾数差异", "🟡"), "notice": ("提示", "⚪")}
+
+
+def _finding(finding: dict, key: str) -> None:
+    """One finding: what disagrees, expected against printed, and every cell involved."""
+    import pandas as pd
+
+    word, mark = _SEVERITY[finding["severity"]]
+    with st.expander(f"{mark} {word} · {_plain(finding['message'][:80])}"):
+        st.markdown(f"**规则**：{_plain(finding['rule'])}　**应为**：{_plain(finding['expected'])}　"
+                    f"**印为**：{_plain(finding['printed'])}")
+        st.markdown(_plain(finding["message"]))
+        cells = pd.DataFrame([{"文档": c["document"], "页": c["page"], "行": c["line"], "表": c["table"] or "（情况说明）",
+                               "行名": c["row"], "栏": c["column"], "印出的数字": c["value"]} for c in finding["cells"]])
+        st.dataframe(cells, hide_index=True, key=f"cells-{key}")
+
+
+def checks_page() -> None:
+    import pandas as pd
+
+    from checks import badge, counts
+    from checks.rules import RULES
+    from index.library import documents
+
+    st.header("勾稽核对")
+    st.caption("逐条核对报告自身：合计与明细、各表之间、说明文字与表格、绩效得分与等级。"
+               "相差 0.01–0.02 万元记为尾数差异，与真正的不一致分开列出。")
+    docs = documents(INDEX)
+    if not docs:
+        st.info("索引里还没有报告，请先在“文档库”导入。")
+        return
+    found = {d["name"]: answerer().findings(d["name"]) for d in docs}
+    st.dataframe(pd.DataFrame([{"文件": name, **{_SEVERITY[k][0]: v for k, v in counts(f).items()}}
+                               for name, f in found.items()]), hide_index=True)
+    name = st.selectbox("查看报告", list(found), format_func=lambda n: f"{n}（{badge(found[n])}）")
+    shown = st.multiselect("显示", ["不一致", "尾数差异", "提示"], default=["不一致", "提示"])
+    wanted = [f for f in found[name] if _SEVERITY[f.severity][0] in shown]
+    if not wanted:
+        st.success("所选类别下没有发现问题。")
+    for i, finding in enumerate(wanted):
+        _finding(finding.public(), f"doc-{i}")
+    with st.expander("核对规则"):
+        for rule in RULES:
+            st.markdown(f"**{_plain(rule.title)}**（{rule.id}）：{_plain(rule.description)}")
+
+
 # --- department browser ------------------------------------------------------------------
 
 def browser_page() -> None:
@@ -210,6 +260,9 @@ def browser_page() -> None:
             else:
                 st.metric(item["name"], "—", help="报告中没有直接给出")
     document = answerer().catalog.document_for(department, year)
+    from checks import badge
+
+    st.caption(f"勾稽核对（{document}）：{badge(answerer().findings(document))}，详见“勾稽核对”页。")
     with Store(INDEX, readonly=True) as store:
         tables = table_frames(store, document)
     st.subheader(f"标准表格（{document}）")
@@ -253,9 +306,12 @@ def library_page() -> None:
         (st.success if ok else st.error)(message)
     docs = documents(INDEX)
     if docs:
+        from checks import badge
+
         frame = pd.DataFrame([{"文件": d["name"], "部门": d["department"], "年度": d["year"], "类型": d["source"],
                                "页数": d["pages"], "表格": d["n_tables"], "数据": d["n_facts"],
-                               "段落": d["n_passages"], "提示": d["n_warnings"]} for d in docs])
+                               "段落": d["n_passages"], "读取提示": d["n_warnings"],
+                               "勾稽核对": badge(answerer().findings(d["name"]))} for d in docs])
         st.dataframe(frame, hide_index=True)
     else:
         st.info("索引里还没有报告。")
@@ -309,4 +365,4 @@ prepare_index()
 answerer()  # the store, the catalog and the embedding model, loaded before the first question
 page = st.sidebar.radio("页面", PAGES)
 st.sidebar.caption(f"索引：{INDEX}")
-{"对话": chat_page, "部门浏览": browser_page, "文档库": library_page}[page]()
+{"对话": chat_page, "部门浏览": browser_page, "勾稽核对": checks_page, "文档库": library_page}[page]()

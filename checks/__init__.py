@@ -9,6 +9,6 @@ line `python -m checks --index DIR [--document NAME] [--json]` and the app call 
 """
 from __future__ import annotations
 
-from .run import check_document, check_index, counts
+from .run import badge, check_document, check_index, counts
 
-__all__ = ["check_document", "check_index", "counts"]
+__all__ = ["badge", "check_document", "check_index", "counts"]

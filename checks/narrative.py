@@ -111,11 +111,12 @@ def narrative_rates(report: Report) -> list[Finding]:
                                 f"变动率应为")
                 if finding:
                     out.append(finding)
-        if s.completion and s.budget:
-            budget = _number(s.budget)
+        budget_said = s.budget or _budget_nearby(report, s)
+        if s.completion and budget_said:
+            budget = _number(budget_said)
             if budget and budget > 0:
                 finding = _rate(report, s, s.completion, now, budget, lambda a, b: a / b * 100,
-                                f"决算 {s.amount}万元、预算 {s.budget}万元，完成率应为")
+                                f"决算 {s.amount}万元、预算 {budget_said}万元，完成率应为")
                 if finding:
                     out.append(finding)
     for s, part, whole, pct, text in _shares(report):
@@ -123,6 +124,16 @@ def narrative_rates(report: Report) -> list[Finding]:
         if finding:
             out.append(finding)
     return out
+
+
+def _budget_nearby(report: Report, s) -> str | None:
+    """The budget a separate sentence of the same passage prints for the same subject
+    (“…三公经费支出23.18万元，完成全年预算的92.72%…三公经费全年预算数为25.00万元”)."""
+    from answer.statements import _key
+
+    key = _key(_TAIL.sub("", s.subject))
+    return next((o.budget for o in _statements(report) if o.budget and (o.page, o.line) == (s.page, s.line)
+                 and _key(_TAIL.sub("", o.subject)) == key), None)
 
 
 def narrative_repeat(report: Report) -> list[Finding]:

@@ -1,7 +1,7 @@
 """The rules, each with an id and a plain description; `check_report` runs them on one report."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from .across import cross_table
@@ -54,7 +54,15 @@ RULES: tuple[Rule, ...] = (
 
 
 def check_report(report: Report, rules: tuple[Rule, ...] = RULES) -> list[Finding]:
-    out: list[Finding] = []
+    """Each rule's findings; one disagreement printed in two places (a sentence the narrative
+    repeats word for word) is one finding citing both."""
+    merged: dict[tuple, Finding] = {}
     for rule in rules:
-        out += rule.run(report)
-    return out
+        for f in rule.run(report):
+            key = (f.rule, f.severity, f.message)
+            if key in merged:
+                old = merged[key]
+                merged[key] = replace(old, cells=old.cells + tuple(c for c in f.cells if c not in old.cells))
+            else:
+                merged[key] = f
+    return list(merged.values())

@@ -32,3 +32,11 @@ def counts(findings: list[Finding]) -> dict[str, int]:
     """How many findings of each severity, every severity present as a key."""
     seen = Counter(f.severity for f in findings)
     return {s: seen.get(s, 0) for s in SEVERITIES}
+
+
+def badge(findings: list[Finding]) -> str:
+    """A document's findings in a few words: 不一致 1 · 尾数差异 17 · 提示 0, or 未发现问题."""
+    c = counts(findings)
+    if not findings:
+        return "未发现问题"
+    return f"不一致 {c['error']} · 尾数差异 {c['rounding']} · 提示 {c['notice']}"

@@ -163,6 +163,7 @@ _PLANT_CELLS: dict[str, dict[str, object]] = {
     "narrative-table": {"n:支出合计": _transpose},
     "narrative-rates": {"n:收入增长率": _shift("3.00")},
     "narrative-repeat": {"n:部门评价资金": _shift("500.00")},
+    "narrative-completion": {"n:三公完成率": _shift("-5.00")},
     "performance-grade": {"form:评价等级": lambda text: "中 (80>S≥60)"},
     "rounding": {"03:2080506:本年支出合计": _shift("0.01")},
 }
@@ -198,6 +199,8 @@ def _describe() -> dict[str, str]:
                            "因此与各表本年支出合计不一致，增长率也不再等于 增减额 ÷ (金额 − 增减额)）",
         "narrative-rates": f"正文“2023年度收入合计{_money(_F['income'])}万元，比上年增加{_money(income_change)}万元”一句的增长率 "
                            f"{_money(income_pct)}% → {_money(income_pct + 3)}%",
+        "narrative-completion": f"正文“三公”经费一句的完成全年预算 {_money(_rate(_F['sangong'], _SANGONG_BUDGET))}% → "
+                                f"{_money(_rate(_F['sangong'], _SANGONG_BUDGET) - 5)}%（决算数与预算数照印）",
         "narrative-repeat": f"正文预算绩效部分第二句（部门评价）涉及财政拨款资金共计 {_money(spend['project'])} → "
                             f"{_money(spend['project'] + 500)}万元（第一句单位自评仍为 {_money(spend['project'])}）",
         "performance-grade": f"项目支出绩效自评表 评价等级 {_grade(_F['form_total'])} → 中 (80>S≥60)，"

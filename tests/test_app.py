@@ -85,6 +85,29 @@ def test_browser_page_shows_key_figures_and_the_printed_tables(app_env):
     assert at.get("arrow_bar_chart") or at.get("vega_lite_chart")
 
 
+def test_checks_page_gives_each_document_a_badge_and_lists_its_findings(app_env):
+    at = _app()
+    at.sidebar.radio[0].set_value("勾稽核对").run()
+    assert not at.exception, [e.value for e in at.exception]
+    badges = at.dataframe[0].value
+    assert sorted(badges["文件"]) == sorted([TEXTS[0].name, TEXTS[2].name, PUTUO.name])
+    row = badges[badges["文件"] == TEXTS[0].name].iloc[0]
+    assert row["不一致"] >= 1 and row["尾数差异"] >= 1
+    at.selectbox[0].set_value(TEXTS[0].name).run()
+    labels = [e.label.replace("\\", "") for e in at.expander]
+    assert any("不一致" in label and "5139" in label for label in labels), labels
+    cells = [d.value for d in at.dataframe[1:]]
+    assert any({"5139.69", "4639.69"} <= set(frame["印出的数字"]) for frame in cells)
+
+
+def test_an_answer_whose_figure_is_involved_carries_the_finding(app_env):
+    at = _app()
+    at.chat_input[0].set_value("泉州数字办2023年本年支出合计是多少？").run()
+    assert not at.exception
+    assert any("尾数差异" in w.value for w in at.warning)
+    assert any("尾数差异" in e.label for e in at.expander)
+
+
 def test_library_lists_documents_and_removes_one(app_env):
     at = _app()
     at.sidebar.radio[0].set_value("文档库").run()

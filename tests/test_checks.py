@@ -79,6 +79,12 @@ def test_planted_errors_are_named_by_their_printed_values(planted):
     assert rate.printed == "12.63%" and rate.expected.startswith("9.6")
 
 
+def test_a_completion_rate_that_is_not_final_over_budget(planted):
+    found = _findings(planted, "synthetic_narrative-completion.txt")
+    assert [f.rule for f in found] == ["narrative-rates"] and found[0].severity == "error"
+    assert found[0].printed == "87.72%" and found[0].expected == "92.72%"
+
+
 def test_a_cent_off_is_rounding_not_error(planted):
     found = _findings(planted, "synthetic_rounding.txt")
     assert found and {f.severity for f in found} == {"rounding"}

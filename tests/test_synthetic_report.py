@@ -228,6 +228,7 @@ EXPECTED_CHANGES = {
 EXPECTED_PASSAGE = {
     "narrative-table": ("支出合计1216.28万元", "支出合计1126.28万元"),
     "narrative-rates": ("增长9.63%", "增长12.63%"),
+    "narrative-completion": ("完成全年预算的92.72%", "完成全年预算的87.72%"),
     "narrative-repeat": ("部门评价,分别是数据资源平台运维等项目,涉及财政拨款资金共计797.30万元",
                          "部门评价,分别是数据资源平台运维等项目,涉及财政拨款资金共计1297.30万元"),
 }
@@ -240,6 +241,7 @@ EXPECTED_BROKEN = {
     "sangong-parts": "三公 合计=Σ三项",
     "narrative-table": "正文 支出合计=表",
     "narrative-rates": "正文 收入合计 增长率",
+    "narrative-completion": "正文 三公完成率",
     "narrative-repeat": "正文 绩效资金两处一致",
     "performance-grade": "自评表 等级=总分档",
     "rounding": "支出决算表 20805=Σ下级 本年支出合计",
