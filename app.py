@@ -187,19 +187,24 @@ def chat_page() -> None:
 
 # --- reconciliation -------------------------------------------------------------------------
 
-_SEVERITY = {"error": ("不一致", "🔴"), "rounding": ("尾数差异", "🟡"), "notice": ("提示", "⚪")}
+_SEVERITY = {"error": ("不一致", ":material/error:"), "rounding": ("尾数差异", ":material/rounded_corner:"),
+             "notice": ("提示", ":material/info:")}
 
 
 def _finding(finding: dict, key: str) -> None:
     """One finding: what disagrees, expected against printed, and every cell involved."""
     import pandas as pd
 
-    word, mark = _SEVERITY[finding["severity"]]
-    with st.expander(f"{mark} {word} · {_plain(finding['message'][:80])}"):
-        st.markdown(f"**规则**：{_plain(finding['rule'])}　**应为**：{_plain(finding['expected'])}　"
+    from checks.rules import RULES
+
+    word, icon = _SEVERITY[finding["severity"]]
+    title = next((r.title for r in RULES if r.id == finding["rule"]), finding["rule"])
+    with st.expander(f"{word} · {_plain(finding['message'][:80])}", icon=icon):
+        st.markdown(f"**规则**：{_plain(title)}（{finding['rule']}）　**应为**：{_plain(finding['expected'])}　"
                     f"**印为**：{_plain(finding['printed'])}")
         st.markdown(_plain(finding["message"]))
-        cells = pd.DataFrame([{"文档": c["document"], "页": c["page"], "行": c["line"], "表": c["table"] or "（情况说明）",
+        cells = pd.DataFrame([{"文档": c["document"], "页": str(c["page"] or ""), "行": str(c["line"] or ""),
+                               "表": c["table"] or "（情况说明）",
                                "行名": c["row"], "栏": c["column"], "印出的数字": c["value"]} for c in finding["cells"]])
         st.dataframe(cells, hide_index=True, key=f"cells-{key}")
 

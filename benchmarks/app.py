@@ -92,12 +92,16 @@ def main() -> None:
                 card.locator("img").wait_for(timeout=60_000)
                 card.scroll_into_view_if_needed()
                 page.screenshot(path=str(ROOT / "docs" / "chat-citation.png"))
-                for name, label, marker in (("browser", "部门浏览", "标准表格"), ("library", "文档库", "上传报告")):
+                for name, label, marker in (("browser", "部门浏览", "标准表格"), ("checks", "勾稽核对", "核对规则"),
+                                            ("library", "文档库", "上传报告")):
                     page.get_by_test_id("stSidebar").get_by_text(label, exact=True).click()
                     page.get_by_text(marker).first.wait_for(timeout=120_000)
+                    if name == "checks":  # one finding opened, with its cells
+                        page.get_by_test_id("stExpander").filter(has_text="不一致").first.get_by_text("不一致").first.click()
                     page.wait_for_timeout(2500)  # the page finishes drawing
                     page.screenshot(path=str(ROOT / "docs" / f"{name}.png"), full_page=False)
-                print("screenshots: docs/chat-empty.png, docs/chat-citation.png, docs/browser.png, docs/library.png")
+                print("screenshots: docs/chat-empty.png, docs/chat-citation.png, docs/browser.png, docs/checks.png, "
+                      "docs/library.png")
             browser.close()
     finally:
         server.terminate()

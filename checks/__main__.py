@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--index", required=True, help="索引目录（python -m ingest --index 建立的）")
     parser.add_argument("--document", help="只核对这一份文档（文档名，如 000_d038eb9fb139e057.txt）")
     parser.add_argument("--json", action="store_true", help="输出 JSON 列表，每条含 document 与 rule、severity、cells 等")
+    parser.add_argument("--summary", action="store_true", help="每份文档只印一行：各类发现的数目")
     parser.add_argument("--rules", action="store_true", help="列出核对规则及其说明")
     args = parser.parse_args(argv)
     if args.rules:
@@ -43,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, findings in results.items():
         c = counts(findings)
         print(f"== {name}：不一致 {c['error']} 处，尾数差异 {c['rounding']} 处，提示 {c['notice']} 处")
+        if args.summary:
+            continue
         for f in findings:
             print(f"  [{_SEVERITY[f.severity]}] {f.rule}：{f.message}")
             for cell in f.cells:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up, bring ./var/index in line with a folder of reports (default ../shared/corpus), print what
-# the index holds, and start the app on http://localhost:${PORT:-8501}.
+# the index holds and what its reconciliation checks find, and start the app on http://localhost:${PORT:-8501}.
 # Usage: scripts/run.sh [REPORT_FOLDER_OR_FILES...]     (NO_APP=1 stops after the index)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ if [ "$#" -eq 0 ]; then
 fi
 .venv/bin/python -m ingest --index "$INDEX" "$@" || true
 .venv/bin/python -m index --index "$INDEX" stats
+.venv/bin/python -m checks --index "$INDEX" --summary || true
 [ "${NO_APP:-}" = "1" ] && exit 0
 export BUDGET_QA_INDEX="$INDEX"
 export BUDGET_QA_REPORTS="$(IFS=:; echo "$*")"

@@ -146,6 +146,12 @@ def test_command_line_text_and_unknown_document(planted):
     text = subprocess.run([sys.executable, "-m", "checks", "--index", str(planted), "--document",
                            "synthetic_consistent.txt"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "不一致 0 处" in text
+    summary = subprocess.run([sys.executable, "-m", "checks", "--index", str(planted), "--summary"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.splitlines()
+    assert len(summary) == len(PLANTS) + 1 and all(line.startswith("== synthetic_") for line in summary)
+    rules = subprocess.run([sys.executable, "-m", "checks", "--index", str(planted), "--rules"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout
+    assert all(r.id in rules and r.title in rules for r in RULES)
     bad = subprocess.run([sys.executable, "-m", "checks", "--index", str(planted), "--document", "nope.pdf"],
                          cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "nope.pdf" in bad.stderr
