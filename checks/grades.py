@@ -20,7 +20,7 @@ BANDS = {"优": (Decimal(90), Decimal(101)), "优秀": (Decimal(90), Decimal(101
 _TOTAL_ROW = re.compile(r"^(?:绩效指标/)?(?:总分|总分值、?评价总分|评价总分|自评总分|合计得分)")
 _GRADE_ROW = re.compile(r"^(?:评价等级|自评等级|绩效等级|评价等次|自评等次|评价结果)$")
 _SCORE_COLUMN = re.compile(r"得分|评分")
-_LOWER = re.compile(r"S\s*(?:≥|>=|\\geq|＞=|>)\s*(\d+(?:\.\d+)?)")
+_LOWER = re.compile(r"S\s*(?:≥|>=|\\geq|＞=|>)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:≤|<=|\\leq)\s*S")
 _UPPER = re.compile(r"(\d+(?:\.\d+)?)\s*(?:>|＞|\\gt)\s*S|S\s*(?:<|＜|\\lt)\s*(\d+(?:\.\d+)?)")
 
 
@@ -73,7 +73,7 @@ def _band(printed: str, word: str) -> tuple[Decimal, Decimal] | None:
     """The band the form prints with its grade, else the standard one."""
     lower, upper = _LOWER.search(printed), _UPPER.search(printed)
     if lower or upper:
-        low = Decimal(lower.group(1)) if lower else Decimal(0)
+        low = Decimal(next(g for g in lower.groups() if g)) if lower else Decimal(0)
         high = Decimal(next(g for g in upper.groups() if g)) if upper else Decimal(101)
         return low, high
     return BANDS.get(word)

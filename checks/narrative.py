@@ -60,9 +60,7 @@ def narrative_table(report: Report) -> list[Finding]:
     for s in _statements(report):
         if not s.amount:
             continue
-        strict, loose = _meaning(s.subject, names)
-        if strict == [("总计", ALL)] and "财政拨款" in compact(s.sentence).split(compact(s.subject))[0]:
-            strict, loose = [("总计", FISCAL)], loose  # “财政拨款收入总计…，支出总计…”
+        strict, loose = _in_context(_meaning(s.subject, names), s, _section(report, s))
         candidates = [f for key in strict for f in figures.get(key, ())]
         looser = [f for key in loose for f in figures.get(key, ())]
         if not candidates and not looser:
@@ -199,6 +197,37 @@ def _meaning(subject: str, names: dict[str, str]) -> tuple[list, list]:
     if codes:
         return [(codes[0], GENERAL, "支出")], [(codes[0], FISCAL, "支出"), (codes[0], ALL, "支出")]
     return [], []
+
+
+def _section(report: Report, s) -> str:
+    """The heading path of the passage a statement was read from."""
+    return next((p["section"] or "" for p in report.passages if (p["page"], p["line"]) == (s.page, s.line)
+                 and compact(s.sentence)[:20] in compact(p["text"])), "")
+
+
+# a heading or an earlier clause that says whose money a bare 支出 / 总计 is
+_CONTEXT_FUNDS = ((re.compile(r"一般公共预算"), GENERAL), (re.compile(r"政府性基金"), FUND),
+                  (re.compile(r"财政拨款"), FISCAL))
+
+
+def _in_context(meaning: tuple[list, list], s, section: str) -> tuple[list, list]:
+    """A subject that names no funds (支出, 基本支出, 支出总计) read under a heading that does
+    (三、一般公共预算财政拨款支出决算情况说明), or after a clause that does (财政拨款收入总计…，支出总计…),
+    may mean those funds too."""
+    strict, loose = meaning
+    if not strict or any(k[1] != ALL for k in strict if len(k) > 1):
+        return strict, loose
+    before = compact(s.sentence).split(compact(s.subject))[0]
+    widened = list(strict)
+    for pattern, funds in _CONTEXT_FUNDS:
+        if pattern.search(compact(section).split("/")[-1]) or pattern.search(before):
+            for key in strict:
+                if key[0] == "总计":
+                    widened.append(("总计", FISCAL))
+                elif len(key) == 3:
+                    widened += [(key[0], funds, key[2])] + ([(key[0], GENERAL, key[2])] if funds == FISCAL else [])
+            break
+    return list(dict.fromkeys(widened)), loose
 
 
 def _before(s) -> str:

@@ -180,3 +180,27 @@ def test_library_lists_findings_per_document(corpus_index):
     assert set(results) == {d["name"] for d in documents(corpus_index)}
     assert counts(results["003_6af2a6315bf8f1d0.txt"])["error"] >= 1
     assert sum(Decimal(counts(f)["error"]) for f in results.values()) < 10
+
+
+@pytest.mark.parametrize("printed, band", [
+    ("优（S ≥ 90）", (90, 101)), ("良（90>S≥80）", (80, 90)), ("优（$S \\geq 90$）", (90, 101)),  # as 000 and 002 print them
+    ("中（60≤S<80）", (60, 80)), ("差（S<60）", (0, 60)), ("良", (80, 90)), ("优秀", (90, 101)),
+])
+def test_grade_bands_are_read_as_printed(printed, band):
+    from checks.grades import _band
+
+    assert _band(printed, printed[:2] if printed.startswith("优秀") else printed[0]) == tuple(map(Decimal, band))
+
+
+def test_every_form_grade_in_the_reports_is_checked(corpus_index):
+    """The 9 graded forms of 000, 13 of 001 and 23 of 002 each yield a score and a grade."""
+    from checks.grades import _grade, _score
+    from checks.report import Report
+    from index.store import Store
+
+    with Store(corpus_index, readonly=True) as store:
+        for name, forms in (("000_d038eb9fb139e057.txt", 9), ("001_c1fbac8e898f5dfc.txt", 13),
+                            ("002_5604d886435013c4.txt", 23)):
+            report = Report.load(store, name)
+            read = [t for t in report.of_kind("项目支出绩效自评表") if _score(t) and _grade(t)]
+            assert len(read) == forms, name
