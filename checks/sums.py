@@ -28,7 +28,7 @@ def total_rows(report: Report) -> list[Finding]:
             for column, parent in total["cells"].items():
                 kids = [r["cells"][column] for r in top if column in r["cells"]]
                 finding = _compare(report, "total-rows", parent, kids, unsure,
-                                   f"{_table(parent)}“合计”行“{column}”印为 {parent['value_text']}，各类之和为 {{sum}}")
+                                   f"{parent['table_title']}“合计”行“{column}”印为 {parent['value_text']}，各类之和为 {{sum}}")
                 if finding:
                     out.append(finding)
     return out
@@ -50,7 +50,7 @@ def subject_rollup(report: Report) -> list[Finding]:
                 for column, cell in parent["cells"].items():
                     values = [k["cells"][column] for k in kids if column in k["cells"]]
                     finding = _compare(report, "subject-rollup", cell, values, unsure,
-                                       f"{_table(cell)}“{parent['code']} {parent['label']}”“{column}”印为 "
+                                       f"{cell['table_title']}“{parent['code']} {parent['label']}”“{column}”印为 "
                                        f"{cell['value_text']}，所属各{word}之和为 {{sum}}")
                     if finding:
                         out.append(finding)
@@ -88,7 +88,3 @@ def _span(rows: list[dict], i: int) -> list[dict]:
             break  # a 合计 or another kind of row: the subject block is over
         out.append(row)
     return out
-
-
-def _table(fact: dict) -> str:
-    return fact["table_title"]

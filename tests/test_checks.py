@@ -127,6 +127,21 @@ def test_no_error_on_the_consistent_tables_of_the_real_reports(corpus_index):
         assert not [f.message for f in found if f.rule in table_rules and f.severity == "error"], name
 
 
+def test_a_pdf_twin_gives_the_findings_of_its_text(tmp_path):
+    """The same report read from its PDF twin: the same rules fire on the same printed figures,
+    and every cell is cited by page instead of line."""
+    from checks import check_document
+    from index.store import Store
+
+    with Store(tmp_path / "index") as store:
+        for name in ("003_6af2a6315bf8f1d0.txt", "003_6af2a6315bf8f1d0.pdf"):
+            store.put(ingested(CORPUS / ("text" if name.endswith(".txt") else "pdf") / name))
+        text, pdf = (check_document(store, f"003_6af2a6315bf8f1d0.{ext}") for ext in ("txt", "pdf"))
+    key = lambda f: (f.rule, f.severity, f.expected, f.printed)  # noqa: E731
+    assert sorted(map(key, text)) == sorted(map(key, pdf)) and len(pdf) >= 10
+    assert all(c.page and not c.line for f in pdf for c in f.cells)
+
+
 def test_real_shanghai_report_narrative_mismatch(corpus_index):
     name = next(p.name for p in REAL_REPORTS if "规划和自然资源局" in p.name)
     [f] = [f for f in _findings(corpus_index, name) if f.rule == "narrative-table" and f.printed == "4896.98"]
@@ -155,6 +170,9 @@ def test_command_line_text_and_unknown_document(planted):
     bad = subprocess.run([sys.executable, "-m", "checks", "--index", str(planted), "--document", "nope.pdf"],
                          cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode == 2 and "nope.pdf" in bad.stderr
+    missing = subprocess.run([sys.executable, "-m", "checks", "--index", str(planted.parent / "none")],
+                             cwd=ROOT, capture_output=True, text=True)
+    assert missing.returncode == 2 and "没有索引" in missing.stderr and "python -m ingest" in missing.stderr
 
 
 def test_answer_carries_the_finding_of_its_figure(corpus_index):
