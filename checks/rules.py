@@ -24,7 +24,7 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule("total-rows", "合计等于各行之和",
-         "表中“合计”行的每一栏，等于其下各“类”科目行之和。", total_rows),
+         "表中“合计”行（基本支出表的“人员经费合计”“公用经费合计”行同理）的每一栏，等于同一栏各“类”科目行之和。", total_rows),
     Rule("subject-rollup", "类 = 各款之和，款 = 各项之和",
          "按支出功能（或经济）分类科目编码，类的金额等于其下各款之和，款的金额等于其下各项之和。", subject_rollup),
     Rule("summary-balance", "收入支出决算总表收支平衡",

@@ -9,7 +9,7 @@ from ingest.normalize import compact
 from .model import NOTICE, Finding, amount, severity_of
 from .report import Report, grouped_rows
 
-_TOTALS = ("合计", "总计")
+_TOTALS = ("合计", "总计", "人员经费合计", "公用经费合计")
 # tables whose 合计/总计 rows are checked by the balance rule instead
 _SUMMARY_KINDS = ("收入支出决算总表", "财政拨款收入支出决算总表")
 
@@ -19,18 +19,31 @@ def total_rows(report: Report) -> list[Finding]:
     for facts in report.tables.values():
         if facts[0]["table_kind"] in _SUMMARY_KINDS:
             continue
-        for rows in grouped_rows(facts):
-            top = [r for r in rows if r["level"] == 0]
-            total = next((r for r in rows if r["code"] is None and compact(r["label"]) in _TOTALS), None)
-            if not top or total is None:
-                continue
-            unsure = any(r["unread"] for r in rows)
-            for column, parent in total["cells"].items():
-                kids = [r["cells"][column] for r in top if column in r["cells"]]
-                finding = _compare(report, "total-rows", parent, kids, unsure,
-                                   f"{parent['table_title']}“合计”行“{column}”印为 {parent['value_text']}，各类之和为 {{sum}}")
-                if finding:
-                    out.append(finding)
+        groups = grouped_rows(facts)
+        for rows in groups:
+            for total in (r for r in rows if r["code"] is None and compact(r["label"]) in _TOTALS):
+                out += _total(report, total, rows, groups)
+    return out
+
+
+def _total(report: Report, total: dict, rows: list[dict], groups: list[list[dict]]) -> list[Finding]:
+    """A 合计 row against the 类 rows of its group.  人员经费合计 / 公用经费合计 printed under a
+    公用经费 heading that spans several side-by-side groups (302 | 310) add up the 类 rows of every
+    group printed under that heading."""
+    head = compact(total["label"])[:4]
+    out = []
+    for column, parent in total["cells"].items():
+        spans = head in ("人员经费", "公用经费") and column.startswith(head)
+        scope = [r for g in groups for r in g] if spans else rows
+        kids = [r["cells"][column] for r in scope if r["level"] == 0 and column in r["cells"]]
+        if not kids:
+            continue
+        unsure = any(r["unread"] for r in scope)
+        finding = _compare(report, "total-rows", parent, kids, unsure,
+                           f"{parent['table_title']}“{parent['row_label']}”行“{column}”印为 {parent['value_text']}，"
+                           f"各类之和为 {{sum}}")
+        if finding:
+            out.append(finding)
     return out
 
 
