@@ -28,8 +28,9 @@ def flag(result: dict, findings_of: Callable[[str], list]) -> None:
 
 
 def _same(cell, fig: dict, source: dict) -> bool:
-    if cell.value != fig["value"] or (cell.page, cell.line) != (source.get("page"), source.get("line")):
+    if cell.value != fig["value"] or cell.page != source.get("page"):
         return False
-    if cell.table is None:  # a narrative figure
-        return fig.get("table") is None
-    return cell.label == fig.get("row") and cell.column == fig.get("column")
+    if cell.table is None:  # a narrative figure: cited by its own line, the answer by its paragraph's first
+        line, first = cell.line, source.get("line")
+        return fig.get("table") is None and (line is None or first is None or 0 <= line - first <= 30)
+    return cell.line == source.get("line") and cell.label == fig.get("row") and cell.column == fig.get("column")

@@ -2,9 +2,12 @@
 takes, whether a PDF twin gives the same findings as its text, and whether each planted error in
 the generated report is caught with nothing found on its consistent version.
 
-    .venv/bin/python benchmarks/checks.py [--index var/index] [--list]
+    .venv/bin/python benchmarks/checks.py [--index var/index] [--list] [--typos 40]
 
 --list prints every error and notice (not the rounding differences) for review by hand.
+--typos N plants N single-figure changes in each real text report, one at a time: a table cell
+of a standard table or an amount in the narrative, printed 1.00 higher; a change is caught when
+an error cites the changed figure (or, for a rate, the sentence printing it) where it is printed.
 """
 from __future__ import annotations
 
@@ -80,13 +83,92 @@ def planted() -> None:
         print(f"  {r.id}: also {', '.join(other) or '—'}")
 
 
+STANDARD = {"收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+            "基本支出决算表", "三公经费支出决算表", "政府性基金预算财政拨款收入支出决算表"}
+
+
+def _bump(printed: str) -> str:
+    """The printed amount 1.00 higher, written the same way (thousands separators, decimals)."""
+    from decimal import Decimal
+
+    places = len(printed.split(".")[1]) if "." in printed else 0
+    value = Decimal(printed.replace(",", "")) + 1
+    text = f"{value:,.{places}f}" if "," in printed else f"{value:.{places}f}"
+    return text
+
+
+def typos(corpus: Path, per_report: int, show: bool = False) -> None:
+    import random
+    import re
+    from collections import defaultdict
+
+    from checks import check_document
+    from checks.report import money
+    from index.store import Store
+    from ingest import ingest_file
+
+    rng = random.Random(7)
+    totals = defaultdict(lambda: [0, 0])
+    by_rule: Counter = Counter()
+    missed_kinds: Counter = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted((corpus / "text").glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            lines = text.split("\n")
+            doc = ingest_file(path)
+            cells = [f for f in doc.facts if f.table_kind in STANDARD and f.line and f.number is not None
+                     and money({"number": f.number, "unit": f.unit}) and f.number >= 1
+                     and lines[f.line - 1].split("\t").count(f.value_text) == 1]
+            sentences = [(i + 1, m) for i, line in enumerate(lines) if "\t" not in line
+                         for m in re.finditer(r"(?<![\d.,])\d[\d,]*\.\d{2}(?=\s*万元)", line)]
+            plan = [("table", c.line, c.value_text, c.table_kind) for c in rng.sample(cells, min(per_report, len(cells)))]
+            plan += [("narrative", n, m.group(0), "说明") for n, m in rng.sample(sentences, min(per_report, len(sentences)))]
+            with Store(Path(tmp) / path.stem) as store:
+                for where, line_no, printed, kind in plan:
+                    changed = list(lines)
+                    new = _bump(printed)
+                    if where == "table":
+                        fields = changed[line_no - 1].split("\t")
+                        fields[fields.index(printed)] = new
+                        changed[line_no - 1] = "\t".join(fields)
+                    else:
+                        changed[line_no - 1] = changed[line_no - 1].replace(printed, new, 1)
+                    copy = Path(tmp) / path.name
+                    copy.write_text("\n".join(changed), encoding="utf-8")
+                    store.put(ingest_file(copy))
+                    errors = [f for f in check_document(store, path.name) if f.severity == "error"
+                              and any(c.line == line_no and (c.value == new or new in c.row) for c in f.cells)]
+                    totals[(path.name[:3], where)][0] += 1
+                    if errors:
+                        totals[(path.name[:3], where)][1] += 1
+                        by_rule.update({f.rule for f in errors})
+                    else:
+                        missed_kinds[kind] += 1
+                        if show:
+                            print(f"  missed {path.name[:3]} line {line_no} {kind}: {printed} → {new} "
+                                  f"| {lines[line_no - 1][:90]}")
+    print(f"\nsingle figures printed 1.00 higher in the real text reports ({per_report} table cells and "
+          f"{per_report} narrative amounts each):")
+    for where in ("table", "narrative"):
+        tried = sum(v[0] for k, v in totals.items() if k[1] == where)
+        caught = sum(v[1] for k, v in totals.items() if k[1] == where)
+        per = ", ".join(f"{k[0]} {v[1]}/{v[0]}" for k, v in sorted(totals.items()) if k[1] == where)
+        print(f"  {where}: caught {caught}/{tried} = {caught / tried:.2f} ({per})")
+    print("  caught by:", ", ".join(f"{r} {n}" for r, n in by_rule.most_common()))
+    print("  missed, by where printed:", ", ".join(f"{k} {n}" for k, n in missed_kinds.most_common()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--index", default=str(ROOT / "var" / "index"))
     parser.add_argument("--list", action="store_true")
+    parser.add_argument("--typos", type=int, default=0)
+    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     args = parser.parse_args()
     indexed(Path(args.index), args.list)
     planted()
+    if args.typos:
+        typos(Path(args.corpus), args.typos, args.list)
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ NARRATIVE_QUANTITIES: tuple[tuple[str, tuple, tuple], ...] = (
 _PATTERNS = tuple((re.compile(f"^(?:{p})$"), strict, loose) for p, strict, loose in NARRATIVE_QUANTITIES)
 _TAIL = re.compile(r"(?:决算数?)$")
 _CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")
-_CATEGORY = re.compile(r"^(?:主要用于以下方面:)?([\u4e00-\u9fff]+)\(类\)$")
+_CATEGORY = re.compile(r"^(?:.*[:：])?([\u4e00-\u9fff]+)\(类\)$")
 
 
 def narrative_table(report: Report) -> list[Finding]:
@@ -134,6 +134,62 @@ def _budget_nearby(report: Report, s) -> str | None:
                  and _key(_TAIL.sub("", o.subject)) == key), None)
 
 
+# A whole the narrative breaks down into parts, by subject: (whole, parts, whether the parts are
+# all there is).  An exhaustive breakdown must add up; a partial one must not exceed its whole.
+BREAKDOWNS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    (r"政府采购(?:支出)?总额|政府采购金额(?:\(以合同签订为准\))?",
+     (r"(?:政府采购)?货物(?:采购)?(?:支出|金额)", r"(?:政府采购)?工程(?:采购)?(?:支出|金额)",
+      r"(?:政府采购)?服务(?:采购)?(?:支出|金额)"), True),
+    (r"(?:一般公共预算)?(?:财政拨款)?基本支出", (r"人员(?:经费|支出)", r"公用(?:经费|支出)"), True),
+    (r"(?:本年)?收入(?:合计)?", (r"财政拨款收入?", r"上级补助收入", r"事业收入", r"经营收入", r"附属单位上缴收入",
+                               r"其他收入"), False),
+    (r"(?:本年)?支出(?:合计)?", (r"基本支出", r"项目支出", r"上缴上级支出", r"经营支出", r"对附属单位补助支出"), False),
+)
+_BREAKDOWNS = tuple((re.compile(f"^(?:{w})$"), tuple(re.compile(f"^(?:{p})$") for p in parts), whole)
+                    for w, parts, whole in BREAKDOWNS)
+
+
+def narrative_sums(report: Report) -> list[Finding]:
+    """A total the narrative states and the parts it lists after it, in one section: 政府采购支出总额
+    = 货物 + 工程 + 服务, 基本支出 = 人员经费 + 公用经费; listed sources of 收入 or kinds of 支出
+    that add up to more than the total."""
+    out = []
+    by_section: dict[str, list] = {}  # a paragraph per part (text) or a page of them (PDF): one section
+    for st in _statements(report):
+        if st.amount and _number(st.amount) is not None:
+            by_section.setdefault(_section(report, st) or f"{st.page}:{st.line}", []).append(st)
+    for said in by_section.values():
+        for whole_pattern, part_patterns, exhaustive in _BREAKDOWNS:
+            at = next((i for i, st in enumerate(said) if whole_pattern.match(_clean(st.subject))), None)
+            if at is None:
+                continue
+            parts = [next((st for st in said[at + 1:] if p.match(_clean(st.subject))), None) for p in part_patterns]
+            found = [p for p in parts if p is not None]
+            if len(found) < 2 or (exhaustive and len(found) < len(parts)):
+                continue
+            whole = said[at]
+            total = _number(whole.amount)
+            figure = sum((_number(p.amount) for p in found), Decimal(0)).quantize(Decimal("0.01"))
+            if figure == total or (not exhaustive and figure < total):
+                continue
+            severity = severity_of(total - figure)
+            names = " + ".join(f"{p.subject.split(':')[-1]} {p.amount}" for p in found)
+            out.append(Finding(
+                "narrative-sums", severity,
+                f"说明写“{_clean(whole.subject)}”{whole.amount}万元，所列 {names} = {amount(figure)}万元"
+                f"（相差 {amount(total - figure)}" + ("，属尾数差异）" if severity == "rounding" else "）"),
+                amount(figure), whole.amount,
+                (report.sentence(whole, whole.amount), *(report.sentence(p, p.amount) for p in found))))
+    return out
+
+
+def _clean(subject: str) -> str:
+    """A narrative subject as the patterns read it: no lead-in before a colon, no 其中, half-width brackets."""
+    text = compact(subject).replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
+    text = re.sub(r"^.*[:：]", "", text)
+    return re.sub(r"^(?:其中|全年|本年度|年度)", "", text)
+
+
 def narrative_repeat(report: Report) -> list[Finding]:
     """The same thing said twice with different amounts: two sentences whose words up to the
     amount read nearly the same (the same nine projects, 涉及财政拨款资金共计 …)."""
@@ -185,6 +241,8 @@ def _number(text: str | None) -> Decimal | None:
 def _meaning(subject: str, names: dict[str, str]) -> tuple[list, list]:
     text = compact(subject).replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
     text = re.sub(r"^(?:其中|全年|本年度|年度)[:：]?", "", text)
+    if _CATEGORY.match(text) is None:
+        text = _clean(text) or text
     core = _TAIL.sub("", text) or text
     for pattern, strict, loose in _PATTERNS:
         if pattern.match(core) or pattern.match(text):
@@ -192,17 +250,19 @@ def _meaning(subject: str, names: dict[str, str]) -> tuple[list, list]:
     # a subject code or a 类 name: the narrative's account of the general budget table, by subject
     codes = _CODE.findall(text)[:1]
     category = _CATEGORY.match(text)
-    if not codes and category and category.group(1) in names:
-        codes = [names[category.group(1)]]
+    name = category.group(1) if category else core
+    if not codes and name in names:
+        codes = [names[name]]
     if codes:
         return [(codes[0], GENERAL, "支出")], [(codes[0], FISCAL, "支出"), (codes[0], ALL, "支出")]
-    return [], []
+    # a line of the summary table or a column of a 合计 row, by its printed name (其他收入, 经营支出)
+    return [("行", core)], []
 
 
 def _section(report: Report, s) -> str:
     """The heading path of the passage a statement was read from."""
-    return next((p["section"] or "" for p in report.passages if (p["page"], p["line"]) == (s.page, s.line)
-                 and compact(s.sentence)[:20] in compact(p["text"])), "")
+    passage = report.passage_of(s)
+    return (passage or {}).get("section") or ""
 
 
 # a heading or an earlier clause that says whose money a bare 支出 / 总计 is
@@ -253,7 +313,8 @@ def _rate(report: Report, s, printed: str, top: Decimal, bottom: Decimal, formul
     unit = Decimal(1).scaleb(-places) / 2
     if min(rates) - unit <= value <= max(rates) + unit:
         return None
-    severity = "rounding" if abs(computed - value) <= Decimal("0.1") else ERROR
+    # off by one in the last printed place (truncated rather than rounded): rounding; more: error
+    severity = "rounding" if abs(computed - value) <= 2 * unit else ERROR
     shown = f"{computed:.{max(places, 2)}f}%"
     return Finding("narrative-rates", severity,
                    f"说明写“{s.subject}”{text} {shown}，而说明印为 {printed}%"
@@ -324,4 +385,10 @@ def _named(f: dict) -> list[tuple]:
             out.append(("三公", slot))
     if _OFFICE.match(label):
         out.append(("机关运行经费",))
+    if kind == "收入支出决算总表" and not f["row_code"] and not _GRAND_TOTAL.match(label):
+        name = re.sub(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、)?", "", label)
+        if len(name) >= 4:
+            out.append(("行", name))  # 一、一般公共预算财政拨款收入, 八、其他收入
+    if kind in ("收入决算表", "支出决算表") and not f["row_code"] and label in ("合计", "总计"):
+        out.append(("行", compact(f["column"]).split("/")[-1]))  # 合计 row: 财政拨款收入, 经营支出 …
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from ingest.normalize import compact
 
@@ -26,13 +27,32 @@ class Report:
     year: int | None
     facts: list[dict]
     passages: list[dict] = field(default_factory=list)
+    path: str | None = None  # the text report read, to cite a sentence by its own line
+    source: str | None = None
 
     @classmethod
     def load(cls, store, name: str) -> "Report":
         doc = next((d for d in store.documents() if d["name"] == name), None)
         if doc is None:
             raise KeyError(name)
-        return cls(name, doc["department"], doc["year"], list(store.facts(name)), store.passages(name))
+        return cls(name, doc["department"], doc["year"], list(store.facts(name)), store.passages(name),
+                   doc["path"], doc["source"])
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The text report's lines as compared (spaces removed), when its file is still there."""
+        if self.source != "text" or not self.path:
+            return []
+        try:
+            return [compact(line) for line in Path(self.path).read_text(encoding="utf-8").split("\n")]
+        except (OSError, UnicodeDecodeError):
+            return []
+
+    def passage_of(self, statement) -> dict | None:
+        """The passage a narrative statement was read from."""
+        head = compact(statement.sentence)[:20]
+        return next((p for p in self.passages if (p["page"], p["line"]) == (statement.page, statement.line)
+                     and head in compact(p["text"])), None)
 
     @cached_property
     def tables(self) -> dict[int, list[dict]]:
@@ -59,8 +79,16 @@ class Report:
                        label=fact["row_label"])
 
     def sentence(self, statement, value: str) -> CellRef:
-        """A figure printed in the narrative: the sentence stands for the row."""
-        return CellRef(self.document, statement.page, statement.line, None, statement.sentence, None, value,
+        """A figure printed in the narrative: the sentence stands for the row.  In a text report the
+        line is the one of the paragraph's lines that prints the figure (with its subject, if several do)."""
+        line = statement.line
+        passage = self.passage_of(statement) if self.lines and line else None
+        if passage:
+            span = range(line, min(passage["end_line"] or line, len(self.lines)) + 1)
+            printing = [n for n in span if value in self.lines[n - 1]]
+            named = [n for n in printing if compact(statement.subject)[-4:] in self.lines[n - 1]]
+            line = (named or printing or [line])[0]
+        return CellRef(self.document, statement.page, line, None, statement.sentence, None, value,
                        label=statement.subject)
 
 

@@ -9,9 +9,9 @@ from .balance import summary_balance
 from .grades import performance_grade
 from .identities import basic_split, sangong_parts
 from .model import Finding
-from .narrative import narrative_rates, narrative_repeat, narrative_table
+from .narrative import narrative_rates, narrative_repeat, narrative_sums, narrative_table
 from .report import Report
-from .sums import subject_rollup, total_rows
+from .sums import subject_rollup, total_columns, total_rows
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ RULES: tuple[Rule, ...] = (
          "表中“合计”行（基本支出表的“人员经费合计”“公用经费合计”行同理）的每一栏，等于同一栏各“类”科目行之和。", total_rows),
     Rule("subject-rollup", "类 = 各款之和，款 = 各项之和",
          "按支出功能（或经济）分类科目编码，类的金额等于其下各款之和，款的金额等于其下各项之和。", subject_rollup),
+    Rule("total-columns", "合计栏等于各栏之和",
+         "支出表的“本年支出合计”（或“小计”）栏等于同一行基本支出、项目支出、上缴上级支出、经营支出、对附属单位补助支出各栏之和；"
+         "收入决算表的“本年收入合计”栏等于同一行各收入来源栏之和。", total_columns),
     Rule("summary-balance", "收入支出决算总表收支平衡",
          "本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计 = 本年支出合计 + 结余分配 + 年末结转和结余；"
          "本年收入（支出）合计等于上方各项之和；合计栏等于同一行各栏之和。财政拨款收入支出决算总表同理。",
@@ -45,6 +48,9 @@ RULES: tuple[Rule, ...] = (
     Rule("narrative-rates", "说明中的增长率、完成率、占比与金额相符",
          "说明里的比上年增减率 = 增减额 ÷ 上年数；完成率 = 决算数 ÷ 预算数；占比 = 部分 ÷ 整体。"
          "按说明自己印出的金额计算（金额的四舍五入所能解释的差别不算）。", narrative_rates),
+    Rule("narrative-sums", "说明中的总额与所列各项相符",
+         "说明先写总额、再列各项时：政府采购支出总额 = 货物 + 工程 + 服务，基本支出 = 人员经费 + 公用经费；"
+         "所列收入来源或支出类别之和不超过收入（支出）合计。", narrative_sums),
     Rule("narrative-repeat", "说明中同一数字前后一致",
          "说明两处讲同一件事（措辞几乎相同）时，写出的金额相同。", narrative_repeat),
     Rule("performance-grade", "绩效自评得分与等级相符",

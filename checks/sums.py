@@ -101,3 +101,49 @@ def _span(rows: list[dict], i: int) -> list[dict]:
             break  # a 合计 or another kind of row: the subject block is over
         out.append(row)
     return out
+
+
+# a 合计 column and the columns it adds up, by their printed names; a total column may stand alone
+# (本年支出合计) or head a group (本年支出/小计 with 本年支出/基本支出 …)
+_COLUMN_SUMS = {
+    "支出": ({"本年支出合计", "合计", "小计"}, {"基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"}),
+    "收入": ({"本年收入合计", "合计", "小计"},
+             {"财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"}),
+}
+_COLUMN_KINDS = {"支出决算表": "支出", "一般公共预算财政拨款支出决算表": "支出", "政府性基金预算财政拨款收入支出决算表": "支出",
+                 "国有资本经营预算财政拨款支出决算表": "支出", "收入决算表": "收入"}
+
+
+def total_columns(report: Report) -> list[Finding]:
+    """On every row, the 合计 column is the sum of the columns it totals (本年支出合计 = 基本支出 +
+    项目支出 + …), when the table's headings name them so."""
+    out = []
+    for facts in report.tables.values():
+        side = _COLUMN_KINDS.get(facts[0]["table_kind"])
+        if side is None:
+            continue
+        totals, parts = _COLUMN_SUMS[side]
+        for rows in grouped_rows(facts):
+            for row in rows:
+                split = {column: _heading(column, side) for column in row["cells"]}
+                for column, (head, leaf) in split.items():
+                    if leaf not in totals:
+                        continue
+                    kids = [row["cells"][c] for c, (h, l) in split.items() if h == head and l in parts]
+                    name = f"{row['code'] or ''} {row['label']}".strip()
+                    finding = _compare(report, "total-columns", row["cells"][column], kids, row["unread"],
+                                       f"{row['cells'][column]['table_title']}“{name}”行“{column}”印为 "
+                                       f"{row['cells'][column]['value_text']}，同行"
+                                       + "、".join(k["column"] for k in kids) + " 之和为 {sum}")
+                    if finding:
+                        out.append(finding)
+    return out
+
+
+def _heading(column: str, side: str) -> tuple[str, str]:
+    """(group heading, column name): 本年支出/小计 → (本年支出, 小计); 本年支出合计/合计 and
+    基本支出 → ("", 合计) and ("", 基本支出)."""
+    head, _, leaf = compact(column).rpartition("/")
+    if head in (f"本年{side}合计", f"本年{side}"):
+        head = "" if head.endswith("合计") else head
+    return head, leaf

@@ -376,10 +376,14 @@ def _groups(cols: list[_Col]) -> list[list[_Col]]:
     return [g for g in groups if g]
 
 
+_AMOUNT_TEXT = re.compile(r"^-?\d[\d,]*\.\d{2}$")
+
+
 def _spanning_totals(body, groups: list[list[_Col]], warn) -> list[list]:
-    """Side by side, a total's label may be printed in one group and its value in the next
+    """Side by side, a total's label may be printed in one group and its value further right
     (人员经费合计 680.30 | 公用经费合计 ⟶ | 30.20): where a group's 合计/总计 label has no value
-    and the next group has a value but no label, the value is the total's."""
+    and a group to its right, past groups left blank on that row, has a value but no label, the
+    value is the total's."""
     if len(groups) < 2:
         return body
     splits = [_key_value_split(g) for g in groups]
@@ -390,14 +394,26 @@ def _spanning_totals(body, groups: list[list[_Col]], warn) -> list[list]:
     out = []
     for row in body:
         cells = list(row)
-        for (keys, values), (next_keys, next_values) in zip(splits, splits[1:]):
+        for i, (keys, values) in enumerate(splits):
             label = " ".join(text(cells, k) for k in keys)
-            if (re.search(r"合计|总计", label) and len(values) == len(next_values)
-                    and not any(text(cells, v) for v in values) and not any(text(cells, k) for k in next_keys)
-                    and any(text(cells, v) for v in next_values)):
-                for v, n in zip(values, next_values):
-                    cells[v.index], cells[n.index] = cells[n.index], cells[v.index]
-                warn(f"“{compact(label)}”的数值印在右侧一栏，已归入该行")
+            if not re.search(r"合计|总计", label) or any(text(cells, v) for v in values):
+                continue
+            # the value is in the first group to the right that prints one, past groups left blank
+            for next_keys, next_values in splits[i + 1:]:
+                stray = [k for k in next_keys if text(cells, k)]
+                if len(values) == 1 and len(stray) == 1 and _AMOUNT_TEXT.match(text(cells, stray[0])) \
+                        and not any(text(cells, v) for v in next_values):
+                    # the value slipped one column left, under the next group's name (公用经费合计 … 76.14)
+                    cells[values[0].index], cells[stray[0].index] = cells[stray[0].index], cells[values[0].index]
+                    warn(f"“{compact(label)}”的数值印在右侧一栏，已归入该行")
+                    break
+                if stray or len(next_values) != len(values):
+                    break
+                if any(text(cells, v) for v in next_values):
+                    for v, n in zip(values, next_values):
+                        cells[v.index], cells[n.index] = cells[n.index], cells[v.index]
+                    warn(f"“{compact(label)}”的数值印在右侧一栏，已归入该行")
+                    break
         out.append(cells)
     return out
 

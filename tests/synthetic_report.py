@@ -154,6 +154,7 @@ _CROSS_ROWS = ("201", "20104", "2010499")
 _PLANT_CELLS: dict[str, dict[str, object]] = {
     "total-rows": {"03:合计:本年支出合计": _shift("10.00")},
     "subject-rollup": {"03:21505:本年支出合计": _shift("5.00")},
+    "total-columns": {"03:2150599:基本支出": _shift("1.00")},
     "summary-balance": {"01:年末结转和结余": _shift("3.00")},
     "cross-table": {
         **{f"05:{c}:{col}": _shift("4.00") for c in _CROSS_ROWS for col in ("小计", "项目支出")},
@@ -164,6 +165,7 @@ _PLANT_CELLS: dict[str, dict[str, object]] = {
     "narrative-rates": {"n:收入增长率": _shift("3.00")},
     "narrative-repeat": {"n:部门评价资金": _shift("500.00")},
     "narrative-completion": {"n:三公完成率": _shift("-5.00")},
+    "narrative-sums": {"n:政府采购货物支出": _shift("1.00")},
     "performance-grade": {"form:评价等级": lambda text: "中 (80>S≥60)"},
     "rounding": {"03:2080506:本年支出合计": _shift("0.01")},
 }
@@ -182,6 +184,9 @@ def _describe() -> dict[str, str]:
         "subject-rollup": f"支出决算表 21505 工业和信息产业监管（款）本年支出合计 {_money(s['21505']['total'])} → "
                           f"{_money(s['21505']['total'] + 5)}（215 类 ≠ 其款之和，21505 款 ≠ 其项之和，"
                           "该行本年支出合计 ≠ 基本支出 + 项目支出）",
+        "total-columns": f"支出决算表 2150599 其他工业和信息产业监管支出（项）基本支出 {_money(s['2150599']['basic'])} → "
+                         f"{_money(s['2150599']['basic'] + 1)}（该行本年支出合计 ≠ 基本支出 + 项目支出；21505 款、215 类、"
+                         "合计行的基本支出也不再等于其下级之和）",
         "summary-balance": f"收入支出决算总表 支出方 年末结转和结余 {_money(_F['closing'])} → {_money(_F['closing'] + 3)}"
                            "（支出方总计 ≠ 本年支出合计 + 结余分配 + 年末结转和结余；也与财政拨款收入支出决算总表年末财政拨款结转和结余不一致）",
         "cross-table": f"一般公共预算财政拨款支出决算表 {cross} 三行的小计与项目支出各加 4.00（{_money(item['total'])} → "
@@ -201,6 +206,8 @@ def _describe() -> dict[str, str]:
                            f"{_money(income_pct)}% → {_money(income_pct + 3)}%",
         "narrative-completion": f"正文“三公”经费一句的完成全年预算 {_money(_rate(_F['sangong'], _SANGONG_BUDGET))}% → "
                                 f"{_money(_rate(_F['sangong'], _SANGONG_BUDGET) - 5)}%（决算数与预算数照印）",
+        "narrative-sums": f"正文政府采购一句的货物支出 {_money(_PROCUREMENT['goods'])} → {_money(_PROCUREMENT['goods'] + 1)}万元"
+                          "（总额与工程、服务支出照印，货物 + 工程 + 服务 ≠ 总额）",
         "narrative-repeat": f"正文预算绩效部分第二句（部门评价）涉及财政拨款资金共计 {_money(spend['project'])} → "
                             f"{_money(spend['project'] + 500)}万元（第一句单位自评仍为 {_money(spend['project'])}）",
         "performance-grade": f"项目支出绩效自评表 评价等级 {_grade(_F['form_total'])} → 中 (80>S≥60)，"

@@ -156,6 +156,8 @@ def identities(doc) -> dict[str, tuple]:
     out["正文 三公完成率"] = (Decimal(sangong.completion), _pct(Decimal(sangong.amount), Decimal(budget.budget)))
     first, second = said["涉及财政拨款资金共计"]
     out["正文 绩效资金两处一致"] = (Decimal(first.amount), Decimal(second.amount))
+    procurement = [Decimal(said[k][0].amount) for k in ("政府采购支出总额", "政府采购货物支出", "政府采购工程支出", "政府采购服务支出")]
+    out["正文 政府采购总额=Σ三类"] = (procurement[0], sum(procurement[1:]))
 
     score = _value(doc, "项目支出绩效自评表", "总分值、评价总分（S）")
     grade = next(f.value_text for f in doc.facts if f.row_label == "评价等级")[0]
@@ -213,6 +215,7 @@ def test_every_identity_holds_in_the_consistent_report(folder):
 EXPECTED_CHANGES = {
     "total-rows": {("支出决算表", "合计", None, "本年支出合计", 1): ("1216.28", "1226.28")},
     "subject-rollup": {("支出决算表", "工业和信息产业监管", "21505", "本年支出合计", 1): ("951.95", "956.95")},
+    "total-columns": {("支出决算表", "其他工业和信息产业监管支出", "2150599", "基本支出", 1): ("23.18", "24.18")},
     "summary-balance": {("收入支出决算总表", "年末结转和结余", None, "支出/决算数", 1): ("28.64", "31.64")},
     "cross-table": {
         **{("一般公共预算财政拨款支出决算表", label, code, column, 1): ("35.00", "39.00")
@@ -229,12 +232,14 @@ EXPECTED_PASSAGE = {
     "narrative-table": ("支出合计1216.28万元", "支出合计1126.28万元"),
     "narrative-rates": ("增长9.63%", "增长12.63%"),
     "narrative-completion": ("完成全年预算的92.72%", "完成全年预算的87.72%"),
+    "narrative-sums": ("政府采购货物支出12.60万元", "政府采购货物支出13.60万元"),
     "narrative-repeat": ("部门评价,分别是数据资源平台运维等项目,涉及财政拨款资金共计797.30万元",
                          "部门评价,分别是数据资源平台运维等项目,涉及财政拨款资金共计1297.30万元"),
 }
 EXPECTED_BROKEN = {
     "total-rows": "支出决算表 合计=Σ类 本年支出合计",
     "subject-rollup": "支出决算表 21505=Σ下级 本年支出合计",
+    "total-columns": "支出决算表 2150599 本年支出合计=Σ各列",
     "summary-balance": "总表 支出总计",
     "cross-table": "支出表=201=一般公共预算表",
     "basic-split": "基本支出 支出表=人员+公用",
@@ -242,6 +247,7 @@ EXPECTED_BROKEN = {
     "narrative-table": "正文 支出合计=表",
     "narrative-rates": "正文 收入合计 增长率",
     "narrative-completion": "正文 三公完成率",
+    "narrative-sums": "正文 政府采购总额=Σ三类",
     "narrative-repeat": "正文 绩效资金两处一致",
     "performance-grade": "自评表 等级=总分档",
     "rounding": "支出决算表 20805=Σ下级 本年支出合计",

@@ -74,13 +74,15 @@ def test_three_groups_of_the_basic_expenditure_table(text_docs):
     assert _facts(doc, "基本支出决算表", label="专用设备购置")[0].value_text == "0.00"
 
 
-def test_misprinted_row_is_kept_as_printed_with_a_warning(text_docs):
-    doc = text_docs["000_d038eb9fb139e057"]
-    # "公用经费合计││││76.14" prints 76.14 one column off, under 科目名称
-    stray = [f for f in doc.facts if f.table_kind == "基本支出决算表" and f.value_text == "76.14"
-             and f.column.endswith("科目名称")]
-    assert len(stray) == 1
-    assert any("76.14" in w.message and "错位" in w.message for w in doc.warnings)
+def test_a_total_printed_off_its_column_is_its_rows_with_a_warning(text_docs):
+    # 000 "公用经费合计││││76.14" prints 76.14 under the next group's 科目名称; 001 prints its 35.11
+    # two groups further right: each is the 公用经费合计, as printed, with a warning
+    for stem, value in (("000_d038eb9fb139e057", "76.14"), ("001_c1fbac8e898f5dfc", "35.11")):
+        doc = text_docs[stem]
+        [total] = [f for f in doc.facts if f.table_kind == "基本支出决算表" and f.row_label == "公用经费合计"]
+        assert total.value_text == value and total.column.startswith("公用经费/") and total.line
+        assert not [f for f in doc.facts if f.value_text == value and f.column.endswith("科目名称")]
+        assert any("公用经费合计" in w.message and "右侧" in w.message for w in doc.warnings)
 
 
 def test_ocr_broken_numbers_and_split_codes(text_docs):
