@@ -2,7 +2,7 @@
 takes, whether a PDF twin gives the same findings as its text, and whether each planted error in
 the generated report is caught with nothing found on its consistent version.
 
-    .venv/bin/python benchmarks/checks.py [--index var/index] [--list] [--typos 40]
+    .venv/bin/python benchmarks/checks.py [--index var/index] [--list] [--typos 40 [--seed 7]]
 
 --list prints every error and notice (not the rounding differences) for review by hand.
 --typos N plants N single-figure changes in each real text report, one at a time: a table cell
@@ -97,7 +97,7 @@ def _bump(printed: str) -> str:
     return text
 
 
-def typos(corpus: Path, per_report: int, show: bool = False) -> None:
+def typos(corpus: Path, per_report: int, show: bool = False, seed: int = 7) -> None:
     import random
     import re
     from collections import defaultdict
@@ -107,7 +107,7 @@ def typos(corpus: Path, per_report: int, show: bool = False) -> None:
     from index.store import Store
     from ingest import ingest_file
 
-    rng = random.Random(7)
+    rng = random.Random(seed)
     totals = defaultdict(lambda: [0, 0])
     by_rule: Counter = Counter()
     missed_kinds: Counter = Counter()
@@ -163,12 +163,13 @@ def main() -> None:
     parser.add_argument("--index", default=str(ROOT / "var" / "index"))
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--typos", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=7, help="which random cells --typos changes")
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     args = parser.parse_args()
     indexed(Path(args.index), args.list)
     planted()
     if args.typos:
-        typos(Path(args.corpus), args.typos, args.list)
+        typos(Path(args.corpus), args.typos, args.list, args.seed)
 
 
 if __name__ == "__main__":
