@@ -42,12 +42,12 @@ _SUMMARY = ("收入支出决算总表", "财政拨款收入支出决算总表")
 
 
 def cross_table(report: Report) -> list[Finding]:
-    names = _subject_names(report)
+    names = subject_names(report)
     seen: dict[tuple, dict[int, dict]] = defaultdict(dict)
     for f in report.facts:
         if not money(f):
             continue
-        key = _quantity(f, names)
+        key = quantity_of(f, names)
         if key is not None:
             seen[key].setdefault(f["table_index"], f)  # one cell per table
     out = []
@@ -79,7 +79,7 @@ def cross_table(report: Report) -> list[Finding]:
     return out
 
 
-def _quantity(fact: dict, names: dict[str, str]) -> tuple | None:
+def quantity_of(fact: dict, names: dict[str, str]) -> tuple | None:
     kind = fact["table_kind"]
     if kind == "基本支出决算表" and "财政拨款" not in compact(fact["table_title"]):
         return None
@@ -108,7 +108,7 @@ def _quantity(fact: dict, names: dict[str, str]) -> tuple | None:
     return None
 
 
-def _subject_names(report: Report) -> dict[str, str]:
+def subject_names(report: Report) -> dict[str, str]:
     """类 names as the coded tables print them, to their codes: 住房保障支出 → 221."""
     out: dict[str, str] = {}
     for f in report.facts:

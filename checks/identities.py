@@ -72,7 +72,7 @@ def sangong_parts(report: Report) -> list[Finding]:
         for f in facts:
             if not money(f):
                 continue
-            slot, variant = _slot(f)
+            slot, variant = sangong_slot(f)
             if slot:
                 by_variant[variant].setdefault(slot, f)
         for slots in by_variant.values():
@@ -88,7 +88,7 @@ def sangong_parts(report: Report) -> list[Finding]:
     return out
 
 
-def _slot(fact: dict) -> tuple[str | None, tuple]:
+def sangong_slot(fact: dict) -> tuple[str | None, tuple]:
     """Which 三公 part a cell holds, and what else tells it apart (its column's other headings,
     or its row): cells of one variant are one 预算数 or one 决算数 column of one table."""
     label = re.sub(r"^(?:其中[:：])?(?:[（(]\d+[)）]|\d+[.、．])", "", compact(fact["row_label"]))

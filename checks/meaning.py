@@ -1,0 +1,136 @@
+"""Ties what the narrative names to the tables' figures: NARRATIVE_QUANTITIES maps a subject as
+the narrative writes it to the quantities it means strictly and loosely; a subject code, a 类
+name, a summary-table line or a 合计-row column is found by its printed name; a heading or clause
+that names the funds widens a bare 支出.  `figures` indexes the tables' figures by quantity."""
+from __future__ import annotations
+
+import re
+
+from ingest.normalize import compact
+
+from .across import ALL, FISCAL, FUND, GENERAL, quantity_of, subject_names
+from .identities import sangong_slot
+from .report import Report, money
+from .said import TAIL, clean
+
+# subject as the narrative writes it (compacted, without 支出/决算 tails) -> (quantity keys it
+# means, quantity keys it may loosely mean).  A key is (subject, funds, measure) as in
+# checks.across, or one of the named figures of _named().
+NARRATIVE_QUANTITIES: tuple[tuple[str, tuple, tuple], ...] = (
+    (r"收入支出总计|收入总计|支出总计", (("总计", ALL),), (("合计", ALL, "收入"), ("合计", ALL, "支出"))),
+    (r"财政拨款收入支出总计|财政拨款收入总计|财政拨款支出总计", (("总计", FISCAL),),
+     (("合计", FISCAL, "支出"), ("合计", GENERAL, "支出"), ("合计", ALL, "收入"), ("合计", ALL, "支出"))),
+    (r"本年收入合计|本年收入|收入合计|收入", (("合计", ALL, "收入"),), ()),
+    (r"本年支出合计|本年支出|支出合计|支出", (("合计", ALL, "支出"),), ()),
+    (r"基本支出", (("合计", ALL, "基本支出"),), (("合计", GENERAL, "基本支出"),)),
+    (r"项目支出", (("合计", ALL, "项目支出"),), (("合计", GENERAL, "项目支出"),)),
+    (r"一般公共预算(?:财政)?拨款(?:决算)?(?:本年)?支出", (("合计", GENERAL, "支出"),), (("合计", FISCAL, "支出"),)),
+    (r"(?:一般公共预算)?财政拨款基本支出", (("合计", GENERAL, "基本支出"),), (("合计", ALL, "基本支出"),)),
+    (r"财政拨款(?:本年)?支出", (("合计", FISCAL, "支出"), ("合计", GENERAL, "支出")), ()),
+    (r"政府性基金(?:预算)?(?:财政拨款)?支出", (("合计", FUND, "支出"),), ()),
+    (r"(?:一般公共预算财政拨款)?人员经费(?:支出)?", (("人员经费",),), ()),
+    (r"(?:一般公共预算财政拨款)?公用经费(?:支出)?", (("公用经费",),), ()),
+    (r"(?:一般公共预算(?:财政)?拨款|财政拨款)?三公经费(?:财政拨款|一般公共预算(?:财政)?拨款)?(?:支出)?",
+     (("三公", "total"),), ()),
+    (r"因公出国\(境\)(?:经)?费(?:支出)?", (("三公", "abroad"),), ()),
+    (r"公务用车购置及运行(?:维护)?费(?:支出)?", (("三公", "car"),), ()),
+    (r"公务用车购置(?:费)?(?:支出)?", (("三公", "purchase"),), ()),
+    (r"公务用车运行(?:维护)?(?:费)?(?:支出)?", (("三公", "running"),), ()),
+    (r"公务接待费(?:支出)?", (("三公", "reception"),), ()),
+    (r"机关运行经费(?:支出)?", (("机关运行经费",),), ()),
+)
+_PATTERNS = tuple((re.compile(f"^(?:{p})$"), strict, loose) for p, strict, loose in NARRATIVE_QUANTITIES)
+_CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")
+_CATEGORY = re.compile(r"^(?:.*[:：])?([\u4e00-\u9fff]+)\(类\)$")
+
+
+def meaning(subject: str, names: dict[str, str]) -> tuple[list, list]:
+    text = compact(subject).replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
+    text = re.sub(r"^(?:其中|全年|本年度|年度)[:：]?", "", text)
+    if _CATEGORY.match(text) is None:
+        text = clean(text) or text
+    core = TAIL.sub("", text) or text
+    for pattern, strict, loose in _PATTERNS:
+        if pattern.match(core) or pattern.match(text):
+            return list(strict), list(loose)
+    # a subject code or a 类 name: the narrative's account of the general budget table, by subject
+    codes = _CODE.findall(text)[:1]
+    category = _CATEGORY.match(text)
+    name = category.group(1) if category else core
+    if not codes and name in names:
+        codes = [names[name]]
+    if codes:
+        return [(codes[0], GENERAL, "支出")], [(codes[0], FISCAL, "支出"), (codes[0], ALL, "支出")]
+    # a line of the summary table or a column of a 合计 row, by its printed name (其他收入, 经营支出)
+    return [("行", core)], []
+
+
+# a heading or an earlier clause that says whose money a bare 支出 / 总计 is
+_CONTEXT_FUNDS = ((re.compile(r"一般公共预算"), GENERAL), (re.compile(r"政府性基金"), FUND),
+                  (re.compile(r"财政拨款"), FISCAL))
+
+
+def in_context(meant: tuple[list, list], s, section: str) -> tuple[list, list]:
+    """A subject that names no funds (支出, 基本支出, 支出总计) read under a heading that does
+    (三、一般公共预算财政拨款支出决算情况说明), or after a clause that does (财政拨款收入总计…，支出总计…),
+    may mean those funds too."""
+    strict, loose = meant
+    if not strict or any(k[1] != ALL for k in strict if len(k) > 1):
+        return strict, loose
+    before = compact(s.sentence).split(compact(s.subject))[0]
+    widened = list(strict)
+    for pattern, funds in _CONTEXT_FUNDS:
+        if pattern.search(compact(section).split("/")[-1]) or pattern.search(before):
+            for key in strict:
+                if key[0] == "总计":
+                    widened.append(("总计", FISCAL))
+                elif len(key) == 3:
+                    widened += [(key[0], funds, key[2])] + ([(key[0], GENERAL, key[2])] if funds == FISCAL else [])
+            break
+    return list(dict.fromkeys(widened)), loose
+
+
+def figures(report: Report) -> dict[tuple, list[dict]]:
+    """Table figures by the quantity they are: the cross-table keys, and the named ones."""
+    names = subject_names(report)
+    out: dict[tuple, list[dict]] = {}
+    for f in report.facts:
+        if not money(f):
+            continue
+        key = quantity_of(f, names)
+        if key is not None:
+            out.setdefault(key, []).append(f)
+        for named in _named(f):
+            out.setdefault(named, []).append(f)
+    return out
+
+
+_GRAND_TOTAL = re.compile(r"^(?:总计|合计)$")
+_OFFICE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.]?)?机关运行经费(?:支出)?(?:合计)?$")
+
+
+def _named(f: dict) -> list[tuple]:
+    label = compact(f["row_label"])
+    kind = f["table_kind"]
+    out = []
+    if kind in ("收入支出决算总表", "财政拨款收入支出决算总表") and _GRAND_TOTAL.match(label) and not f["row_code"]:
+        out.append(("总计", FISCAL if kind.startswith("财政拨款") else ALL))
+    if kind == "基本支出决算表":
+        column = compact(f["column"])
+        if label == "人员经费合计" or (label == "合计" and column == "人员经费"):
+            out.append(("人员经费",))
+        if label == "公用经费合计" or (label == "合计" and column == "公用经费"):
+            out.append(("公用经费",))
+    if kind == "三公经费支出决算表" and "预算" not in f["column"]:
+        slot, _ = sangong_slot(f)
+        if slot:
+            out.append(("三公", slot))
+    if _OFFICE.match(label):
+        out.append(("机关运行经费",))
+    if kind == "收入支出决算总表" and not f["row_code"] and not _GRAND_TOTAL.match(label):
+        name = re.sub(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、)?", "", label)
+        if len(name) >= 4:
+            out.append(("行", name))  # 一、一般公共预算财政拨款收入, 八、其他收入
+    if kind in ("收入决算表", "支出决算表") and not f["row_code"] and label in ("合计", "总计"):
+        out.append(("行", compact(f["column"]).split("/")[-1]))  # 合计 row: 财政拨款收入, 经营支出 …
+    return out
