@@ -80,6 +80,7 @@ def cross_table(report: Report) -> list[Finding]:
 
 
 def quantity_of(fact: dict, names: dict[str, str]) -> tuple | None:
+    """(subject, funds, measure) of a printed figure, or None when it is no such quantity."""
     kind = fact["table_kind"]
     if kind == "基本支出决算表" and "财政拨款" not in compact(fact["table_title"]):
         return None
