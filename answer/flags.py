@@ -8,7 +8,8 @@ from typing import Callable
 _WORDS = {"error": "报告自身不一致", "rounding": "尾数差异", "notice": "核对提示"}
 # rules whose first cell is a total and the rest its parts: a part is flagged only by a real
 # mismatch, not by its total's rounding
-_SUMS = {"total-rows", "subject-rollup", "summary-balance", "basic-split", "sangong-parts"}
+_SUMS = {"total-rows", "total-columns", "subject-rollup", "summary-balance", "basic-split", "sangong-parts",
+         "narrative-sums"}
 
 
 def flag(result: dict, findings_of: Callable[[str], list]) -> None:

@@ -56,7 +56,7 @@ def _clean_subject(text: str, departments: list[str]) -> str:
     return text.strip(",;:")
 
 
-def _key(subject: str) -> str:
+def subject_key(subject: str) -> str:
     """Subjects compared loosely: 公务接待费支出 is 公务接待费."""
     return re.sub(r"(?:支出|费用)?(?:决算数?|决算)?$", "", subject)
 
@@ -71,7 +71,8 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
         pending: list[int] = []  # statements a following "主要原因…" explains
 
         def find(subject: str) -> int | None:
-            return next((i for i in range(len(out) - 1, -1, -1) if _key(out[i].subject) == _key(subject)), None)
+            return next((i for i in range(len(out) - 1, -1, -1)
+                         if subject_key(out[i].subject) == subject_key(subject)), None)
 
         before: list[int] = []  # the previous sentence's statements
         first = re.split(r"(?<=。)", text)[0].rstrip("。")

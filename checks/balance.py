@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from decimal import Decimal
 
 from ingest.normalize import compact
 
-from .model import Finding, amount, severity_of
+from .model import Finding
 from .report import Report, money
+from .sums import sum_finding
 
 KINDS = ("收入支出决算总表", "财政拨款收入支出决算总表")
 _ITEM = re.compile(r"^[一二三四五六七八九十]+、")
@@ -119,11 +119,5 @@ def _each_column(report: Report, total: dict, parts: list[dict], message: str) -
 
 
 def _check(report: Report, total: dict, parts: list[dict], message: str) -> Finding | None:
-    figure = sum((p["number"] for p in parts), Decimal(0))
-    severity = severity_of(total["number"] - figure)
-    if severity is None:
-        return None
-    text = f"{total['table_title']}：" + message.format(printed=total["value_text"], sum=amount(figure))
-    text += f"（相差 {amount(total['number'] - figure)}" + ("，属尾数差异）" if severity == "rounding" else "）")
-    return Finding("summary-balance", severity, text, amount(figure), total["value_text"],
-                   tuple(report.cell(f) for f in [total, *parts]))
+    text = f"{total['table_title']}：" + message.replace("{printed}", total["value_text"])
+    return sum_finding(report, "summary-balance", total, parts, text)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from decimal import Decimal
 
 from ingest.normalize import compact
 
-from .model import Finding, amount, severity_of
+from .model import Finding
 from .report import Report, money
+from .sums import sum_finding
 
 _GENERAL_BASIC = re.compile(r"^(?:本年支出/)?基本支出$")
 
@@ -61,8 +61,6 @@ _SLOTS = (
     ("reception", re.compile(r"公务接待费$")),
     ("total", re.compile(r"^(?:[（(][一二三四五六七八九十]+[)）])?(?:支出)?合计$|三公.{0,3}经费(?:支出)?(?:合计)?$")),
 )
-_NAMES = {"total": "三公经费合计", "abroad": "因公出国（境）费", "car": "公务用车购置及运行维护费",
-          "purchase": "公务用车购置费", "running": "公务用车运行维护费", "reception": "公务接待费"}
 
 
 def sangong_parts(report: Report) -> list[Finding]:
@@ -79,7 +77,7 @@ def sangong_parts(report: Report) -> list[Finding]:
             car = slots.get("car")
             if car and ("purchase" in slots or "running" in slots):
                 out += _check(report, "sangong-parts", car, [slots[s] for s in ("purchase", "running") if s in slots],
-                              _NAMES["car"])
+                              "公务用车购置及运行维护费")
             parts = [slots[s] for s in ("abroad", "car", "reception") if s in slots]
             if "car" not in slots:
                 parts += [slots[s] for s in ("purchase", "running") if s in slots]
@@ -109,13 +107,8 @@ def sangong_slot(fact: dict) -> tuple[str | None, tuple]:
 
 
 def _check(report: Report, rule: str, whole: dict, parts: list[dict], what: str) -> list[Finding]:
-    figure = sum((p["number"] for p in parts), Decimal(0))
-    severity = severity_of(whole["number"] - figure)
-    if severity is None:
-        return []
     names = " + ".join(f"{p['row_label'] or p['column']} {p['value_text']}" for p in parts)
-    message = (f"{whole['table_title']}：{what}印为 {whole['value_text']}（“{whole['row_label'] or whole['column']}”），"
-               f"而 {names} = {amount(figure)}（相差 {amount(whole['number'] - figure)}"
-               + ("，属尾数差异）" if severity == "rounding" else "）"))
-    return [Finding(rule, severity, message, amount(figure), whole["value_text"],
-                    tuple(report.cell(f) for f in [whole, *parts]))]
+    found = sum_finding(report, rule, whole, parts,
+                        f"{whole['table_title']}：{what}印为 {whole['value_text']}"
+                        f"（“{whole['row_label'] or whole['column']}”），而 {names} = {{sum}}")
+    return [found] if found else []

@@ -52,6 +52,11 @@ def severity_of(difference: Decimal, tolerance: Decimal = ROUNDING) -> str | Non
     return ROUNDING_DIFF if abs(difference) <= tolerance else ERROR
 
 
+def gap(difference: Decimal, severity: str) -> str:
+    """How far apart two figures are, as a finding's message ends: （相差 0.01，属尾数差异）."""
+    return f"（相差 {amount(difference)}" + ("，属尾数差异）" if severity == ROUNDING_DIFF else "）")
+
+
 def amount(number: Decimal) -> str:
     """A computed amount as reports print it: two decimals, no thousands separator."""
     return f"{number:.2f}"

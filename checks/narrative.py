@@ -15,16 +15,16 @@ from difflib import SequenceMatcher
 
 from .across import subject_names
 from .meaning import figures, in_context, meaning
-from .model import ERROR, NOTICE, Finding, amount, severity_of
+from .model import ERROR, NOTICE, Finding, amount, gap, severity_of
 from .report import Report
-from .said import budget_nearby, clean, number, section_of, shares, statements_of, words_before
+from .said import budget_nearby, clean, number, section_of, shares, words_before
 
 
 def narrative_table(report: Report) -> list[Finding]:
     printed = figures(report)
     names = subject_names(report)
     out = []
-    for s in statements_of(report):
+    for s in report.statements:
         if not s.amount:
             continue
         strict, loose = in_context(meaning(s.subject, names), s, section_of(report, s))
@@ -52,8 +52,7 @@ def narrative_table(report: Report) -> list[Finding]:
             continue
         else:
             message = (f"说明写“{s.subject}”为 {s.amount}万元，{nearest['table_title']}“{nearest['row_label']}”"
-                       f"“{nearest['column']}”印为 {nearest['value_text']}（相差 {amount(said - nearest['number'])}"
-                       + ("，属尾数差异）" if severity == "rounding" else "）"))
+                       f"“{nearest['column']}”印为 {nearest['value_text']}" + gap(said - nearest["number"], severity))
             cells = [nearest]
         out.append(Finding("narrative-table", severity, message,
                            nearest["value_text"] if nearest else cells[0]["value_text"], s.amount,
@@ -63,7 +62,7 @@ def narrative_table(report: Report) -> list[Finding]:
 
 def narrative_rates(report: Report) -> list[Finding]:
     out = []
-    for s in statements_of(report):
+    for s in report.statements:
         now = number(s.amount) if s.amount else None
         if now is None:
             continue
@@ -112,7 +111,7 @@ def narrative_sums(report: Report) -> list[Finding]:
     that add up to more than the total."""
     out = []
     by_section: dict[str, list] = {}  # a paragraph per part (text) or a page of them (PDF): one section
-    for st in statements_of(report):
+    for st in report.statements:
         if st.amount and number(st.amount) is not None:
             by_section.setdefault(section_of(report, st) or f"{st.page}:{st.line}", []).append(st)
     for said in by_section.values():
@@ -134,7 +133,7 @@ def narrative_sums(report: Report) -> list[Finding]:
             out.append(Finding(
                 "narrative-sums", severity,
                 f"说明写“{clean(whole.subject)}”{whole.amount}万元，所列 {names} = {amount(figure)}万元"
-                f"（相差 {amount(total - figure)}" + ("，属尾数差异）" if severity == "rounding" else "）"),
+                + gap(total - figure, severity),
                 amount(figure), whole.amount,
                 (report.sentence(whole, whole.amount), *(report.sentence(p, p.amount) for p in found))))
     return out
@@ -144,7 +143,7 @@ def narrative_repeat(report: Report) -> list[Finding]:
     """The same thing said twice with different amounts: two sentences whose words up to the
     amount read nearly the same (the same nine projects, 涉及财政拨款资金共计 …)."""
     out = []
-    said = [(s, words_before(s), number(s.amount)) for s in statements_of(report) if s.amount]
+    said = [(s, words_before(s), number(s.amount)) for s in report.statements if s.amount]
     for i, (a, context_a, number_a) in enumerate(said):
         for b, context_b, number_b in said[i + 1:]:
             if a.sentence == b.sentence or number_a is None or number_b is None or number_a == number_b:
@@ -161,7 +160,7 @@ def narrative_repeat(report: Report) -> list[Finding]:
             out.append(Finding(
                 "narrative-repeat", severity,
                 f"说明两处说同一件事，金额不同：先写“{a.subject}”{a.amount}万元，后又写 {b.amount}万元"
-                f"（相差 {amount(number_b - number_a)}" + ("，属尾数差异）" if severity == "rounding" else "）"),
+                + gap(number_b - number_a, severity),
                 a.amount, b.amount, (report.sentence(a, a.amount), report.sentence(b, b.amount))))
     return out
 

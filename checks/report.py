@@ -48,11 +48,25 @@ class Report:
         except (OSError, UnicodeDecodeError):
             return []
 
+    @cached_property
+    def statements(self) -> tuple:
+        """What its narrative says (answer.statements), read once."""
+        from answer.statements import statements
+
+        return tuple(statements(self.passages, [self.department] if self.department else []))
+
+    @cached_property
+    def _passages_at(self) -> dict[tuple, list[dict]]:
+        out: dict[tuple, list[dict]] = defaultdict(list)
+        for p in self.passages:
+            out[(p["page"], p["line"])].append(p)
+        return dict(out)
+
     def passage_of(self, statement) -> dict | None:
         """The passage a narrative statement was read from."""
         head = compact(statement.sentence)[:20]
-        return next((p for p in self.passages if (p["page"], p["line"]) == (statement.page, statement.line)
-                     and head in compact(p["text"])), None)
+        return next((p for p in self._passages_at.get((statement.page, statement.line), ())
+                     if head in compact(p["text"])), None)
 
     @cached_property
     def tables(self) -> dict[int, list[dict]]:

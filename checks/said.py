@@ -1,30 +1,16 @@
-"""What the narrative (情况说明) says, as the checks read it: its statements (answer.statements),
+"""What the narrative (情况说明) says, as the checks read it (its statements are Report.statements):
 their amounts as numbers, their subjects without lead-ins, the section and the words around them,
 a budget a separate sentence gives, and the 占比 sentences with the whole they name."""
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 from ingest.normalize import compact
 
 from .report import Report
 
 TAIL = re.compile(r"(?:决算数?)$")
-
-
-def statements_of(report: Report):
-    return _read(report.document, tuple((p["text"], p["page"], p["line"]) for p in report.passages),
-                 report.department or "")
-
-
-@lru_cache(maxsize=16)
-def _read(document: str, passages: tuple, department: str):
-    from answer.statements import statements
-
-    return tuple(statements([{"text": t, "page": pg, "line": ln, "document": document} for t, pg, ln in passages],
-                            [department] if department else []))
 
 
 def number(text: str | None) -> Decimal | None:
@@ -59,11 +45,11 @@ def words_before(s) -> str:
 def budget_nearby(report: Report, s) -> str | None:
     """The budget a separate sentence of the same passage prints for the same subject
     (“…三公经费支出23.18万元，完成全年预算的92.72%…三公经费全年预算数为25.00万元”)."""
-    from answer.statements import _key
+    from answer.statements import subject_key
 
-    key = _key(TAIL.sub("", s.subject))
-    return next((o.budget for o in statements_of(report) if o.budget and (o.page, o.line) == (s.page, s.line)
-                 and _key(TAIL.sub("", o.subject)) == key), None)
+    key = subject_key(TAIL.sub("", s.subject))
+    return next((o.budget for o in report.statements if o.budget and (o.page, o.line) == (s.page, s.line)
+                 and subject_key(TAIL.sub("", o.subject)) == key), None)
 
 
 _SHARE = re.compile(r"(?P<part>\d[\d,]*(?:\.\d+)?)万元[,，]?占(?P<whole>[^,;。\d]{0,24}?)的?(?:比[重例]为?)?(?P<pct>\d+(?:\.\d+)?)%")
@@ -72,7 +58,7 @@ _SHARE = re.compile(r"(?P<part>\d[\d,]*(?:\.\d+)?)万元[,，]?占(?P<whole>[^,;
 def shares(report: Report):
     """占比 statements whose whole the same sentence or statement prints: “基本支出689.96万元，
     占本年支出合计的10.91%”, with the whole found by its subject among the statements."""
-    found = statements_of(report)
+    found = report.statements
     by_subject = {}
     for s in found:
         if s.amount:

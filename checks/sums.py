@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ingest.normalize import compact
 
-from .model import NOTICE, Finding, amount, severity_of
+from .model import ERROR, NOTICE, Finding, amount, gap, severity_of
 from .report import Report, grouped_rows
 
 _TOTALS = ("合计", "总计", "人员经费合计", "公用经费合计")
@@ -39,9 +39,9 @@ def _total(report: Report, total: dict, rows: list[dict], groups: list[list[dict
         if not kids:
             continue
         unsure = any(r["unread"] for r in scope)
-        finding = _compare(report, "total-rows", parent, kids, unsure,
-                           f"{parent['table_title']}“{parent['row_label']}”行“{column}”印为 {parent['value_text']}，"
-                           f"各类之和为 {{sum}}")
+        message = (f"{parent['table_title']}“{parent['row_label']}”行“{column}”印为 {parent['value_text']}，"
+                   "各类之和为 {sum}")
+        finding = sum_finding(report, "total-rows", parent, kids, message, unsure)
         if finding:
             out.append(finding)
     return out
@@ -62,32 +62,33 @@ def subject_rollup(report: Report) -> list[Finding]:
                 word = "款" if parent["level"] == 0 else "项"
                 for column, cell in parent["cells"].items():
                     values = [k["cells"][column] for k in kids if column in k["cells"]]
-                    finding = _compare(report, "subject-rollup", cell, values, unsure,
-                                       f"{cell['table_title']}“{parent['code']} {parent['label']}”“{column}”印为 "
-                                       f"{cell['value_text']}，所属各{word}之和为 {{sum}}")
+                    message = (f"{cell['table_title']}“{parent['code']} {parent['label']}”“{column}”印为 "
+                               f"{cell['value_text']}，所属各{word}之和为 {{sum}}")
+                    finding = sum_finding(report, "subject-rollup", cell, values, message, unsure)
                     if finding:
                         out.append(finding)
     return out
 
 
-def _compare(report: Report, rule: str, parent: dict, kids: list[dict], unsure: bool, message: str) -> Finding | None:
-    if parent["number"] is None or not kids:
+def sum_finding(report: Report, rule: str, whole: dict, parts: list[dict], message: str,
+                unsure: bool = False) -> Finding | None:
+    """A printed whole against the sum of its printed parts: None when they agree, else a finding
+    whose message (with {sum} for the parts' sum) ends with the difference and cites every cell.
+    With `unsure`, rows that could not be read sit among the parts: a mismatch is a notice."""
+    if whole["number"] is None or not parts:
         return None
-    total = sum((k["number"] for k in kids if k["number"] is not None), Decimal(0))
-    severity = severity_of(parent["number"] - total)
+    total = sum((p["number"] for p in parts if p["number"] is not None), Decimal(0))
+    severity = severity_of(whole["number"] - total)
     if severity is None:
         return None
-    text = message.format(sum=amount(total))
-    if unsure and severity == "error":
-        # rows whose subject code could not be read sit among them: they may be the missing part
+    text = message.replace("{sum}", amount(total))
+    if unsure and severity == ERROR:
         severity = NOTICE
         text += "；其间有科目编码无法识别的行，可能是漏算的部分，请对照原表"
-    elif severity == "rounding":
-        text += f"（相差 {amount(parent['number'] - total)}，属尾数差异）"
     else:
-        text += f"（相差 {amount(parent['number'] - total)}）"
-    return Finding(rule, severity, text, amount(total), parent["value_text"],
-                   tuple(report.cell(f) for f in [parent, *kids]))
+        text += gap(whole["number"] - total, severity)
+    return Finding(rule, severity, text, amount(total), whole["value_text"],
+                   tuple(report.cell(f) for f in [whole, *parts]))
 
 
 def _span(rows: list[dict], i: int) -> list[dict]:
@@ -130,11 +131,11 @@ def total_columns(report: Report) -> list[Finding]:
                     if leaf not in totals:
                         continue
                     kids = [row["cells"][c] for c, (h, l) in split.items() if h == head and l in parts]
+                    total = row["cells"][column]
                     name = f"{row['code'] or ''} {row['label']}".strip()
-                    finding = _compare(report, "total-columns", row["cells"][column], kids, row["unread"],
-                                       f"{row['cells'][column]['table_title']}“{name}”行“{column}”印为 "
-                                       f"{row['cells'][column]['value_text']}，同行"
-                                       + "、".join(k["column"] for k in kids) + " 之和为 {sum}")
+                    message = (f"{total['table_title']}“{name}”行“{column}”印为 {total['value_text']}，同行"
+                               + "、".join(k["column"] for k in kids) + " 之和为 {sum}")
+                    finding = sum_finding(report, "total-columns", total, kids, message, row["unread"])
                     if finding:
                         out.append(finding)
     return out
