@@ -1,4 +1,5 @@
-"""python -m index --index DIR facts|stats|warnings|passages : read the store."""
+"""python -m index --index DIR facts|stats|warnings|passages : read the store; build|search : the
+search index (what was found broken and repaired is printed on stderr)."""
 from __future__ import annotations
 
 import argparse
@@ -76,11 +77,13 @@ def _search_command(args) -> int:
             from .indexing import refresh_search
 
             stats = refresh_search(args.index, args.model, rebuild=args.rebuild, progress=_progress)
+            _say(stats["repairs"])
             print(json.dumps(stats, ensure_ascii=False))
             return 0
         from .search import open_for_search
 
         with open_for_search(args.index) as index:
+            _say(index.repairs)
             results = index.search(args.query, args.k, args.department, args.year, args.document, args.mode)
     except (SearchIndexMismatch, StoreError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -94,6 +97,11 @@ def _search_command(args) -> int:
             where = f"第 {r.page} 页" if r.page else f"第 {r.line} 行"
             print(f"{i}. [{'表格行' if r.kind == 'row' else '段落'}] {r.document} {where}  ({r.score:.4f})\n   {r.text[:300]}")
     return 0
+
+
+def _say(repairs: list[str]) -> None:
+    for message in repairs:
+        print(f"检索索引修复：{message}", file=sys.stderr)
 
 
 def _progress(done: int, total: int) -> None:

@@ -6,10 +6,17 @@ records the embedding model, its dimension and prompts, and the chunker version.
 with another model or chunker is refused with the command that rebuilds it.  Embeddings are
 cached by the unit text's hash and model, so re-ingesting an unchanged document embeds nothing,
 and removing a document removes its units and vectors.
+
+`dense.faiss` and the manifest are written atomically (`ann.write_atomic`).  The vector file is
+checked when it is opened: it must load and hold one vector per unit with a cached embedding.
+One that does not (missing, truncated, foreign, or left behind by an interrupted refresh) is
+rebuilt from the embedding cache, with no model call: by `refresh`, and by a searcher, which
+rebuilds it in memory and saves it when it can.  What was repaired is in `SearchIndex.repairs`.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import time
@@ -18,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .ann import ANN
+from .ann import ANN, remove_stale, write_atomic
 from .units import CHUNKER_VERSION, units_of
 
 SEARCH_FILE = "search.sqlite"
@@ -74,6 +81,7 @@ class SearchIndex:
         self.db.row_factory = sqlite3.Row
         self.manifest = self._read_manifest()
         self._ann: ANN | None = None
+        self.repairs: list[str] = []  # what was found broken and repaired, for the user (Chinese)
 
     def close(self) -> None:
         self.db.close()
@@ -89,6 +97,14 @@ class SearchIndex:
     def _read_manifest(self) -> dict:
         path = self.folder / MANIFEST_FILE
         return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+    def built_with(self) -> str | None:
+        """The model the index was built with: the manifest's, else (a first refresh that was
+        interrupted before it wrote the manifest) the only model in the embedding cache."""
+        if self.manifest.get("model"):
+            return self.manifest["model"]
+        models = [r[0] for r in self.db.execute("SELECT DISTINCT model FROM embeddings LIMIT 2")]
+        return models[0] if len(models) == 1 else None
 
     def check(self, model_name: str | None, chunker: bool = True) -> None:
         """Refuse an index built with another model or (for searching) another chunker."""
@@ -113,6 +129,8 @@ class SearchIndex:
             self.check(self.embedder.name, chunker=False)
         stats = {"documents_updated": 0, "documents_removed": 0, "units_embedded": 0}
         start = time.perf_counter()
+        repairs = len(self.repairs)
+        self._remove_stale()
         docs = {d["name"]: d for d in store.documents()}
         indexed = {r["document"]: r["sha256"] for r in self.db.execute("SELECT * FROM indexed_documents")}
         if rebuild or self.manifest.get("chunker_version") not in (None, CHUNKER_VERSION):
@@ -144,10 +162,19 @@ class SearchIndex:
                 self.db.execute("INSERT OR REPLACE INTO indexed_documents VALUES (?, ?)", (name, version[name]))
             stats["documents_updated"] += 1
         stats["units_embedded"] = self._embed_missing(progress)
-        if changed or removed or stats["units_embedded"] or rebuild or not (self.folder / DENSE_FILE).exists():
+        if changed or removed or stats["units_embedded"] or rebuild:
             self._build_dense()
+        else:  # nothing changed, but the file on disk may not be what the last refresh meant to write
+            ann, problem = self._load_dense()
+            if ann is None:
+                self._build_dense()
+                if problem:
+                    self.repairs.append(f"{problem}，已从缓存重建")
+            else:
+                self._ann = ann
         self._write_manifest()
         stats["units"] = self.count()
+        stats["repairs"] = self.repairs[repairs:]
         stats["seconds"] = round(time.perf_counter() - start, 2)
         return stats
 
@@ -180,36 +207,89 @@ class SearchIndex:
         return done
 
     def _build_dense(self) -> None:
+        self._ann = self._dense_from_cache()
+        self._ann.save(self.folder / DENSE_FILE)
+
+    def _dense_from_cache(self) -> ANN:
+        """One vector per unit with a cached embedding, from the cache alone."""
         rows = self.db.execute(
             "SELECT u.id, e.vector FROM units u JOIN embeddings e ON e.content_hash=u.content_hash AND e.model=?",
-            (self.embedder.name,)).fetchall()
-        ann = ANN(self.embedder.dim, len(rows))
+            (self._model(),)).fetchall()
+        ann = ANN(self._dim(), len(rows))
         if rows:
             ann.add(np.array([r["id"] for r in rows], dtype=np.int64),
                     np.vstack([np.frombuffer(r["vector"], dtype=np.float32) for r in rows]))
-        ann.save(self.folder / DENSE_FILE)
-        self._ann = ann
+        return ann
 
     def _write_manifest(self) -> None:
         docs = {r["document"]: r["sha256"] for r in self.db.execute("SELECT * FROM indexed_documents")}
         self.manifest = {
             "model": self.embedder.name, "dimension": self.embedder.dim, "prompts": self.embedder.prompts,
             "chunker_version": CHUNKER_VERSION, "ann": self._ann.kind if self._ann else None,
-            "units": self.count(), "documents": docs,
+            "units": self.count(), "vectors": self._ann.count if self._ann else 0, "documents": docs,
         }
-        tmp = self.folder / (MANIFEST_FILE + ".tmp")
-        tmp.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(self.folder / MANIFEST_FILE)
+        write_atomic(self.folder / MANIFEST_FILE, json.dumps(self.manifest, ensure_ascii=False, indent=2).encode("utf-8"))
 
     # --- searching ------------------------------------------------------------------------
 
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM units").fetchone()[0]
 
+    # --- the vector file: checked on open, repaired from the cache ---------------------------
+
+    def _model(self) -> str | None:
+        return self.embedder.name if self.embedder is not None else self.built_with()
+
+    def _dim(self) -> int:
+        return int(self.embedder.dim if self.embedder is not None else self.manifest.get("dimension") or 0)
+
+    def _cached(self) -> int:
+        """How many units have a cached embedding of the model: the vectors dense.faiss must hold."""
+        return self.db.execute("SELECT COUNT(*) FROM units u JOIN embeddings e ON e.content_hash=u.content_hash"
+                               " AND e.model=?", (self._model(),)).fetchone()[0]
+
+    def _remove_stale(self) -> None:
+        if remove_stale(self.folder / DENSE_FILE):
+            self.repairs.append(f"已删除中断写入留下的临时文件 {DENSE_FILE}.tmp")
+
+    def _load_dense(self) -> tuple[ANN | None, str | None]:
+        """The vector file if it verifies, else None and what is wrong with it (None as well when
+        there is neither a file nor anything to put in one)."""
+        path, cached = self.folder / DENSE_FILE, self._cached()
+        if not path.exists():
+            return None, f"向量文件 {DENSE_FILE} 不存在（应有 {cached} 个向量）" if cached else None
+        try:
+            ann = ANN.load(path, self._dim())
+        except Exception:  # FAISS raises RuntimeError on a truncated file; anything else is as unreadable
+            return None, f"向量文件 {DENSE_FILE} 损坏，无法读取"
+        if ann.count != cached:
+            return None, f"向量文件损坏或不完整（{ann.count}/{cached} 个向量）"
+        return ann, None
+
     def _dense(self) -> ANN:
-        if self._ann is None:
-            self._ann = ANN.load(self.folder / DENSE_FILE, int(self.manifest.get("dimension") or self.embedder.dim))
-        return self._ann
+        """The checked vector index.  A file that does not verify is rebuilt from the cache and
+        saved, unless the folder cannot be written or a refresh is writing it (then it is kept
+        in memory only); units with no cached vector at all are counted for the user."""
+        if self._ann is not None:
+            return self._ann
+        self._remove_stale()
+        path = self.folder / DENSE_FILE
+        seen = _stamp(path)
+        ann, problem = self._load_dense()
+        if ann is None:
+            ann = self._dense_from_cache()
+            if problem:
+                # never over a file that a refresh wrote meanwhile (that one is newer), nor waiting for one
+                saved = os.access(self.folder, os.W_OK) and ann.save(path, wait=False,
+                                                                    only_if=lambda: _stamp(path) == seen)
+                done = "已从缓存重建" if saved else "已在内存中从缓存重建（未写回：目录不可写或正在更新）"
+                self.repairs.append(f"{problem}，{done}")
+        missing = self.count() - ann.count
+        if missing > 0:
+            self.repairs.append(f"{missing} 个段落和表格行还没有向量（向量化被中断），暂时只能按关键词检索到；"
+                                f"下次导入或运行 python -m index --index {self.folder} build 时补上")
+        self._ann = ann
+        return ann
 
     def _filter_sql(self, department, year, document) -> tuple[str, list]:
         clauses, params = [], []
@@ -239,8 +319,10 @@ class SearchIndex:
         return [r[0] for r in rows]
 
     def dense(self, query: str, k: int = 50, department=None, year=None, document=None) -> list[int]:
+        if self.embedder is None:
+            return []
         ann = self._dense()
-        if ann.count == 0 or self.embedder is None:
+        if ann.count == 0:
             return []
         vector = self.embedder.encode([query], "query")[0]
         filtered = bool(department or year or document)
@@ -340,7 +422,17 @@ def open_for_search(folder: Path | str, model: str | None = None) -> SearchIndex
     from .embed import get_embedder
 
     index = SearchIndex(folder, readonly=True)
-    built_with = index.manifest.get("model")
+    built_with = index.built_with()
     index.check(model or built_with)
     index.embedder = get_embedder(model or built_with)
+    index._dense()  # checked (and repaired) now, so that what was repaired is known at start
     return index
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """Which file is at `path` (inode, size, mtime), None if none."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns

@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         except SearchIndexMismatch as exc:
             print(f"检索索引未更新：{exc}", file=sys.stderr)
             return 0
+        for message in stats.get("repairs", []):
+            print(f"检索索引修复：{message}", file=sys.stderr)
         if not args.json:
             print(f"检索索引：{stats['units']} 个段落和表格行，新向量化 {stats['units_embedded']} 个（{stats['seconds']}s）")
     return 0 if ok else 1
