@@ -14,6 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from answer.intake import MAX_QUESTION_CHARS
+
 ROOT = Path(__file__).resolve().parent
 INDEX = Path(os.environ.get("BUDGET_QA_INDEX", ROOT / "var" / "index"))
 _default_reports = ROOT.parent / "shared" / "corpus"
@@ -123,11 +125,19 @@ def _citation(fig: dict, key: str) -> None:
                          caption=f"{src['document']} 第{src['page']}页" + ("（红框为所引单元格）" if where["bbox"] else ""))
 
 
-def _show(message: dict, n: int) -> None:
+def _show(message: dict, n: int, latest: bool) -> None:
+    """One exchange.  Earlier ones are drawn cheaply (the figure and the answer, details on
+    request), so that a long conversation does not slow every rerun down."""
     result = message["result"]
     with st.chat_message("user"):
         st.text(message["question"])
     with st.chat_message("assistant"):
+        if not latest and not st.toggle("显示出处和详情", key=f"detail-{n}"):
+            main = result["figures"][0] if result["status"] == "answered" and result["figures"] else None
+            if main:
+                st.markdown(f"**{_plain(main['label'] or '结果')}：{_plain(main['value'])}{_plain(main.get('unit') or '')}**")
+            st.markdown(_plain(result["answer"]))
+            return
         if result["status"] == "answered" and result["figures"]:
             main = result["figures"][0]
             st.metric(_plain(main["label"] or "结果"), f"{main['value']}{main.get('unit') or ''}",
@@ -139,6 +149,8 @@ def _show(message: dict, n: int) -> None:
         st.markdown(_plain(result["answer"]))
         for w in result["warnings"]:
             st.warning(_plain(w))
+        for i, example in enumerate(result.get("examples") or []):
+            st.button(_plain(example), key=f"ex-{n}-{i}", on_click=_queue, args=(example,))
         for i, option in enumerate(result.get("options") or []):
             st.button(_plain(option), key=f"opt-{n}-{i}", on_click=_queue, args=(f"{option} {message['question']}",))
         for i, label in enumerate(result.get("suggestions") or []):
@@ -161,7 +173,8 @@ def _show(message: dict, n: int) -> None:
 
 def chat_page() -> None:
     st.header("对话")
-    question = st.chat_input("输入问题，例如：泉州数字办2023年三公经费是多少？")
+    question = st.chat_input(f"输入问题（{MAX_QUESTION_CHARS} 字以内），例如：泉州数字办2023年三公经费是多少？",
+                             max_chars=MAX_QUESTION_CHARS)
     pending = st.session_state.pop("pending", None)
     if question is not None or pending:
         _ask(question if question is not None else pending)
@@ -182,7 +195,7 @@ def chat_page() -> None:
         for i, example in enumerate(EXAMPLES):
             st.button(example, key=f"example-{i}", on_click=_queue, args=(example,))
     for n, message in enumerate(messages):
-        _show(message, n)
+        _show(message, n, latest=n == len(messages) - 1)
 
 
 # --- reconciliation -------------------------------------------------------------------------
@@ -304,11 +317,9 @@ def browser_page() -> None:
 def library_page() -> None:
     import pandas as pd
 
-    from index.library import check_upload, documents, ingest_files, refused_files, remove_document, save_upload
+    from index.library import documents, refused_files, removed_files, restorable
 
     st.header("文档库")
-    for ok, message in st.session_state.pop("imported", []):
-        (st.success if ok else st.error)(message)
     docs = documents(INDEX)
     if docs:
         from checks import badge
@@ -320,27 +331,43 @@ def library_page() -> None:
         st.dataframe(frame, hide_index=True)
     else:
         st.info("索引里还没有报告。")
-    from index.library import removed_files
-
     removed = removed_files(INDEX)
     if removed:
-        with st.expander(f"已删除的报告（{len(removed)}，报告目录中的同一文件不再自动导入；重新上传即可恢复）"):
-            for name in removed:
-                st.text(name)
+        with st.expander(f"已删除的报告（{len(removed)}，报告目录中的同一文件不再自动导入）"):
+            for i, name in enumerate(removed):
+                left, right = st.columns([4, 1])
+                left.text(name)
+                if restorable(INDEX, name) and right.button("恢复", key=f"restore-{i}"):
+                    from index.library import restore_document
+
+                    restore_document(INDEX, name, MODEL)
+                    _refresh_resources()
+                    st.session_state["library_notes"] = [(True, f"已恢复：{name}")]
+                    st.rerun()
     refused = refused_files(INDEX)
     if refused:
         with st.expander(f"未能导入的文件（{len(refused)}）"):
             for name, info in refused.items():
                 st.text(f"{name}：{info['message']}")
+    _upload_section()
+    if docs:
+        _remove_section(docs)
+
+
+def _upload_section() -> None:
+    from index.library import MAX_UPLOAD_BYTES, check_upload, ingest_files, save_upload
+
     st.subheader("上传报告")
-    files = st.file_uploader("PDF、TXT 或 Markdown 格式的部门决算报告", type=["pdf", "txt", "md"],
-                             accept_multiple_files=True)
+    limit = MAX_UPLOAD_BYTES // 1024 // 1024
+    # every type is accepted here so that a wrong one gets a message in words, not a red icon
+    files = st.file_uploader(f"PDF、TXT 或 Markdown 格式的部门决算、预算报告，每个文件不超过 {limit} MB",
+                             accept_multiple_files=True, key=f"uploader-{st.session_state.get('uploads', 0)}")
     if files and st.button("导入"):
-        paths = []
+        notes, paths = [], []
         for f in files:
             problem = check_upload(f.name, f.size)
             if problem:
-                st.error(problem)
+                notes.append((False, problem))
             else:
                 paths.append(save_upload(INDEX, f.name, f.getvalue()))
         if paths:
@@ -349,17 +376,69 @@ def library_page() -> None:
                                    model=MODEL)
             bar.empty()
             _refresh_resources()
-            st.session_state["imported"] = [
-                (r.ok, f"已导入：{r.name}（{r.department or '部门未识别'} {r.year or ''}）" if r.ok else r.message)
-                for r in results]
-            st.rerun()  # the document list above now holds them
-    if docs:
-        st.subheader("删除报告")
-        name = st.selectbox("要删除的报告", [d["name"] for d in docs])
-        if st.button("删除", type="secondary"):
-            remove_document(INDEX, name, MODEL)
-            _refresh_resources()
-            st.success(f"已删除：{name}")
+            for r in results:
+                if not r.ok:
+                    notes.append((False, r.message))
+                elif r.duplicate_of:
+                    notes.append((None, r.message))
+                else:
+                    notes.append((True, f"已导入：{r.name}（{r.department or '部门未识别'} {r.year or ''}）"))
+                if r.name_taken_by:
+                    notes.append((None, r.message.replace(f"请用 --replace {r.name_taken_by}", "可点下面的按钮")))
+                    st.session_state.setdefault("taken", []).append((r.name, r.name_taken_by))
+        st.session_state["library_notes"] = notes
+        st.session_state["uploads"] = st.session_state.get("uploads", 0) + 1  # an empty uploader next time
+        st.rerun()
+    # what the last upload did, here beside the uploader where the user is looking; as text
+    for ok, message in st.session_state.get("library_notes", []):
+        {True: st.success, False: st.error, None: st.warning}[ok](_plain(message))
+    for i, (new, old) in enumerate(st.session_state.get("taken", [])):
+        _confirmed(f"用新上传的 {new} 替换原报告 {old}", f"replace-{i}",
+                   f"确定用 {new} 替换 {old}？{old} 的数据和检索内容会被删除，新报告改名为 {old}。",
+                   lambda new=new, old=old: _replace(new, old))
+
+
+def _replace(new: str, old: str) -> None:
+    from index.library import replace_document
+
+    replace_document(INDEX, new, old, MODEL)
+    _refresh_resources()
+    st.session_state["taken"] = [t for t in st.session_state.get("taken", []) if t != (new, old)]
+    st.session_state["library_notes"] = [(True, f"已替换：{old} 现在是新上传的报告")]
+
+
+def _remove_section(docs: list[dict]) -> None:
+    st.subheader("删除报告")
+    name = st.selectbox("要删除的报告", [d["name"] for d in docs])
+    _confirmed("删除", "remove", f"确定删除 {name}？它的数据、段落和检索内容都会从索引中删除"
+               "（之后可以在“已删除的报告”里恢复）。", lambda: _remove(name))
+
+
+def _remove(name: str) -> None:
+    from index.library import remove_document
+
+    remove_document(INDEX, name, MODEL)
+    _refresh_resources()
+    st.session_state["library_notes"] = [(True, f"已删除：{name}（可在“已删除的报告”里恢复）")]
+
+
+def _confirmed(label: str, key: str, question: str, action) -> None:
+    """A button whose action runs only after a second, explicit confirmation."""
+    asking = st.session_state.get("confirm") == key
+    if not asking:
+        if st.button(_plain(label), key=f"ask-{key}"):
+            st.session_state["confirm"] = key
+            st.rerun()
+        return
+    st.warning(_plain(question))
+    yes, no = st.columns(2)
+    if yes.button("确定", key=f"yes-{key}", type="primary"):
+        st.session_state.pop("confirm", None)
+        action()
+        st.rerun()
+    if no.button("取消", key=f"no-{key}"):
+        st.session_state.pop("confirm", None)
+        st.rerun()
 
 
 # --- the app -------------------------------------------------------------------------------

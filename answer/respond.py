@@ -16,6 +16,7 @@ from ingest.normalize import compact
 
 from .cite import figure, row_name, where
 from .derived import computed, project_funds, summed, units_total
+from .intake import refusal
 from .listed import listed
 from .lookup import COMPARE, Catalog, Lookup, bare_label, lookup
 from .narrated import explained
@@ -25,11 +26,16 @@ from .ranking import compare
 def respond(question: str, catalog: Catalog, searcher=None) -> dict:
     question = (question or "").strip()
     out = {"question": question, "status": "not_found", "answer": "", "figures": [], "passages": [], "warnings": []}
-    if not question:
-        out["answer"] = "问题是空的，请输入想查询的部门和事项，例如：泉州数字办2023年三公经费是多少？"
-        return out
     if not catalog.documents:
         out["answer"] = "索引里还没有任何报告，请先导入报告。"
+        return out
+    refused = refusal(question, catalog)
+    if refused:
+        out["answer"] = refused["answer"]
+        out["reason"] = refused["reason"]
+        if refused.get("examples"):
+            out["examples"] = refused["examples"]
+            out["answer"] += "".join(f"\n- {e}" for e in refused["examples"])
         return out
     parts = _parts(question)
     if len(parts) > 1:

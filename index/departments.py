@@ -23,18 +23,29 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _longest_prefix_in_order(question: str, start: int, name: str) -> int:
+    """How many characters of question[start:] appear, in order, in name (greedy matching is
+    optimal for a subsequence test): at most len(name) steps."""
+    k = 0
+    for ch in name:
+        if start + k < len(question) and question[start + k] == ch:
+            k += 1
+    return k
+
+
 def _best_span(question: str, name: str) -> str:
+    """The longest stretch of the question whose characters appear in order in the name (three
+    or more characters, or two printed together).  Linear in the question's length times the
+    name's: the longest such stretch from each start is found greedily, never by trying every end."""
     best = ""
-    n = len(question)
-    for i in range(n):
-        if question[i] not in name:
+    chars = set(name)
+    for i, ch in enumerate(question):
+        if ch not in chars:
             continue
-        for j in range(n, i + max(len(best), 1), -1):
-            span = question[i:j]
-            if _subsequence(span, name):
-                if len(span) > len(best) and (len(span) >= 3 or span in name):
-                    best = span
-                break
+        k = _longest_prefix_in_order(question, i, name)
+        span = question[i:i + k]
+        if len(span) > len(best) and (len(span) >= 3 or span in name):
+            best = span
     return best if len(best) >= 2 else ""
 
 

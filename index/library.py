@@ -27,8 +27,10 @@ def documents(folder: Path | str) -> list[dict]:
 
 
 def stale_files(folder: Path | str, sources: list[Path]) -> list[Path]:
-    """Report files of the configured folder that the index lacks, holds in an older version, or
-    read with an older ingest; [] when the index is up to date."""
+    """Report files of the configured folder whose content the index lacks or read with an
+    older ingest; [] when the index is up to date.  Files are known by content, so a renamed
+    copy of an indexed report is not stale, and neither is a file that was refused or removed
+    while it is unchanged."""
     from ingest import collect_files
 
     files = collect_files(sources) if sources else []
@@ -36,13 +38,13 @@ def stale_files(folder: Path | str, sources: list[Path]) -> list[Path]:
         return []
     if not (Path(folder) / "store.sqlite").exists():
         return files
-    refused, removed = refused_files(folder), _read(folder, REMOVED_FILE)
+    passed = {info.get("sha256") for info in refused_files(folder).values()} | set(_removed(folder).values())
     with Store(folder, readonly=True) as store:
         out = []
         for p in files:
             sha = hashlib.sha256(p.read_bytes()).hexdigest()
-            if store.sha_of(p.name) != sha and refused.get(p.name, {}).get("sha256") != sha \
-                    and removed.get(p.name) != sha:  # a document the user removed stays removed
+            known = store.document(sha256=sha)
+            if not (known and known["current"]) and sha not in passed:
                 out.append(p)
         return out
 
@@ -70,6 +72,29 @@ def removed_files(folder: Path | str) -> list[str]:
     return sorted(_read(folder, REMOVED_FILE))
 
 
+def _removed(folder: Path | str) -> dict[str, str]:
+    """Removed documents: name → the sha256 of the removed file."""
+    return {name: (v.get("sha256") if isinstance(v, dict) else v) for name, v in _read(folder, REMOVED_FILE).items()}
+
+
+def restorable(folder: Path | str, name: str) -> Path | None:
+    """The file a removed document was read from, when it is still there unchanged (so that the
+    removal can be undone)."""
+    info = _read(folder, REMOVED_FILE).get(name)
+    path = Path(info["path"]) if isinstance(info, dict) and info.get("path") else None
+    if path is None or not path.exists():
+        return None
+    return path if hashlib.sha256(path.read_bytes()).hexdigest() == info.get("sha256") else None
+
+
+def restore_document(folder: Path | str, name: str, model: str | None = None) -> list:
+    """Undo a removal: ingest the removed document's file again under its own name."""
+    path = restorable(folder, name)
+    if path is None:
+        return []
+    return ingest_files(folder, [path], model=model, replace=[name] if path.name == name else ())
+
+
 def refused_files(folder: Path | str) -> dict[str, dict]:
     """Files that could not be ingested, by name: {sha256, message}; not tried again unchanged."""
     return _read(folder, REFUSED_FILE)
@@ -79,6 +104,7 @@ def _remember_refused(folder: Path | str, results: list) -> None:
     refused, removed = refused_files(folder), _read(folder, REMOVED_FILE)
     for r in results:
         removed.pop(r.name, None)  # ingested on purpose: no longer a removed document
+        removed.pop(Path(r.path).name, None)
         if r.ok:
             refused.pop(r.name, None)
         elif Path(r.path).exists():
@@ -103,9 +129,11 @@ def search_is_current(folder: Path | str) -> bool:
 
 
 def ingest_files(folder: Path | str, paths: list[Path], progress: Callable[[float, str], None] | None = None,
-                 model: str | None = None) -> list:
+                 model: str | None = None, replace=()) -> list:
     """Ingest the files (a file that fails is reported, the rest go on), then refresh the search.
-    progress(fraction, message) is called after each file and during embedding."""
+    progress(fraction, message) is called after each file and during embedding.  A file with an
+    indexed report's name but other content is kept beside it under a distinct name, unless its
+    name is in `replace` (see `ingest.run.ingest_paths`)."""
     from ingest import ingest_paths
 
     from .indexing import refresh_search
@@ -115,7 +143,7 @@ def ingest_files(folder: Path | str, paths: list[Path], progress: Callable[[floa
             progress(0.6 * i / n, f"{i}/{n} {result.name}")
 
     with Store(folder) as store:
-        results = ingest_paths(paths, store, progress=on_file)
+        results = ingest_paths(paths, store, progress=on_file, replace=replace)
     _remember_refused(folder, results)
     refresh_search(folder, model, progress=(lambda done, total: progress(0.6 + 0.4 * done / max(total, 1),
                                                                          f"检索索引 {done}/{total}"))
@@ -136,8 +164,10 @@ def check_upload(name: str, size: int) -> str | None:
 
 
 def save_upload(folder: Path | str, name: str, data: bytes) -> Path:
-    """Keep an uploaded file beside the index under a safe name, so that it can be cited."""
-    target = Path(folder) / UPLOAD_DIR
+    """Keep an uploaded file beside the index under a safe name, so that it can be cited: in a
+    folder named by its content's hash, so that an upload never overwrites the file of another
+    report that happens to have the same name."""
+    target = Path(folder) / UPLOAD_DIR / hashlib.sha256(data).hexdigest()[:16]
     target.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "_", Path(name).name) or "upload"
     path = target / safe
@@ -145,16 +175,26 @@ def save_upload(folder: Path | str, name: str, data: bytes) -> Path:
     return path
 
 
+def replace_document(folder: Path | str, new_name: str, old_name: str, model: str | None = None) -> None:
+    """The user confirmed that the report ingested as `new_name` takes the place of `old_name`:
+    the old report's facts, passages and vectors go, the new one is renamed to it."""
+    from .indexing import refresh_search
+
+    with Store(folder) as store:
+        store.rename(new_name, old_name)
+    refresh_search(folder, model)
+
+
 def remove_document(folder: Path | str, name: str, model: str | None = None) -> bool:
     """Remove a document, its facts and passages, and its search vectors."""
     from .indexing import refresh_search
 
     with Store(folder) as store:
-        sha = next((d["sha256"] for d in store.documents() if d["name"] == name), None)
+        doc = store.document(name=name)
         removed = store.remove(name)
     if removed:
         marks = _read(folder, REMOVED_FILE)
-        marks[name] = sha  # not ingested again from the report folder while unchanged
+        marks[name] = {"sha256": doc["sha256"], "path": doc["path"]}  # not ingested again while unchanged
         _write(folder, REMOVED_FILE, marks)
         refresh_search(folder, model)
     return removed

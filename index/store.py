@@ -2,7 +2,10 @@
 
 Owns every connection and every query.  A document is written in one transaction that first
 deletes whatever the store held under the same document name, so re-ingesting replaces and an
-ingest killed midway leaves the previous contents intact.  Readers open the file read-only.
+ingest killed midway leaves the previous contents intact.  Which name a file gets (its own, a
+distinct one when another report already has it, or the existing one when its content is already
+indexed) is decided by `ingest.run`, from the file's sha256 and path.  Readers open the file
+read-only.
 Facts keep their printed text; numbers are stored as decimal text so that 0.10 stays 0.10.
 """
 from __future__ import annotations
@@ -50,6 +53,7 @@ CREATE TABLE IF NOT EXISTS warnings (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     message TEXT, page INTEGER, line INTEGER, table_ref TEXT
 );
+CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
 CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents_version (name TEXT PRIMARY KEY, ingest_version TEXT);
 """
@@ -136,6 +140,16 @@ class Store:
             self.db.execute("INSERT OR REPLACE INTO documents_version VALUES (?, ?)", (doc.name, _ingest_version()))
         self.write_manifest()
 
+    def rename(self, name: str, new_name: str) -> None:
+        """Give document `name` the name `new_name`, replacing whatever was stored under it (the
+        user asked for a new file to take an indexed report's place)."""
+        with self.db:
+            self.db.execute("DELETE FROM documents WHERE name=?", (new_name,))
+            self.db.execute("DELETE FROM documents_version WHERE name=?", (new_name,))
+            self.db.execute("UPDATE documents SET name=?, ingested_at=? WHERE name=?", (new_name, time.time(), name))
+            self.db.execute("UPDATE documents_version SET name=? WHERE name=?", (new_name, name))
+        self.write_manifest()
+
     def remove(self, name: str) -> bool:
         with self.db:
             n = self.db.execute("DELETE FROM documents WHERE name=?", (name,)).rowcount
@@ -167,6 +181,19 @@ class Store:
             " (SELECT COUNT(*) FROM warnings w WHERE w.doc_id=d.id) AS n_warnings"
             " FROM documents d ORDER BY d.name").fetchall()
         return [dict(r) for r in rows]
+
+    def document(self, name: str | None = None, sha256: str | None = None) -> dict | None:
+        """The stored document of that name, or the one whose file has that content, with
+        `current` saying whether it was read by this ingest version; None when there is none."""
+        column, value = ("name", name) if name is not None else ("sha256", sha256)
+        row = self.db.execute(
+            f"SELECT d.*, v.ingest_version FROM documents d LEFT JOIN documents_version v ON v.name=d.name"
+            f" WHERE d.{column}=? ORDER BY d.id LIMIT 1", (value,)).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        out["current"] = out.pop("ingest_version") == _ingest_version()
+        return out
 
     def sha_of(self, name: str) -> str | None:
         """The stored file hash, or None when absent or ingested by another ingest version (the

@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--department", help="部门名称（文件中无法识别时指定）")
     parser.add_argument("--year", type=int, help="年度（文件中无法识别时指定）")
     parser.add_argument("--force", action="store_true", help="即使文件未变化也重新导入")
+    parser.add_argument("--replace", action="append", default=[], metavar="NAME",
+                        help="用同名的新文件替换索引中已有的报告 NAME（不指定时，同名而内容不同的报告另起名字导入，两份都保留）")
     parser.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
     parser.add_argument("--model", help="检索用向量模型（默认沿用索引已有的，或 multilingual-e5-small；hashing 为无模型的快速方案）")
     parser.add_argument("--no-search", action="store_true", help="只导入数据，不更新检索索引")
@@ -33,15 +35,19 @@ def main(argv: list[str] | None = None) -> int:
     def show(i: int, n: int, r) -> None:
         if args.json:
             print(json.dumps(asdict(r), ensure_ascii=False), flush=True)
+        elif r.duplicate_of:
+            print(f"[{i}/{n}] = {r.message}", flush=True)
         elif r.ok:
-            state = "未变化，跳过" if r.skipped else f"{r.seconds:.1f}s"
+            state = (r.message or "未变化，跳过") if r.skipped else f"{r.seconds:.1f}s"
+            if r.name_taken_by:
+                print(f"[{i}/{n}] ! {r.message}", flush=True)
             print(f"[{i}/{n}] ✓ {r.name}  {r.department or '部门未识别'} {r.year or '年度未识别'}  "
                   f"{r.pages} 页 · {r.tables} 表 · {r.facts} 个数据 · {r.passages} 段 · {r.warnings} 条提示  ({state})", flush=True)
         else:
             print(f"[{i}/{n}] ✗ {r.message}", flush=True)
 
     with store:
-        results = ingest_paths(args.paths, store, args.department, args.year, args.force, show)
+        results = ingest_paths(args.paths, store, args.department, args.year, args.force, show, replace=args.replace)
     if not results:
         print("没有找到可导入的报告文件（支持 .pdf .txt .md）", file=sys.stderr)
         return 1

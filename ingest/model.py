@@ -171,3 +171,10 @@ class IngestedDocument:
     facts: tuple[Fact, ...]
     passages: tuple[Passage, ...]
     warnings: tuple[IngestWarning, ...] = field(default=())
+
+    def named(self, name: str) -> "IngestedDocument":
+        """The same document under another name (another report already has its file's name)."""
+        from dataclasses import replace
+
+        return replace(self, name=name, facts=tuple(replace(f, document=name) for f in self.facts),
+                       passages=tuple(replace(p, document=name) for p in self.passages))

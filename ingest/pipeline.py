@@ -52,7 +52,7 @@ def ingest_file(path: Path, department: str | None = None, year: int | None = No
     if not any(f.number is not None for f in facts):
         raise NotAReport(str(path), f"{path.name}：表格里没有任何数字，像是空白模板而不是某个部门的报告，已跳过")
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    return IngestedDocument(raw.name, str(path), sha, raw.source, raw.pages, meta, tuple(tables), tuple(facts),
+    return IngestedDocument(raw.name, str(path.resolve()), sha, raw.source, raw.pages, meta, tuple(tables), tuple(facts),
                             tuple(passages(raw)), tuple(warnings))
 
 

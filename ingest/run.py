@@ -2,6 +2,7 @@
 transaction, and report per file.  The command line and the app both call `ingest_paths`."""
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,9 +15,9 @@ from .pipeline import SUFFIXES, ingest_file
 @dataclass(frozen=True)
 class FileResult:
     path: str
-    name: str
+    name: str  # the document's name in the store
     ok: bool
-    skipped: bool = False  # unchanged since the last ingest
+    skipped: bool = False  # unchanged since the last ingest, or already indexed under another name
     message: str = ""
     department: str | None = None
     year: int | None = None
@@ -26,6 +27,8 @@ class FileResult:
     passages: int = 0
     warnings: int = 0
     seconds: float = 0.0
+    duplicate_of: str | None = None  # the same content is indexed as this document
+    name_taken_by: str | None = None  # another report had the file's name; this one got `name`
 
 
 def collect_files(paths: Iterable[Path | str]) -> list[Path]:
@@ -39,29 +42,39 @@ def collect_files(paths: Iterable[Path | str]) -> list[Path]:
     return out
 
 
-def ingest_paths(paths: Iterable[Path | str], store, department: str | None = None, year: int | None = None,
-                 force: bool = False, progress: Callable[[int, int, FileResult], None] | None = None) -> list[FileResult]:
-    """Ingest every file; a file that fails is reported and leaves the store as it was."""
-    import hashlib
+def distinct_name(name: str, sha256: str) -> str:
+    """The name a report gets when another report already has its file name: the name with a
+    short hash of its content, e.g. 000_d038.txt → 000_d038（3f2a9c1b）.txt."""
+    path = Path(name)
+    return f"{path.stem}（{sha256[:8]}）{path.suffix}"
 
+
+def _same_file(stored: str | None, path: Path) -> bool:
+    if not stored:
+        return False
+    try:
+        return Path(stored).resolve() == path.resolve()
+    except OSError:
+        return False
+
+
+def ingest_paths(paths: Iterable[Path | str], store, department: str | None = None, year: int | None = None,
+                 force: bool = False, progress: Callable[[int, int, FileResult], None] | None = None,
+                 replace: Iterable[str] = ()) -> list[FileResult]:
+    """Ingest every file; a file that fails is reported and leaves the store as it was.
+
+    A document is known by its content and its path, never by its base name alone: a file whose
+    content is already indexed is not ingested again (under whatever name); a different file
+    with an indexed report's name gets a distinct name, unless its name is in `replace` (the
+    user asked for it to take that report's place).  A file at the path of an indexed document
+    whose content changed replaces it (the report was updated)."""
     files = collect_files(paths)
+    replace = set(replace)
     results = []
     for i, path in enumerate(files, start=1):
         start = time.perf_counter()
         try:
-            if not path.exists():
-                raise IngestError(str(path), f"{path.name}：文件不存在（{path}）")
-            if not force and store.sha_of(path.name) == hashlib.sha256(path.read_bytes()).hexdigest():
-                doc = next(d for d in store.documents() if d["name"] == path.name)
-                result = FileResult(str(path), path.name, True, True, "未变化，跳过", doc["department"], doc["year"],
-                                    doc["pages"] or 0, doc["n_tables"], doc["n_facts"], doc["n_passages"], doc["n_warnings"],
-                                    time.perf_counter() - start)
-            else:
-                doc = ingest_file(path, department, year)
-                store.put(doc)
-                result = FileResult(str(path), doc.name, True, False, "", doc.meta.department, doc.meta.year, doc.pages,
-                                    len(doc.tables), len(doc.facts), len(doc.passages), len(doc.warnings),
-                                    time.perf_counter() - start)
+            result = _ingest_one(path, store, department, year, force, replace, start)
         except IngestError as exc:
             result = FileResult(str(path), path.name, False, message=str(exc), seconds=time.perf_counter() - start)
         except OSError as exc:
@@ -71,3 +84,46 @@ def ingest_paths(paths: Iterable[Path | str], store, department: str | None = No
         if progress:
             progress(i, len(files), result)
     return results
+
+
+def _ingest_one(path: Path, store, department, year, force: bool, replace: set[str], start: float) -> FileResult:
+    if not path.exists():
+        raise IngestError(str(path), f"{path.name}：文件不存在（{path}）")
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    same = store.document(sha256=sha)
+    if same and same["current"] and not force:
+        if path.name in replace and same["name"] != path.name:  # the indexed copy takes the asked name
+            store.rename(same["name"], path.name)
+            return _stored_result(store, path.name, path, f"{path.name}：已替换原报告（这份内容原以 {same['name']} 导入）",
+                                  start, duplicate_of=None)
+        duplicate = not _same_file(same["path"], path)
+        message = f"{path.name}：内容与已导入的 {same['name']} 相同，已在索引中，未重复导入" if duplicate else "未变化，跳过"
+        return _stored_result(store, same["name"], path, message, start, duplicate_of=same["name"] if duplicate else None)
+    taken_by = None
+    if path.name in replace:
+        name = path.name
+    elif same:  # the same content read by an older ingest (or --force): read again in its place
+        name = same["name"]
+    else:
+        name = path.name
+        other = store.document(name=name)
+        if other and not _same_file(other["path"], path):
+            name, taken_by = distinct_name(path.name, sha), name
+    doc = ingest_file(path, department, year)
+    if doc.name != name:
+        doc = doc.named(name)
+    store.put(doc)
+    if same and same["name"] != name:  # one content, one document
+        store.remove(same["name"])
+    message = (f"{path.name}：已有同名报告（{taken_by}，来自 {store.document(name=taken_by)['path']}），"
+               f"这份内容不同的报告以 {name} 导入；如要替换原报告，请用 --replace {taken_by}") if taken_by else ""
+    return FileResult(str(path), doc.name, True, False, message, doc.meta.department, doc.meta.year, doc.pages,
+                      len(doc.tables), len(doc.facts), len(doc.passages), len(doc.warnings),
+                      time.perf_counter() - start, name_taken_by=taken_by)
+
+
+def _stored_result(store, name: str, path: Path, message: str, start: float, duplicate_of: str | None) -> FileResult:
+    doc = next(d for d in store.documents() if d["name"] == name)
+    return FileResult(str(path), name, True, True, message, doc["department"], doc["year"], doc["pages"] or 0,
+                      doc["n_tables"], doc["n_facts"], doc["n_passages"], doc["n_warnings"],
+                      time.perf_counter() - start, duplicate_of=duplicate_of)

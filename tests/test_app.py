@@ -57,6 +57,33 @@ def test_example_questions_and_ambiguous_options_are_clickable(app_env):
     assert "6.18万元" in [m.value for m in at.metric]
 
 
+def test_junk_gets_not_understood_with_example_questions_to_click(app_env):
+    at = _app()
+    at.chat_input[0].set_value("SELECT * FROM facts; 😀").run()
+    assert not at.exception
+    assert any("没有看懂" in m.value for m in at.markdown)
+    assert not [b for b in at.button if "泉州市数字泉州建设办公室" == b.label]  # no department buttons
+    examples = [b for b in at.button if b.label.endswith("？") and b.key and b.key.startswith("ex-")]
+    assert 2 <= len(examples) <= 3
+    examples[0].click().run()
+    assert at.metric, "the example is answered"
+
+
+def test_earlier_answers_are_drawn_cheaply_and_open_on_request(app_env):
+    at = _app()
+    for question in ("泉州数字办2023年三公经费是多少？", "智慧福州中心2022年办公费是多少？", "泉州数字办2023年差旅费是多少？"):
+        at.chat_input[0].set_value(question).run()
+        assert not at.exception
+    assert len(at.metric) == 1  # only the latest answer is drawn in full
+    cards = [e for e in at.expander if e.label.startswith("出处")]
+    assert cards and all("000_d038eb9fb139e057" in c.label.replace("\\", "") for c in cards)
+    assert any("6\\.18" in m.value for m in at.markdown)  # the first answer's figure is still shown
+    toggles = [t for t in at.toggle if t.label == "显示出处和详情"]
+    assert len(toggles) == 2
+    toggles[0].set_value(True).run()
+    assert len(at.metric) == 2 and "6.18万元" in [m.value for m in at.metric]
+
+
 def test_a_comparison_is_shown_as_a_table(app_env):
     at = _app()
     at.chat_input[0].set_value("哪个单位的公务接待费最多？").run()
@@ -108,7 +135,7 @@ def test_an_answer_whose_figure_is_involved_carries_the_finding(app_env):
     assert any("尾数差异" in e.label for e in at.expander)
 
 
-def test_library_lists_documents_and_removes_one(app_env):
+def test_library_lists_documents_and_removes_one_only_after_confirmation_and_can_undo(app_env):
     at = _app()
     at.sidebar.radio[0].set_value("文档库").run()
     assert not at.exception
@@ -117,8 +144,26 @@ def test_library_lists_documents_and_removes_one(app_env):
     at.selectbox[0].set_value(TEXTS[2].name)
     next(b for b in at.button if b.label == "删除").click().run()
     assert not at.exception
+    assert any("确定删除" in w.value for w in at.warning)  # asked first: nothing removed yet
+    assert TEXTS[2].name in list(at.dataframe[0].value["文件"])
+    next(b for b in at.button if b.label == "取消").click().run()
+    assert not any("确定删除" in w.value for w in at.warning)
+    assert TEXTS[2].name in list(at.dataframe[0].value["文件"])
+    next(b for b in at.button if b.label == "删除").click().run()
+    next(b for b in at.button if b.label == "确定").click().run()
+    assert not at.exception
+    assert TEXTS[2].name not in list(at.dataframe[0].value["文件"])
+    assert any("已删除" in s.value for s in at.success)
+    # the removal is undone from the list of removed reports
     at = _app()
     at.sidebar.radio[0].set_value("文档库").run()
+    assert TEXTS[2].name not in list(at.dataframe[0].value["文件"])
+    next(b for b in at.button if b.label == "恢复").click().run()
+    assert not at.exception
+    assert TEXTS[2].name in list(at.dataframe[0].value["文件"])
+    at.selectbox[0].set_value(TEXTS[2].name)
+    next(b for b in at.button if b.label == "删除").click().run()  # removed again for the tests after this one
+    next(b for b in at.button if b.label == "确定").click().run()
     assert TEXTS[2].name not in list(at.dataframe[0].value["文件"])
 
 

@@ -106,3 +106,42 @@ def test_a_report_uploaded_in_the_library_is_ingested_and_listed(page):
     box.fill("浔阳数经中心2023年本年收入合计是多少？")
     box.press("Enter")
     expect(page.get_by_text("292.90万元").first).to_be_visible(timeout=60_000)
+
+
+def _upload(page, path):
+    page.get_by_test_id("stSidebar").get_by_text("文档库", exact=True).click()
+    expect(page.get_by_text("上传报告")).to_be_visible(timeout=60_000)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+    expect(page.get_by_test_id("stFileChip").first).to_be_visible(timeout=60_000)
+    page.get_by_role("button", name="导入").click()
+
+
+def test_upload_states_the_real_limit_and_refuses_other_types_in_words(page, tmp_path):
+    page.get_by_test_id("stSidebar").get_by_text("文档库", exact=True).click()
+    expect(page.get_by_text("上传报告")).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("stFileUploaderDropzone")).to_contain_text("50")
+    expect(page.get_by_test_id("stFileUploaderDropzone")).not_to_contain_text("200")
+    docx = tmp_path / "报告.docx"
+    docx.write_bytes(b"PK\x03\x04 not a report")
+    _upload(page, docx)
+    expect(page.get_by_text("只接受 PDF、TXT 或 Markdown 文件，不接受 .docx 文件", exact=False)).to_be_visible(timeout=60_000)
+
+
+def test_an_upload_with_an_indexed_name_is_kept_beside_it_and_replaces_it_only_when_confirmed(page, tmp_path):
+    same_name = tmp_path / TEXTS[0].name
+    same_name.write_bytes(TEXTS[1].read_bytes())  # another department's report under 000's name
+    _upload(page, same_name)
+    expect(page.get_by_text("已有同名报告", exact=False).first).to_be_visible(timeout=120_000)
+    table = page.get_by_test_id("stDataFrame").first
+    expect(table).to_be_visible()
+    page.get_by_role("button", name=f"用新上传的").first.click()
+    expect(page.get_by_text(f"确定用", exact=False).first).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="确定", exact=True).click()
+    expect(page.get_by_text(f"已替换：{TEXTS[0].name}", exact=False)).to_be_visible(timeout=120_000)
+
+
+def test_an_imported_line_shows_document_text_as_printed(page, tmp_path):
+    marked = tmp_path / "__粗体__.txt"
+    marked.write_bytes(TEXTS[3].read_bytes())
+    _upload(page, marked)
+    expect(page.get_by_text("已导入：__粗体__.txt", exact=False)).to_be_visible(timeout=120_000)
