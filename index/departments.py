@@ -89,3 +89,47 @@ def departments_named(question: str, names: list[str], fiscal_words: list[str] =
     if strong:
         return strong
     return [n for n, sp in spans.items() if len(sp) == 2]
+
+
+import re  # noqa: E402  (short_names below)
+
+# The leading place of a printed name: a province, municipality, autonomous region, prefecture
+# (州, 盟, 地区), city, county or district, two to four characters before its level word (上海市,
+# 黑龙江省, 呼和浩特市, 锡林郭勒盟), or an autonomous area's longer name (广西壮族自治区).  A party
+# organ's 中共 / 中国共产党 stays in front of what is left.
+_LEADING_PLACE = re.compile(
+    r"^(?P<party>中共|中国共产党)?"
+    r"(?P<place>[\u4e00-\u9fff]{2,8}?自治(?:区|州|县|旗)|[\u4e00-\u9fff]{2,4}?(?:地区|省|市|州|盟|县|区))")
+# Where the level word begins a word of the name itself (省委, 市场, 市级, 县属, 市辖, 区直) the
+# place cannot be cut off; a zone named like a district (工业园区, 开发区, 社区) is not a place.
+_NOT_AFTER_PLACE = re.compile(r"^[委场级属辖直]")
+_NOT_A_PLACE = re.compile(r"(园区|开发区|社区|景区|保税区|示范区|试验区)$")
+_MIN_SHORT = 4
+
+
+def short_names(names: list[str]) -> dict[str, str]:
+    """For each printed department name, the form to label it with where space is short: the name
+    without its leading place (上海市普陀区财政局 → 普陀区财政局, 泉州市数字泉州建设办公室 →
+    数字泉州建设办公室, 中共上海市普陀区委社会工作部 → 中共普陀区委社会工作部), only the first place
+    and only where what is left has at least four characters and names no other department of the
+    list (as its short form or as its printed name).  Otherwise, the name as printed."""
+    candidates = {}
+    for name in dict.fromkeys(names):
+        short = _without_leading_place(name)
+        candidates[name] = short if short and len(short) >= _MIN_SHORT else name
+    counts: dict[str, int] = {}
+    for short in candidates.values():
+        counts[short] = counts.get(short, 0) + 1
+    printed = set(candidates)
+    return {name: short if short == name or (counts[short] == 1 and short not in printed) else name
+            for name, short in candidates.items()}
+
+
+def _without_leading_place(name: str) -> str | None:
+    m = _LEADING_PLACE.match(name)
+    if not m or _NOT_A_PLACE.search(m.group("place")):
+        return None
+    rest = name[m.end():]
+    if not rest or _NOT_AFTER_PLACE.match(rest):
+        return None
+    return (m.group("party") or "") + rest
