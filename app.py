@@ -15,6 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 from answer.intake import MAX_QUESTION_CHARS
+from ui.charts import comparison_chart
 
 ROOT = Path(__file__).resolve().parent
 INDEX = Path(os.environ.get("BUDGET_QA_INDEX", ROOT / "var" / "index"))
@@ -161,7 +162,9 @@ def _show(message: dict, n: int, latest: bool) -> None:
             frame = pd.DataFrame(result["comparison"])[["department", "year", "value", "number", "unit"]]
             frame.columns = ["部门", "年度", "印出的数字", "数值", "单位"]
             st.dataframe(frame, hide_index=True)
-            st.bar_chart(frame.set_index("部门")["数值"])
+            chart = comparison_chart(frame)
+            if chart is not None:
+                st.altair_chart(chart)
         for i, fig in enumerate(result["figures"][:8]):
             _citation(fig, f"{n}-{i}")
         for i, finding in enumerate(result.get("findings") or []):
@@ -305,11 +308,14 @@ def browser_page() -> None:
                 a = item["answer"]
                 fig = a["figures"][0] if a["status"] == "answered" and a["figures"] else None
                 rows.append({"部门": name, "年度": latest, "项目": item["name"],
-                             "数值": fig["number"] if fig else None, "印出的数字": fig["value"] if fig else "—"})
+                             "数值": fig["number"] if fig else None, "印出的数字": fig["value"] if fig else "—",
+                             "单位": (fig.get("unit") or "") if fig else ""})
         frame = pd.DataFrame(rows)
         st.dataframe(frame.pivot(index="项目", columns="部门", values="印出的数字"))
         metric = st.selectbox("图表项目", [name for name, _ in KEY_FIGURES])
-        st.bar_chart(frame[frame["项目"] == metric].set_index("部门")["数值"])
+        chart = comparison_chart(frame[frame["项目"] == metric], title=metric)
+        if chart is not None:
+            st.altair_chart(chart)
 
 
 # --- library -----------------------------------------------------------------------------
@@ -447,6 +453,8 @@ st.set_page_config(page_title="部门决算问答助手", layout="wide")
 st.title("部门决算问答助手")
 prepare_index()
 answerer()  # the store, the catalog and the embedding model, loaded before the first question
+for repair in (answerer().searcher.repairs if answerer().searcher else []):  # a damaged vector file, rebuilt
+    st.sidebar.warning(_plain(f"检索索引修复：{repair}"))
 page = st.sidebar.radio("页面", PAGES)
 st.sidebar.caption(f"索引：{INDEX}")
 {"对话": chat_page, "部门浏览": browser_page, "勾稽核对": checks_page, "文档库": library_page}[page]()
