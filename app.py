@@ -25,6 +25,7 @@ EXAMPLES = ("泉州数字办2023年三公经费是多少？", "哪个单位的�
             "智慧福州中心三公经费为什么比上年增加？", "普陀规划资源局的部门决算包括哪些单位？")
 MODEL = os.environ.get("BUDGET_QA_MODEL") or None  # the embedding model for new indexes (default e5-small)
 PAGES = ("对话", "部门浏览", "勾稽核对", "文档库")
+SHOWN_EXCHANGES = 8  # exchanges drawn on each rerun; earlier ones behind a toggle
 
 
 # --- resources, loaded once -------------------------------------------------------------------
@@ -197,8 +198,12 @@ def chat_page() -> None:
         st.write("可以这样问：")
         for i, example in enumerate(EXAMPLES):
             st.button(example, key=f"example-{i}", on_click=_queue, args=(example,))
-    for n, message in enumerate(messages):
-        _show(message, n, latest=n == len(messages) - 1)
+    # the cost of a rerun stays bounded however long the conversation: the latest answer in full,
+    # the few before it cheaply, older ones only when asked for
+    earlier = max(0, len(messages) - SHOWN_EXCHANGES)
+    first = 0 if earlier and st.toggle(f"显示更早的 {earlier} 条对话", key="history") else earlier
+    for n in range(first, len(messages)):
+        _show(messages[n], n, latest=n == len(messages) - 1)
 
 
 # --- reconciliation -------------------------------------------------------------------------

@@ -44,12 +44,15 @@ QUESTIONS = ("泉州数字办2023年三公经费是多少？", "晋城大数据�
              "普陀财政局2024年本年收入合计是多少？", "晋江经信有哪些下属单位", "普陀规划资源局离退休一共花了多少？",
              "泉州数字办2023年公务接待费是多少？", "智慧福州中心三公经费为什么比上年增加？",
              "浔阳数经中心2022年的本年收入合计是多少？", "普陀规划资源局2024年项目支出是多少？")
-# 'shown' once the k-th assistant message has its figure (st.metric) or, failing one, its text;
-# 'exception' when Streamlit shows an exception anywhere on the page.
-SHOWN = """k => { if (document.querySelector('[data-testid="stException"]')) return 'exception';
+# 'shown' once the last exchange on the page is this question's and its assistant message has its
+# figure (st.metric) or, failing one, its text, not faded as stale (the app draws a bounded number
+# of exchanges, so counting messages would not do); 'exception' when Streamlit shows one anywhere.
+SHOWN = """q => { if (document.querySelector('[data-testid="stException"]')) return 'exception';
   const m = document.querySelectorAll('[data-testid="stChatMessage"]');
-  return m.length >= 2 * k && !!m[2 * k - 1].querySelector(
-    '[data-testid="stMetricValue"], [data-testid="stMarkdownContainer"]') && 'shown'; }"""
+  if (m.length < 2) return false;
+  const user = m[m.length - 2], reply = m[m.length - 1];
+  return user.innerText.includes(q) && !reply.closest('[data-stale="true"]') && !user.closest('[data-stale="true"]')
+    && !!reply.querySelector('[data-testid="stMetricValue"], [data-testid="stMarkdownContainer"]') && 'shown'; }"""
 # the run has finished: no running-status widget and no stale (faded) elements left
 IDLE = """() => !document.querySelector('[data-testid="stStatusWidget"]')
   && !document.querySelector('[data-stale="true"]')"""
@@ -74,6 +77,16 @@ def tree_rss_mb(pid: int) -> float:
         except OSError:
             pass
     return sum(status_kb(p, "VmRSS") for p in pids) / 1024
+
+
+def cpu_seconds(pid: int | None = None) -> float:
+    """CPU seconds used so far by one process (user + system, all its threads) or, without a pid,
+    by the whole machine (every core, from /proc/stat)."""
+    if pid is None:
+        fields = Path("/proc/stat").read_text().split("\n")[0].split()[1:]
+        return (sum(map(int, fields)) - int(fields[3]) - int(fields[4])) / os.sysconf("SC_CLK_TCK")
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def spread(values: list[float]) -> dict:
@@ -109,7 +122,7 @@ class Session:
             start = time.perf_counter()
             await box.press("Enter")
             self.asked += 1
-            state = await (await self.page.wait_for_function(SHOWN, arg=self.asked, timeout=self.timeout * 1000,
+            state = await (await self.page.wait_for_function(SHOWN, arg=question, timeout=self.timeout * 1000,
                                                              polling=25)).json_value()
             shown = time.perf_counter() - start
             if state != "exception":  # then the run's end, within the same timeout
@@ -146,10 +159,14 @@ async def run(url: str, args, pid: int) -> dict:
             except Exception:  # noqa: BLE001 - counted: its questions are "abandoned"
                 session.broken = True
             await barrier.wait()  # all start asking together
+            cpu.setdefault("start", (time.perf_counter(), cpu_seconds(pid), cpu_seconds()))
             return [await session.ask(QUESTIONS[(n * args.questions + j) % len(QUESTIONS)])
                     for j in range(args.questions)]
 
+        cpu: dict = {}
         results = [r for rs in await asyncio.gather(*(one(n, s) for n, s in enumerate(sessions))) for r in rs]
+        wall, server, machine = (b - a for a, b in zip(cpu["start"], (time.perf_counter(), cpu_seconds(pid),
+                                                                       cpu_seconds())))
         for s in sessions:
             if s.page is not None:
                 await s.page.context.close()
@@ -174,6 +191,7 @@ async def run(url: str, args, pid: int) -> dict:
         "sessions": args.sessions, "questions_per_session": args.questions, "answers": len(ok),
         "errors": len(results) - len(ok), "error_kinds": dict(Counter(r[2] for r in results if r[2])),
         "figure_s": spread([r[0] for r in ok]), "run_done_s": spread([r[1] for r in ok]), "memory_mb": memory,
+        "part1_cpu_s": {"wall": round(wall, 1), "server": round(server, 1), "machine": round(machine, 1)},
         "long": {"questions": len(series), "errors": sum(1 for r in series if r[2]),
                  "error_kinds": dict(Counter(r[2] for r in series if r[2])),
                  "first5_s": [r[0] for r in series[:5]], "last5_s": [r[0] for r in series[-5:]],
@@ -188,6 +206,8 @@ def report(r: dict) -> None:
     print(f"part 1: {r['sessions']} sessions × {r['questions_per_session']} questions at once, {r['answers']} answers")
     print(f"  time to figure: {spread_(r['figure_s'])}\n  time to run end: {spread_(r['run_done_s'])}")
     print(f"  errors: {r['errors']}" + (f" {r['error_kinds']}" if r["error_kinds"] else ""))
+    c = r["part1_cpu_s"]
+    print(f"  CPU over {c['wall']} s: server {c['server']} s, whole machine {c['machine']} s (2 cores: at most {2 * c['wall']:.0f} s)")
     print(f"part 2: one session, {lg['questions']} questions in a row, errors: {lg['errors']}"
           + (f" {lg['error_kinds']}" if lg["error_kinds"] else ""))
     print(f"  first 5: {', '.join(map(s, lg['first5_s']))} s; last 5: {', '.join(map(s, lg['last5_s']))} s")

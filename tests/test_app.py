@@ -180,3 +180,17 @@ def test_uploads_are_checked_and_a_broken_file_loses_nothing(app_env, tmp_path):
     results = ingest_files(app_env, [broken], model="hashing")
     assert not results[0].ok and "坏文件.pdf" in results[0].message
     assert {d["name"] for d in documents(app_env)} == before
+
+
+def test_a_long_conversation_draws_a_bounded_number_of_exchanges(app_env):
+    import re
+
+    shown = int(re.search(r"^SHOWN_EXCHANGES = (\d+)", (ROOT / "app.py").read_text(encoding="utf-8"), re.M).group(1))
+    at = _app()
+    for i in range(shown + 2):
+        at.chat_input[0].set_value(f"泉州数字办2023年{('三公经费', '差旅费', '办公费')[i % 3]}是多少？").run()
+        assert not at.exception
+    assert len(at.chat_message) == 2 * shown  # a question and its answer each
+    older = next(t for t in at.toggle if t.label == "显示更早的 2 条对话")
+    older.set_value(True).run()
+    assert len(at.chat_message) == 2 * (shown + 2)
