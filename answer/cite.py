@@ -2,7 +2,7 @@
 row is called, and the one department (and its year and document) a question is about."""
 from __future__ import annotations
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from .lookup import Catalog
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from .lookup import Catalog, lookup
 

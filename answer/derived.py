@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from .cite import figure, one_department, row_name, where
 from .lookup import Catalog, Lookup
@@ -122,7 +122,7 @@ _ADD_UP = re.compile(r"加起来|加在一起|一共|总共|合计|共有|总数
 def units_total(question: str, catalog: Catalog, out: dict) -> bool:
     """A column of the units table added up over the units it lists ("四个单位在职人数加起来"),
     computed, each unit's figure cited; only where the table prints no total of its own."""
-    from index.vocabulary import COLUMN_WORDS
+    from domain.vocabulary import COLUMN_WORDS
 
     text = compact(question)
     column = next((c for w, c in COLUMN_WORDS.items() if w in text), None)

@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
-from .statements import Statement, about, asked_quantity, statements
+from domain.statements import Statement, about, asked_quantity, statements
 
 WHY = re.compile(r"为什么|为何|原因|怎么回事|为啥")
 CHANGE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年).{0,8}(?:增加|减少|增长|下降|变化|多|少)(?:了)?(?:百分之)?(?:多少|几)")

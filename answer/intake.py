@@ -40,7 +40,7 @@ def refusal(question: str, catalog) -> dict | None:
 def understood(question: str, catalog) -> bool:
     from index.departments import match_departments
     from index.tokens import FISCAL_TERMS
-    from index.vocabulary import COLUMN_WORDS, EVERYDAY_TERMS, TABLE_WORDS
+    from domain.vocabulary import COLUMN_WORDS, EVERYDAY_TERMS, TABLE_WORDS
 
     from .lookup import _ORGANISATION
 

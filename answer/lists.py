@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.normalize import compact
+from domain.grades import GRADE_WORD
+from domain.normalize import compact
 
 _ASKS = re.compile(r"(哪些|哪几个|哪个|有哪|列出).{0,6}项目|项目.{0,12}(哪些|哪几个|有哪)")
-GRADE_WORD = re.compile(r"[“\"'‘]?(优秀|良好|优|良|中|合格|差|不合格)[”\"'’]?")
 _GRADE_ROW = re.compile(r"评价等级|自评等级|等级|等次|评价结果")
 _PROJECT_ROW = ("专项名称", "项目名称", "项目名")
 _FORM_SUFFIX = "项目支出绩效自评表"

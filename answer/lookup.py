@@ -9,18 +9,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from index.departments import DepartmentMatch, _subsequence, match_departments
-from index.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
+from domain.tables import KIND_ORDER
+from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
-# Where a row label is looked for first: the table a reader would cite for it.
-KIND_ORDER = (
-    "三公经费支出决算表", "收入支出决算总表", "基本支出决算表", "支出决算表", "收入决算表",
-    "一般公共预算财政拨款支出决算表", "财政拨款收入支出决算总表", "相关信息统计表", "政府采购情况表",
-    "国有资产占用情况表", "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表",
-    "项目支出绩效自评表", "其他表",
-)
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
 _TOTALS = ("合计", "总计")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
@@ -285,7 +279,7 @@ def _stated_amount(text: str, span: str, catalog, department: str, year: int, do
     (本部门2022年度政府采购支出总额4655.28万元): the statement whose subject is closest to the
     asked words; among equally close ones, the one that says it is the total (总额, 合计).
     Statements that disagree give nothing."""
-    from .statements import about, asked_quantity, statements
+    from domain.statements import about, asked_quantity, statements
 
     asked = asked_quantity(text, span)
     if unit not in (None, "万元") or not asked:

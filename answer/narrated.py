@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from .cite import one_department
 from .lookup import Catalog

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 # the units a count question can ask for, and how the report prints them
 UNIT_PATTERNS = {

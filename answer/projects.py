@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from index.departments import _subsequence
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.normalize import compact
+from domain.normalize import compact
 from index.departments import department_spans, departments_named
 
 from .cite import figure, row_name, where
@@ -43,7 +43,7 @@ def compare(question: str, catalog: Catalog, out: dict) -> dict:
     # only figures of the same printed row and unit are compared
     # the same quantity: a stated amount and a table's total under the asked words (政府采购's
     # 合计 row in 相关信息统计表, the 三公 table's 合计) are what the question names
-    from .statements import asked_quantity
+    from domain.statements import asked_quantity
 
     asked = (asked_quantity(neutral) or [""])[0]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from .cite import figure, row_name, where
 from .derived import computed, project_funds, summed, units_total

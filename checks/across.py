@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from .model import NOTICE, Finding, severity_of
 from .report import Report, money

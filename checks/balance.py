@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from .model import Finding
 from .report import Report, money

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from answer.lists import GRADE_WORD
-from ingest.normalize import compact
+from domain.grades import GRADE_WORD
+from domain.normalize import compact
 
 from .model import ERROR, Finding
 from .report import Report

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from .across import ALL, FISCAL, FUND, GENERAL, quantity_of, subject_names
 from .identities import sangong_slot

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from .model import CellRef
 
@@ -51,7 +51,7 @@ class Report:
     @cached_property
     def statements(self) -> tuple:
         """What its narrative says (answer.statements), read once."""
-        from answer.statements import statements
+        from domain.statements import statements
 
         return tuple(statements(self.passages, [self.department] if self.department else []))
 

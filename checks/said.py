@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from .report import Report
 
@@ -45,7 +45,7 @@ def words_before(s) -> str:
 def budget_nearby(report: Report, s) -> str | None:
     """The budget a separate sentence of the same passage prints for the same subject
     (“…三公经费支出23.18万元，完成全年预算的92.72%…三公经费全年预算数为25.00万元”)."""
-    from answer.statements import subject_key
+    from domain.statements import subject_key
 
     key = subject_key(TAIL.sub("", s.subject))
     return next((o.budget for o in report.statements if o.budget and (o.page, o.line) == (s.page, s.line)

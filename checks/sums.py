@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ingest.normalize import compact
+from domain.normalize import compact
 
 from .model import ERROR, NOTICE, Finding, amount, gap, severity_of
 from .report import Report, grouped_rows

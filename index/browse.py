@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from ingest.normalize import compact, parse_value
+from domain.normalize import compact, parse_value
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # header cells that head a key column (label, code, row number): a blank to their right in a text
@@ -33,7 +33,7 @@ def table_frames(store, document: str, standard_only: bool = True) -> list[dict]
     the columns that hold figures."""
     import pandas as pd
 
-    from ingest.catalogue import OTHER
+    from domain.tables import OTHER
 
     out = []
     for t in store.tables(document):

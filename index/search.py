@@ -397,7 +397,7 @@ class SearchIndex:
     def _departments_named(self, query: str) -> set[str]:
         from .departments import match_departments
         from .tokens import FISCAL_TERMS
-        from .vocabulary import COLUMN_WORDS, EVERYDAY_TERMS, TABLE_WORDS
+        from domain.vocabulary import COLUMN_WORDS, EVERYDAY_TERMS, TABLE_WORDS
 
         departments, labels = self._vocabulary()
         fiscal = [*labels, *FISCAL_TERMS, *EVERYDAY_TERMS, *TABLE_WORDS, *COLUMN_WORDS, "支出", "收入", "经费"]

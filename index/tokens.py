@@ -10,7 +10,7 @@ import re
 import threading
 from typing import Iterable
 
-from ingest.normalize import clean_line
+from domain.normalize import clean_line
 
 # Terms of final-accounts reports that jieba's general dictionary splits apart.
 FISCAL_TERMS = (

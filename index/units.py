@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from .vocabulary import EVERYDAY_TERMS, everyday_words
+from domain.vocabulary import EVERYDAY_TERMS, everyday_words
 
 # the everyday words are part of a row's text: editing their table changes the version too
 CHUNKER_VERSION = "3." + hashlib.sha256(repr(sorted(EVERYDAY_TERMS.items())).encode("utf-8")).hexdigest()[:8]

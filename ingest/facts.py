@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from .model import DocumentMeta, Fact, Table
-from .normalize import parse_value
+from domain.normalize import parse_value
 
 
 def table_facts(table: Table, document: str, meta: DocumentMeta) -> list[Fact]:

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .catalogue import OTHER, code_in, kind_of, title_in
+from domain.tables import OTHER, code_in, kind_of, title_in
 from .model import Cell, Column, IngestWarning, LogicalRow, RawTable, Table, TextLine
-from .normalize import clean_label, code_digits, compact, is_amount, parse_value
+from domain.normalize import clean_label, code_digits, compact, is_amount, parse_value
 
 _META = re.compile(r"编制单位|^部门(名称)?[:：]|^单位(名称)?[:：]|金额单位|^单位[:：]")
 _UNIT = re.compile(r"(?:金额)?单位[:：]\s*([^\s:：]{1,8})")

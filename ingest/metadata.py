@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .model import DocumentMeta, RawDocument, RawTable, TextLine
-from .normalize import compact
+from domain.normalize import compact
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _LABELLED = re.compile(r"^(?:部门|部门名称|单位名称|编制单位|预算单位)[:：](.*)$")

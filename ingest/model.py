@@ -96,7 +96,7 @@ class LogicalRow:
 class Table:
     index: int  # order in the document
     code: str | None  # 公开01表 as printed (normalised)
-    kind: str  # canonical kind, see ingest.catalogue
+    kind: str  # canonical kind, see domain.tables
     title: str
     unit: str
     page: int | None

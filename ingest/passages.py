@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from .catalogue import OTHER, code_in, kind_of, title_in
+from domain.tables import OTHER, code_in, kind_of, title_in
 from .model import Passage, RawDocument, RawTable, TextLine
-from .normalize import compact
+from domain.normalize import compact
 
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _H1 = re.compile(r"^[一二三四五六七八九十]+、\S{1,40}$")

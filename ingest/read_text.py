@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import EmptyDocument, NotUTF8
 from .model import Cell, RawDocument, RawTable, TextLine
-from .normalize import clean_line, nfkc
+from domain.normalize import clean_line, nfkc
 
 _TAGS = re.compile(r"</?(?:b|strong|i|em|u|br|span|p)\s*/?>", re.I)
 _HEADING = re.compile(r"^(#{1,6})\s+")

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from ingest.normalize import clean_label, clean_line, code_digits, parse_value
+from domain.normalize import clean_label, clean_line, code_digits, parse_value
 
 
 def test_kangxi_and_supplement_radicals_become_characters():

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.normalize import clean_label, compact
+from domain.normalize import clean_label, compact
 from ingest.pdf_unruled import UnruledTable, find_unruled_tables
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

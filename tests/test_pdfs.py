@@ -6,7 +6,7 @@ import collections
 import pytest
 
 from conftest import CORPUS, ingested
-from ingest.normalize import compact
+from domain.normalize import compact
 
 # Share of all the text file's facts (绩效自评表 and statistics tables included) that the PDF
 # twin reproduces exactly, as measured (benchmarks/RESULTS.md); the standard tables must agree

@@ -136,7 +136,7 @@ def identities(doc) -> dict[str, tuple]:
     out["基本支出 支出表=人员+公用"] = (x("合计", "基本支出"), b("人员经费合计") + b("公用经费合计"))
     out["基本支出 一般公共预算表=人员+公用"] = (g("合计", "本年支出/基本支出"), b("人员经费合计") + b("公用经费合计"))
 
-    from answer.statements import statements
+    from domain.statements import statements
 
     said = {}
     for st in statements([dataclasses.asdict(p) for p in doc.passages], [DEPARTMENT]):

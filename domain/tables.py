@@ -30,6 +30,14 @@ _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in KINDS)
 
 OTHER = "其他表"
 
+# Where a row label is looked for first: the table a reader would cite for it.
+KIND_ORDER = (
+    "三公经费支出决算表", "收入支出决算总表", "基本支出决算表", "支出决算表", "收入决算表",
+    "一般公共预算财政拨款支出决算表", "财政拨款收入支出决算总表", "相关信息统计表", "政府采购情况表",
+    "国有资产占用情况表", "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表",
+    "项目支出绩效自评表", OTHER,
+)
+
 # A line that names a table: ends in 表 and is not a sentence.
 # a title may close with its year in brackets: …项目支出绩效自评表（2023年度）
 _TITLE = re.compile(r"^#*(?:[一二三四五六七八九十\d]+[、.．])?\s*(.{2,40}?表)(?:[（(]\d{4}年度?[）)])?$")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ingest.normalize import compact
+from .normalize import compact
 
 NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _AMOUNT = re.compile(rf"^(?P<subject>.*?)(?:为|是|达)?(?P<amount>{NUMBER})万元")
@@ -166,7 +166,7 @@ _CODE = re.compile(r"^\d{3,}-|\([^()]*\)$")  # a subject code, or a trailing rem
 def asked_quantity(question: str, department_span: str = "") -> list[str]:
     """The quantity a question asks about, in its own words and with each everyday word in it
     replaced by the report's term (公车 → 公务用车运行维护费 …); empty when nothing is left."""
-    from index.vocabulary import EVERYDAY_TERMS
+    from domain.vocabulary import EVERYDAY_TERMS
 
     text = compact(question).replace("收支总计", "收入支出总计")
     if department_span:
