@@ -28,7 +28,7 @@ def judge(result: dict, expected: dict, kind: str = "") -> tuple[bool, bool | No
     if kind == "list" and status == "answered":
         if result["status"] != "answered":
             return False, None, False
-        from ingest.normalize import compact
+        from domain.normalize import compact
 
         want = {compact(x) for x in re.split(r"[；;]", expected.get("value") or "") if x.strip()}
         got = {compact(f["label"]) for f in result["figures"]}
@@ -44,7 +44,7 @@ def judge(result: dict, expected: dict, kind: str = "") -> tuple[bool, bool | No
     if re.fullmatch(r"[\d,.]+", want) or not want:
         correct = fig["value"] == want
     else:  # a reason or other words: the printed words must be quoted
-        from ingest.normalize import compact
+        from domain.normalize import compact
 
         correct = bool(fig["value"]) and compact(want) in compact(fig["value"])
     wrong = not correct and not fig["computed"]

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def _relevant(result, query) -> bool:
-    from ingest.normalize import compact
+    from domain.normalize import compact
 
     text = compact(result.text)
     return result.document == query["document"] and all(compact(s) in text for s in query["must_contain"])
