@@ -2,8 +2,6 @@
 row is called, and the one department (and its year and document) a question is about."""
 from __future__ import annotations
 
-from domain.normalize import compact
-
 from .lookup import Catalog
 
 
@@ -35,17 +33,12 @@ def where(fact: dict) -> str:
 
 def one_department(question: str, catalog: Catalog):
     """(department, the words that named it, the year as written, the year meant, its document)
-    when the question names exactly one department; None otherwise (the lookup then explains)."""
-    from index.departments import match_departments
-    from .lookup import YEAR, another_organisation
-
-    text = compact(question)
-    matches = match_departments(text, catalog.departments, catalog.fiscal_words)
-    if len(matches) != 1 or another_organisation(text, matches[0].name, catalog.units.get(matches[0].name, ())):
+    when the question names exactly one department and no organisation the index lacks; None
+    otherwise (the lookup then explains).  Read from the question parsed once."""
+    q = catalog.parse(question)
+    if q.department is None or q.unknown:
         return None
-    name = matches[0].name
-    years = catalog.years(name)
-    m = YEAR.search(text)
-    year = int(m.group(1)) if m else (years[-1] if years else None)
-    document = catalog.document_for(name, year) if year in years else None
-    return name, matches[0].span, m.group(0) if m else "", year, document
+    years = catalog.years(q.department)
+    year = q.year or (years[-1] if years else None)
+    document = catalog.document_for(q.department, year) if year in years else None
+    return q.department, q.span, q.year_text, year, document

@@ -42,14 +42,14 @@ def understood(question: str, catalog) -> bool:
     from index.tokens import FISCAL_TERMS
     from domain.vocabulary import COLUMN_WORDS, EVERYDAY_TERMS, TABLE_WORDS
 
-    from .lookup import _ORGANISATION
+    from .question import ORGANISATION
 
     if len(_CJK.findall(question)) < 2:
         return False
     words = (*MONEY_WORDS, *FISCAL_TERMS, *EVERYDAY_TERMS, *TABLE_WORDS, *COLUMN_WORDS)
     if any(w in question for w in words) or any(label in question for label in catalog.labels):
         return True
-    return bool(_ORGANISATION.search(question) or match_departments(question, catalog.departments, catalog.fiscal_words))
+    return bool(ORGANISATION.search(question) or match_departments(question, catalog.departments, catalog.fiscal_words))
 
 
 def examples(catalog, n: int = 3) -> list[str]:

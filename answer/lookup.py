@@ -11,15 +11,15 @@ from functools import cached_property
 
 from domain.normalize import compact
 
-from index.departments import DepartmentMatch, _subsequence, match_departments
+from index.departments import DepartmentMatch, _subsequence
+
+from .question import ORGANISATION as _ORGANISATION, UNITS, masked
 from domain.tables import KIND_ORDER
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
 _TOTALS = ("合计", "总计")
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
-# A department the question names that the index does not hold: place + organisation word.
-_ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9fff]{0,10}?(?:局|办公室|办|厅|委员会|委|中心|院|所|部|大队|站|馆)")
+_GRAND_TOTALS = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计")
 
 
 def bare_label(label: str) -> str:
@@ -55,6 +55,7 @@ class Catalog:
         self.documents = store.documents()
         self.departments = sorted({d["department"] for d in self.documents if d["department"]})
         self._facts: dict[str, list[dict]] = {}
+        self._parsed: dict[str, object] = {}
         self.labels = sorted({bare_label(r[0]) for r in store.db.execute("SELECT DISTINCT row_label FROM facts")
                               if r[0]}, key=len, reverse=True)
         self.labels = [l for l in self.labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2 and len(l) <= 30]
@@ -74,6 +75,16 @@ class Catalog:
         """Words that name rows, tables or columns: never read as part of a department's name."""
         return self.labels + list(TABLE_WORDS) + list(COLUMN_WORDS) + ["支出", "收入", "经费", "多少"]
 
+    def parse(self, question: str):
+        """The question parsed once (answer.question.parse), remembered for the kinds that read it."""
+        from .question import parse
+
+        if question not in self._parsed:
+            if len(self._parsed) > 512:
+                self._parsed.clear()
+            self._parsed[question] = parse(question, self)
+        return self._parsed[question]
+
     def facts(self, document: str) -> list[dict]:
         if document not in self._facts:
             self._facts[document] = list(self.store.facts(document))
@@ -89,67 +100,100 @@ class Catalog:
         return docs[0]["name"] if docs else None
 
 
-# Questions that need more than one printed figure: comparing, computing, listing, explaining.
-# The other kinds of answer (answer/respond.py) take those they can; what reaches the lookup is
-# refused rather than answered with a figure that only resembles what was asked.
-_NOT_A_LOOKUP = (
-    ("比较或排名", re.compile(r"哪个单位|哪家|哪个部门|谁的|谁最|最多|最高|最少|最低|排名|排序|相比|和.{1,12}哪个|哪个.{0,6}多")),
-    ("计算", re.compile(r"比例|比重|占比|占.{0,8}(多少|几)|百分之|完成了?.{0,6}(预算|多少)|加起来|相加|加上|相差|差多少|多多少|少多少|还有多少|没执行|平均|上一年|上年")),
-    ("列举", re.compile(r"哪些|哪几个|哪几家|有哪|列出|包括什么|包含哪")),
-    ("原因说明", re.compile(r"为什么|原因|为何|怎么回事")),
-    ("文字说明", re.compile(r"哪里|什么地方|什么时候|是什么|做了什么|干了什么|什么内容|什么项目")),
-    ("个人或人均数字", re.compile(r"主任|局长|书记|科长|个人|人均|每人|每个人")),
-)
-# The unit a question expects; a figure in another unit does not answer it.
-_EXPECTED_UNIT = (
-    ("分", re.compile(r"几分|多少分|得分|评分|打分")),
-    ("人", re.compile(r"多少人|几个人|几人|人次|人数|多少.{0,6}人员|几.{0,4}人员")),
-    ("辆", re.compile(r"几辆|多少辆|车辆数")),
-    ("%", re.compile(r"百分之|百分比|%|率是多少|率为")),
-    ("count", re.compile(r"多少个|几个|几批|多少批|批次|几次|多少次|几台|多少台|几套|多少套")),
-)
+# What the lookup refuses, by the question's operation (answer.question.OPERATIONS): questions
+# that need more than one printed figure.  The other kinds of answer (answer/kinds/) take those
+# they can; what reaches the lookup is refused rather than answered with a figure that only
+# resembles what was asked.
+REFUSED = {"rank": "比较或排名", "share": "计算", "difference": "计算", "sum": "计算", "change": "计算",
+           "average": "计算", "completion": "计算", "per_person": "个人或人均数字", "list": "列举",
+           "why": "原因说明", "text": "文字说明"}
 
 
-COMPARE = _NOT_A_LOOKUP[0][1]
+def mismatch(fact: dict, q) -> str | None:
+    """Why a candidate figure is not what the question asks, checked against the parsed
+    question before it may be stated: the funds named (政府性基金, 国有资本经营) must be the
+    figure's; a dash or blank is no amount; the 预算数 or 决算数 asked must be its column."""
+    where_ = " ".join(str(fact.get(k) or "") for k in ("table_kind", "table_title", "row_label", "row_section",
+                                                         "column"))
+    if q.funds in ("政府性基金", "国有资本经营") and q.funds not in where_:
+        return f"报告里找到的“{fact['row_label']}”不是{q.funds}的数字"
+    if fact["number"] is None:
+        return f"“{fact['row_label']}”这一栏印的是“{fact['value_text']}”，不是数字"
+    column = fact.get("column") or ""
+    if q.measure in ("预算数", "年初预算", "全年预算") and "预算" not in column and fact["table_kind"] != "项目支出绩效自评表":
+        return "问题问的是预算数，相关表格只印了决算数"
+    return None
 
 
-def another_organisation(text: str, department: str, units=()) -> str | None:
-    """An organisation the question names that is neither the department matched nor one of the
-    units its report lists: 九江市浔阳区财政局 is not 九江市浔阳区数字经济发展中心, 福州市大数据委 is
-    not 晋城市大数据应用局; 晋江市经济和信息化局 is a unit of 晋江市经信部门."""
-    return next((org.group(0) for org in _ORGANISATION.finditer(text)
-                 if not _subsequence(org.group(0), department) and not any(org.group(0) in u for u in units)), None)
+# A sentence or note that says there is none: 无/没有 … 支出, 本表无数据, 为空表.
+_NONE = re.compile(r"无|没有|未发生|未安排|为0|为零|空表|本表无数据|不涉及")
+
+
+def stated_none(q, catalog, department, year, year_given, document, words) -> Lookup | None:
+    """Zero stated in words: where the question asks for funds or a table kind the report says
+    it has none of ("本单位无政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出",
+    "本表无数据"), 0 with that sentence; None when no sentence says so."""
+    subject = q.funds if q.funds in ("政府性基金", "国有资本经营") else None
+    if subject is None and q.table_words:
+        subject = q.table_words[0]
+    if subject is None:
+        return None
+    for p in catalog.store.passages(document):
+        for sentence in re.split(r"(?<=[。；;])", compact(p["text"])):
+            at = sentence.find(subject)
+            if at < 0 or not _NONE.search(sentence):
+                continue
+            if re.search(r"\d[\d,]*\.\d+\s*万元", sentence):  # it prints an amount: not a "none" sentence
+                continue
+            fact = {"row_label": sentence.strip(), "value_text": "0", "number": Decimal(0), "unit": "万元",
+                    "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
+                    "table_title": "情况说明", "column": "", "document": p["document"], "page": p["page"],
+                    "line": p["line"], "value_state": "number", "row_code": None, "row_section": None,
+                    "sentence": sentence.strip(), "none": True}
+            return Lookup("answered", department, year, year_given, document, [fact], [], terms=words, narrative=True)
+    return None
+
+
+def _joined(named: list[str], text: str) -> bool:
+    """Two row names the question joins (差旅费和会议费, 办公费、印刷费): several quantities."""
+    spots = sorted((text.find(n), n) for n in named if n in text)
+    return any(re.fullmatch(r"[和与及、加或以]|以及|还有", text[a + len(x):b]) for (a, x), (b, _) in zip(spots, spots[1:]))
 
 
 def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lookup:
     """The printed figure the question asks for; `department` given, the question's own
     department words are not read (a comparison asks each department in turn)."""
     text = compact(question)
-    for what, pattern in _NOT_A_LOOKUP:
-        if pattern.search(text) and not (department and pattern is COMPARE):
-            return Lookup("not_found", missing=f"这个问题需要{what}，目前只能回答报告里直接印出的单个数字")
+    q = catalog.parse(question)
+    if q.operation in REFUSED and not (department and q.operation == "rank"):
+        return Lookup("not_found", missing=f"这个问题需要{REFUSED[q.operation]}，目前只能回答报告里直接印出的单个数字")
     table_words = [w for w in TABLE_WORDS if w in text]
     plain = re.sub(r"(?:19|20)\d{2}\s*年度?", "", text)  # 2024年度 names no 年度 row
+    if q.table_title:  # the words of a table's title name no row
+        plain = plain.replace(q.table_title, "|")
+    for word in COLUMN_WORDS:  # nor do the words of a column (项目支出合计: 合计 of the column 项目支出)
+        plain = plain.replace(word, "|")
     named = [l for l in catalog.labels if l in plain and l not in COLUMN_WORDS
              and not any(l in d for d in catalog.departments)]  # a unit's name is not a row asked for
     # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
     words = list(dict.fromkeys(named + report_terms(text)))
-    if len(named) >= 2 and re.search(r"加|和|与|及|、|一共|合计|总共|共计", text):
+    if table_words:  # "三公经费一共花了多少": a grand total asked beside a table's name is that table's total
+        words = [w for w in words if w not in _GRAND_TOTALS]
+    if _joined(named, text):
         return Lookup("not_found", missing="这个问题把几项加在一起或放在一起问，需要计算，目前只能回答报告里直接印出的单个数字",
                       terms=words)
     matches = [DepartmentMatch(department, department, len(department))] if department else \
-        match_departments(text, catalog.departments, catalog.fiscal_words)
+        [DepartmentMatch(n, q.span, len(q.span)) for n in q.departments]
     if not matches:  # a unit a department's report lists (晋江市经济和信息化局) is asked about in that report
-        owners = {d for org in _ORGANISATION.finditer(text) for d, units in catalog.units.items()
+        owners = {d for org in _ORGANISATION.finditer(masked(text)) for d, units in catalog.units.items()
                   if org.group(0) in units}
         if len(owners) == 1:
             owner = owners.pop()
             matches = [DepartmentMatch(owner, "", len(owner))]
     if not matches:
-        named = _ORGANISATION.search(text)
-        if named:
-            return Lookup("not_found", missing=f"索引中没有“{named.group(0)}”的报告（已有：{'、'.join(catalog.departments)}）",
+        if q.unknown:
+            return Lookup("not_found", missing=f"索引中没有“{q.unknown}”的报告（已有：{'、'.join(catalog.departments)}）",
                           terms=words)
         if len(catalog.departments) == 1:
             department = catalog.departments[0]
@@ -160,14 +204,12 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     else:
         forced = department is not None
         department = matches[0].name
-        other = None if forced else another_organisation(text, department, catalog.units.get(department, ()))
-        if other:
-            return Lookup("not_found", missing=f"索引中没有“{other}”的报告（已有：{'、'.join(catalog.departments)}）",
+        if not forced and q.unknown:
+            return Lookup("not_found", missing=f"索引中没有“{q.unknown}”的报告（已有：{'、'.join(catalog.departments)}）",
                           terms=words)
     years = catalog.years(department)
-    m = YEAR.search(text)
-    year_given = bool(m)
-    year = int(m.group(1)) if m else (years[-1] if years else None)
+    year_given = bool(q.years)
+    year = q.years[0] if q.years else (years[-1] if years else None)
     if year not in years:
         return Lookup("not_found", department, year, year_given,
                       missing=f"没有{department}{year}年度的报告（已有：{'、'.join(map(str, years)) or '无'}）")
@@ -179,23 +221,32 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
         own = {f["row_label"] for f in catalog.facts(document)
                if column in (f["column"] or "") and compact(f["row_label"]) == compact(department)}
         words = sorted(own) or [w for w in _TOTALS]
-    asked = [u for u, pattern in _EXPECTED_UNIT if pattern.search(text)]
+    asked = [u for u, pattern in UNITS if pattern.search(text)]
     if len(re.findall(r"多少|几", text)) >= 2 and len(asked) >= 2:
         return Lookup("not_found", department, year, year_given, document,
                       missing="这个问题一次问了几个数，请分开问", terms=words)
     unit = asked[0] if asked else None
+    facts = catalog.facts(document)
+    code = q.table_code
+    if code:  # "公开10表里…": only that table
+        facts = [f for f in facts if f["table_code"] == code]
+    elif q.table_kind:  # a table named by its title is that kind of table and no other
+        facts = [f for f in facts if f["table_kind"] == q.table_kind]
+    if (code or q.table_kind) and not facts:
+        return Lookup("not_found", department, year, year_given, document,
+                      missing=f"{department}{year}年度报告中没有“{code or q.table_title}”", terms=words)
+    if q.subject_code:  # a subject code names its row
+        facts = [f for f in facts if (f["row_code"] or "").replace(" ", "") == q.subject_code]
+        if not facts:
+            return Lookup("not_found", department, year, year_given, document,
+                          missing=f"{department}{year}年度报告" + (f"的“{q.table_title}”" if q.table_title else "")
+                                  + f"中没有科目编码为 {q.subject_code} 的行", terms=words)
+        words = [bare_label(facts[0]["row_label"])]
     if not words and not table_words:
         if unit in _NARRATIVE_UNITS:
             return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题里没有认出报告中的科目或表格名称", terms=words)
-    facts = catalog.facts(document)
-    code = re.search(r"公开(\d{1,2})表", text)
-    if code:  # "公开10表里…": only that table
-        facts = [f for f in facts if f["table_code"] == f"公开{int(code.group(1)):02d}表"]
-    else:
-        titled = [f for f in facts if _title_in_question(f["table_title"], text)]
-        facts = titled or facts
     parts = _sibling_parts(facts, report_terms(text), column, text)
     if parts:
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
@@ -211,7 +262,7 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
                                narrative=True)
 
     if not rows:
-        if found := stated():
+        if found := stated() or stated_none(q, catalog, department, year, year_given, document, words):
             return found
         if unit in _NARRATIVE_UNITS:  # a count no table prints may be stated in a sentence
             return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
@@ -235,9 +286,13 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
                                   "表格没有直接给出", terms=words)
         chosen = fitting
     if not chosen:
-        return stated() or Lookup("not_found", department, year, year_given, document,
+        return stated() or stated_none(q, catalog, department, year, year_given, document, words) or Lookup("not_found", department, year, year_given, document,
                                   missing=f"找到了{department}{year}年度报告中的相关行，但这些行没有印数字", terms=words)
     main, others = chosen[0], chosen[1:]
+    problem = mismatch(main, q)
+    if problem:  # never state a figure that is not the quantity asked
+        return stated_none(q, catalog, department, year, year_given, document, words) or Lookup(
+            "not_found", department, year, year_given, document, missing=problem, terms=words)
     # the same named row printed in other standard tables (住房公积金 as 2210201 and as 30113);
     # a bare 合计 of another table is another quantity, not the same one
     same_row = [f for f in others if bare_label(f["row_label"]) == bare_label(main["row_label"])
@@ -306,13 +361,6 @@ def _unit_fits(fact: dict, unit: str) -> bool:
     if unit == "人":
         return have in ("人", "人次", "名") or (have == "" and "人" in fact["row_label"] + (fact["column"] or ""))
     return have == unit or unit in have
-
-
-def _title_in_question(title: str, question: str) -> bool:
-    """The question names this table: its title, or its title without 一般公共预算财政拨款/决算."""
-    t = compact(title)
-    core = t.replace("一般公共预算财政拨款", "").replace("决算", "").replace("明细", "")
-    return len(core) >= 4 and (t in question or core in question.replace("决算", "").replace("明细", ""))
 
 
 def _figures(rows: list[list[dict]], column: str | None, text: str) -> list[dict]:

@@ -1,0 +1,41 @@
+"""The kinds of answer, one module each, tried in the order of `KINDS`.
+
+Each kind has a `name`, `claims(question)` — whether it is the kind of request this is, read
+from the parsed `Question` alone — and `answer(question, context, out)`, which fills the answer
+object and returns True, or returns False to let the next kind that claims it try.  The answer
+object records the kind that answered and how the question was read.  Adding a kind is one
+module and one line here; `tests/test_kinds.py` checks the registry.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..question import Question
+from . import computed, figure, listed, narrated, project, rank, several, units_total
+
+
+@dataclass(frozen=True)
+class Context:
+    catalog: object  # answer.lookup.Catalog
+    searcher: object | None = None  # index.search.SearchIndex
+
+
+class Kind(Protocol):
+    name: str
+
+    def claims(self, question: Question) -> bool: ...
+
+    def answer(self, question: Question, context: Context, out: dict) -> bool: ...
+
+
+KINDS: tuple = (several, rank, project, narrated, computed, listed, units_total, figure)
+
+
+def answer(question: Question, context: Context, out: dict) -> dict:
+    for kind in KINDS:
+        if kind.claims(question) and kind.answer(question, context, out):
+            out["kind"] = kind.name
+            break
+    out["interpretation"] = question.interpretation()
+    return out

@@ -1,0 +1,103 @@
+"""The printed figure a question asks for: the lookup's fact with its citation, the same row
+printed elsewhere, or why there is none (not_found with the nearest passages and rows to ask
+again with, ambiguous with the options)."""
+from __future__ import annotations
+
+import re
+
+from ..cite import figure, row_name, where
+from ..derived import summed
+from ..lookup import Lookup, bare_label, lookup
+
+name = "figure"
+
+
+def claims(question) -> bool:
+    return True
+
+
+def answer(question, context, out) -> bool:
+    _figure(question.text, context.catalog, context.searcher, out)
+    return True
+
+
+def _figure(question: str, catalog, searcher, out: dict) -> dict:
+    result: Lookup = lookup(question, catalog)
+    out["status"] = result.status
+    if result.status == "ambiguous":
+        out["answer"] = f"{result.missing}，请指明是哪一个：" + "、".join(result.options)
+        out["options"] = result.options
+        return out
+    if result.year and not result.year_given and result.status == "answered":
+        out["warnings"].append(f"问题没有指明年度，按{result.department}最新的{result.year}年度报告回答。")
+    if result.status == "not_found":
+        out["answer"] = f"没有找到：{result.missing}。"
+        out["passages"] = _passages(searcher, question, result)
+        if result.department and not result.terms and searcher is not None:
+            out["suggestions"] = _similar_rows(question, result, searcher)
+            if out["suggestions"]:
+                out["answer"] += "报告里意思相近的科目有：" + "、".join(out["suggestions"]) + "，可以用这些名称再问。"
+        return out
+    main = result.facts[0]
+    if result.parts:
+        return summed(result, out)
+    if result.narrative:
+        place = f"第{main['page']}页" if main["page"] else f"第{main['line']}行"
+        sentence = main.get("sentence") or main["row_label"]
+        if main.get("none"):
+            out["answer"] = (f"0{main['unit']}：{result.department}{result.year}年度报告写明没有这一项：“{sentence}”"
+                             f"（{main['document']}，{place}）。")
+        else:
+            out["answer"] = (f"{result.department}{result.year}年度报告的说明写道：“{sentence}”"
+                             f"——{main['value_text']}{main['unit']}（{main['document']}，{place}）。")
+        fig = figure(main)
+        fig.update({"label": main["row_label"] if "sentence" in main else main["value_text"] + main["unit"],
+                    "row": "（情况说明）", "table": None, "number": float(main["number"])})
+        out["figures"] = [fig]
+        for other in result.others:
+            place = f"第{other['page']}页" if other["page"] else f"第{other['line']}行"
+            out["warnings"].append(f"报告另一处写的是 {other['value_text']}{other['unit']}：“{other['row_label']}”"
+                                   f"（{other['document']}，{place}）。")
+        out["passages"] = _passages(searcher, question, result)
+        return out
+    unit = main["unit"] or ""
+    label = row_name(main)
+    column = f"“{main['column']}”" if main["column"] else ""
+    out["answer"] = (f"{result.department}{result.year}年度{label}{column}为 {main['value_text']}{unit}"
+                     f"（{where(main)}）。")
+    out["figures"] = [figure(main)] + [figure(f) for f in result.others]
+    for other in result.others:
+        if other["value_text"] != main["value_text"]:
+            out["warnings"].append(f"“{row_name(other)}”在{where(other)}“{other['column']}”印为 "
+                                   f"{other['value_text']}{other['unit'] or ''}，与上面的 {main['value_text']} 不同。")
+    out["passages"] = _passages(searcher, question, result)
+    return out
+
+
+
+
+def _similar_rows(question: str, result: Lookup, searcher, k: int = 3) -> list[str]:
+    """Row labels of the department's report that the search (keywords and embedding similarity)
+    finds closest to the question: offered to ask again with, never answered for."""
+    hits = searcher.search(question, k=20, department=result.department, year=result.year)
+    out: list[str] = []
+    for h in hits:
+        parts = h.text.split(" | ")
+        if h.kind != "row" or len(parts) < 3:
+            continue
+        label = bare_label(re.sub(r"\s\d{3,}$", "", parts[1]))  # without its subject code
+        if len(label) >= 2 and label not in out and label not in ("合计", "总计", "小计"):
+            out.append(label)
+        if len(out) == k:
+            break
+    return out
+
+
+def _passages(searcher, question: str, result: Lookup, k: int = 3) -> list[dict]:
+    if searcher is None:
+        return []
+    hits = searcher.search(question, k=k, department=result.department, year=result.year)
+    return [{"text": h.text, "document": h.document, "page": h.page, "line": h.line, "score": round(h.score, 6)}
+            for h in hits]
+
+

@@ -1,0 +1,182 @@
+"""A question parsed once: what every kind of answer reads instead of working it out again.
+
+`parse(text, catalog)` finds, in this order:
+
+* the years (2023年, 2023年度, 2023) and then the departments, matched against the names the
+  reports print and the in-order short forms of them (`index.departments`) on the question with
+  its years, 度, quotes and punctuation masked, so that a span never swallows its neighbours
+  ("2022年度青岚市数字经济发展中心" names 青岚市数字经济发展中心, not "年度青岚市…");
+* an organisation the question names that the index does not hold (place + organisation word);
+* the table it names by title or code (财政拨款收入支出决算总表 is that kind and no other;
+  公开04表), a subject code (2010350, "201 06 01"), the funds and the measure asked for;
+* the operation (lookup, rank, change, share, sum, difference, per person, list, text, why) and
+  the unit an answer must carry.
+
+The patterns below are the documented vocabulary of how questions ask; they name kinds of
+request, never one question's words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from domain.normalize import compact
+from domain.tables import OTHER, kind_of
+from domain.vocabulary import TABLE_WORDS
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年|度)?")
+# what may stand beside a department's name without being part of it
+_MASK = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年|度)?|年度|[“”\"'‘’「」『』《》〈〉【】()（）,，.。:：;；!！?？、\s]")
+ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9fff]{0,10}?"
+                          r"(?:局|办公室|办|厅|委员会|委|中心|院|所|部|大队|站|馆)")
+_TABLE = re.compile(r"([\u4e00-\u9fff“”\"]{2,30}?表)")
+_TABLE_CODE = re.compile(r"公开\s*(\d{1,2})\s*表")
+_SUBJECT_CODE = re.compile(r"(?<!\d)(\d{3})\s?(\d{2})?\s?(\d{2})?(?!\d)")
+
+# operations, tried in order; the first that matches is the question's
+OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
+    ("why", re.compile(r"为什么|为何|何故|原因|缘故|怎么回事|为啥|什么导致")),
+    ("rank", re.compile(r"哪个单位|哪家|哪个部门|哪一家|谁的|谁最|从高到低|从低到高|从多到少|从少到多|由高到低|由低到高"
+                        r"|排序|排名|排一下|排列|怎么排|哪个最|哪项最|谁多|最多|最高|最少|最低")),
+    ("per_person", re.compile(r"人均|每人|每个人|平均每|主任|局长|书记|科长|处长")),
+    ("average", re.compile(r"平均")),
+    ("completion", re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率")),
+    ("share", re.compile(r"比例|比重|占比|占.{0,10}(?:多少|几|百分)|百分之几(?!.{0,4}(?:增长|下降|减少|增加))")),
+    ("change", re.compile(r"比上年|较上年|与上年|和上年|同上年|比去年|较去年|上年相比|增加还是减少|多还是少|变化|增减|增长|下降")),
+    ("difference", re.compile(r"相差|差了?多少|多了?多少|少了?多少|还剩|剩下|没执行|未执行|没有执行|没花|没付|结余多少")),
+    ("sum", re.compile(r"加起来|加在一起|相加|一共.{0,6}(?:和|与|及|加)|(?:和|与|及|、).{1,12}一共|合起来")),
+    ("list", re.compile(r"哪些|哪几|有哪|列出|包括什么|包含哪|分别是")),
+    ("text", re.compile(r"什么性质|性质|职责|职能|成立|干什么|做什么|用途|用在哪|用于哪|花在哪|是什么|什么内容|主要做|负责")),
+)
+_FUNDS = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
+          ("财政拨款", "财政拨款"))
+_MEASURES = (("年初预算", re.compile(r"年初预算")), ("全年预算", re.compile(r"全年预算|调整后?预算")),
+             ("预算数", re.compile(r"预算数|预算(?:是|为|有|多少|安排|下达)")), ("决算数", re.compile(r"决算数|实际(?:支出|执行)?")),
+             ("上年", re.compile(r"上年|上一年|去年")))
+# the unit an answer must carry
+UNITS = (("分", re.compile(r"几分|多少分|得分|评分|打分|总分")),
+         ("人", re.compile(r"多少人|几个人|几人|人次|人数|多少.{0,6}人员|几.{0,4}人员")),
+         ("辆", re.compile(r"几辆|多少辆|车辆数")),
+         ("%", re.compile(r"百分之|百分比|%|率是多少|率为|比例|占比|比重")),
+         ("count", re.compile(r"多少个|几个|几批|多少批|批次|几次|多少次|几台|多少台|几套|多少套|几条|多少条")))
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # as asked, stripped
+    compact: str  # normalised (domain.normalize.compact)
+    departments: tuple[str, ...] = ()  # the strongest matches; several = ambiguous
+    span: str = ""  # the stretch of the question that named departments[0]
+    named: tuple[str, ...] = ()  # every department a comparison names
+    unknown: str | None = None  # an organisation named that the index does not hold
+    years: tuple[int, ...] = ()
+    year_text: str = ""  # the first year as written (2023年度)
+    table_kind: str | None = None
+    table_title: str | None = None  # the table words as asked
+    table_code: str | None = None  # 公开NN表
+    table_words: tuple[str, ...] = ()  # words that name a whole table (三公, 政府采购; domain.vocabulary)
+    subject_code: str | None = None
+    funds: str | None = None
+    measure: str | None = None
+    operation: str = "lookup"
+    unit: str | None = None
+    rest: str = ""  # the question without its department and year: what is asked about them
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def department(self) -> str | None:
+        return self.departments[0] if len(self.departments) == 1 else None
+
+    @property
+    def year(self) -> int | None:
+        return self.years[0] if self.years else None
+
+    def interpretation(self) -> dict:
+        """How the question was read, for the answer object."""
+        keys = ("departments", "years", "table_kind", "table_code", "subject_code", "funds", "measure",
+                "operation", "unit")
+        return {k: (list(v) if isinstance(v, tuple) else v) for k in keys if (v := getattr(self, k))}
+
+
+def masked(text: str) -> str:
+    """The question with years, 度, quotes and punctuation replaced by a separator."""
+    return _MASK.sub("|", text)
+
+
+def parse(question: str, catalog) -> Question:
+    """The question read once against what the catalog holds (see the module docstring)."""
+    from index.departments import departments_named, match_departments
+
+    text = (question or "").strip()
+    c = compact(text)
+    years = tuple(dict.fromkeys(int(m.group(1)) for m in YEAR.finditer(c)))
+    first_year = YEAR.search(c)
+    plain = masked(c)
+    names = catalog.departments
+    matches = match_departments(plain, names, catalog.fiscal_words)
+    departments = tuple(m.name for m in matches)
+    span = matches[0].span if matches else ""
+    named = tuple(departments_named(plain, names, catalog.fiscal_words)) if len(names) > 1 else tuple(names)
+    unknown = _unknown_organisation(plain, departments, catalog)
+    table_kind, table_title = _table(c)
+    code = _TABLE_CODE.search(c)
+    rest = c
+    if span:
+        rest = rest.replace(span, "", 1)
+    if first_year:
+        rest = rest.replace(first_year.group(0), "", 1)
+    return Question(
+        text=text, compact=c, departments=departments, span=span, named=named, unknown=unknown, years=years,
+        year_text=first_year.group(0) if first_year else "", table_kind=table_kind, table_title=table_title,
+        table_code=f"公开{int(code.group(1)):02d}表" if code else None, subject_code=_subject_code(c),
+        table_words=tuple(w for w in TABLE_WORDS if w in c),
+        funds=next((f for w, f in _FUNDS if w in c), None),
+        measure=next((m for m, p in _MEASURES if p.search(c)), None),
+        operation=next((op for op, p in OPERATIONS if p.search(c)), "lookup"),
+        unit=next((u for u, p in UNITS if p.search(c)), None), rest=rest)
+
+
+def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog) -> str | None:
+    """An organisation the question names that is neither a matched department (or in order a
+    short form of one) nor a unit a department's report lists."""
+    from index.departments import _subsequence
+
+    for piece in plain.split("|"):
+        for m in ORGANISATION.finditer(piece):
+            org = m.group(0)
+            if any(_subsequence(org, d) or org in d for d in departments):
+                continue
+            if any(org in u or u in org for units in catalog.units.values() for u in units):
+                continue
+            if any(_subsequence(org, d) for d in catalog.departments):
+                continue
+            return org
+    return None
+
+
+def _table(c: str) -> tuple[str | None, str | None]:
+    """The table the question names by its title: the kind of the longest 表 phrase that the
+    catalogue knows, and the shortest end of that phrase that is still that kind (the title as
+    asked, without the words before it: 年一般公共预算…表 → 一般公共预算…表)."""
+    best: tuple[str | None, str | None] = (None, None)
+    for m in _TABLE.finditer(c.replace("”", "").replace("“", "").replace('"', "")):
+        title = m.group(1)
+        kind = next((k for start in range(len(title) - 2) if (k := kind_of(title[start:])) != OTHER), None)
+        if kind is None:
+            continue
+        start = max(i for i in range(len(title) - 2) if kind_of(title[i:]) == kind)
+        if best[1] is None or len(title) - start > len(best[1]):
+            best = (kind, title[start:])
+    return best
+
+
+def _subject_code(c: str) -> str | None:
+    """A functional subject code the question prints: 201 (类), 20106 (款), 2010601 (项), with
+    or without spaces between its parts; years are not codes."""
+    for m in _SUBJECT_CODE.finditer(c):
+        code = "".join(g for g in m.groups() if g)
+        if len(code) in (5, 7) or (len(code) == 3 and code[0] == "2" and not YEAR.match(c[m.start():])):
+            if len(code) == 3 and not re.search(r"类|科目", c):
+                continue
+            return code
+    return None

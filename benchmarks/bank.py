@@ -1,0 +1,60 @@
+"""The outside question bank (../shared/questions/bank.jsonl), split once and for all into a
+development part and a held-out part, each scored with the bank's own scorer.
+
+    python benchmarks/bank.py --index var/index [--part dev|held|both] [--show 40]
+
+A question is held out when sha1(its id) % 3 == 0 (107 of the 320).  Work on failures reads only
+the development part: the held-out part prints its table and summary, never its failures, so
+that it keeps measuring questions nobody fitted rules to.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BANK = ROOT.parent / "shared" / "questions"
+
+
+def held_out(question_id: str) -> bool:
+    return int(hashlib.sha1(question_id.encode("utf-8")).hexdigest(), 16) % 3 == 0
+
+
+def part(name: str) -> list[str]:
+    lines = [l for l in (BANK / "bank.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+    return [l for l in lines if held_out(json.loads(l)["id"]) == (name == "held")]
+
+
+def score(name: str, index: Path, show: int, out: Path | None) -> str:
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
+        f.write("\n".join(part(name)) + "\n")
+    cmd = [sys.executable, str(BANK / "score.py"), "--index", str(index), "--bank", f.name,
+           "--python", sys.executable, "--show", str(show if name == "dev" else 0)]
+    if out:
+        cmd += ["--json", str(out)]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    Path(f.name).unlink()
+    if done.returncode:
+        sys.exit(done.stdout + done.stderr)
+    return done.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--index", type=Path, default=ROOT / "var" / "index")
+    parser.add_argument("--part", choices=("dev", "held", "both"), default="both")
+    parser.add_argument("--show", type=int, default=40, help="development failures to print")
+    parser.add_argument("--json", type=Path, help="write the development part's answers here")
+    args = parser.parse_args()
+    for name in ("dev", "held") if args.part == "both" else (args.part,):
+        print(f"== {name} ({len(part(name))} questions)")
+        print(score(name, args.index, args.show, args.json if name == "dev" else None))
+
+
+if __name__ == "__main__":
+    main()
