@@ -9,7 +9,7 @@ from .errors import NotAReport, UnsupportedFile
 from .facts import table_facts
 from .layout import interpret
 from .model import IngestedDocument, RawTable
-from .metadata import read_meta
+from .metadata import read_metadata
 from .passages import passages
 
 PDF_SUFFIXES = {".pdf"}
@@ -33,8 +33,8 @@ def read_document(path: Path):
 def ingest_file(path: Path, department: str | None = None, year: int | None = None) -> IngestedDocument:
     path = Path(path)
     raw = read_document(path)
-    meta = read_meta(raw, department, year)
-    tables, facts, warnings = [], [], []
+    meta, warnings = read_metadata(raw, department, year)  # warnings: where the document disagrees on them
+    tables, facts = [], []
     for block in raw.blocks:
         if not isinstance(block, RawTable):
             continue
