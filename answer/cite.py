@@ -36,7 +36,7 @@ def one_department(question: str, catalog: Catalog):
     when the question names exactly one department and no organisation the index lacks; None
     otherwise (the lookup then explains).  Read from the question parsed once."""
     q = catalog.parse(question)
-    if q.department is None or q.unknown:
+    if q.department is None or (q.unknown and not catalog.mentions(q.department, q.unknown)):
         return None
     years = catalog.years(q.department)
     year = q.year or (years[-1] if years else None)

@@ -14,11 +14,12 @@ from domain.normalize import compact
 from index.departments import DepartmentMatch, _subsequence
 
 from .question import ORGANISATION as _ORGANISATION, UNITS, masked
-from domain.tables import KIND_ORDER
+from domain.tables import FUNDS_TABLES, KIND_ORDER
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
 _TOTALS = ("合计", "总计")
+_FUND_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
 _GRAND_TOTALS = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计")
 
 
@@ -56,6 +57,8 @@ class Catalog:
         self.departments = sorted({d["department"] for d in self.documents if d["department"]})
         self._facts: dict[str, list[dict]] = {}
         self._parsed: dict[str, object] = {}
+        self._labels: dict[str, list[str]] = {}
+        self._printed: dict[str, str] = {}
         self.labels = sorted({bare_label(r[0]) for r in store.db.execute("SELECT DISTINCT row_label FROM facts")
                               if r[0]}, key=len, reverse=True)
         self.labels = [l for l in self.labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2 and len(l) <= 30]
@@ -84,6 +87,24 @@ class Catalog:
                 self._parsed.clear()
             self._parsed[question] = parse(question, self)
         return self._parsed[question]
+
+    def mentions(self, department: str, text: str) -> bool:
+        """Whether the department's reports print `text` anywhere (a project or unit named like
+        an organisation: 泉州市政府网站及网站群费用 is not an organisation the index lacks)."""
+        if department not in self._printed:
+            docs = [d["name"] for d in self.documents if d["department"] == department]
+            self._printed[department] = "\n".join(
+                [compact(f["value_text"] or "") + compact(f["row_label"] or "") for d in docs for f in self.facts(d)]
+                + [compact(p["text"]) for d in docs for p in self.store.passages(d)])
+        return compact(text) in self._printed[department]
+
+    def labels_of(self, document: str) -> list[str]:
+        """The row labels one document prints (as `labels`), longest first."""
+        if document not in self._labels:
+            labels = {bare_label(f["row_label"]) for f in self.facts(document) if f["row_label"]}
+            self._labels[document] = sorted((l for l in labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2
+                                             and len(l) <= 30), key=len, reverse=True)
+        return self._labels[document]
 
     def facts(self, document: str) -> list[dict]:
         if document not in self._facts:
@@ -154,6 +175,14 @@ def stated_none(q, catalog, department, year, year_given, document, words) -> Lo
     return None
 
 
+def _named_project(text: str, facts: list[dict]):
+    """The one 绩效 form whose project the question names (answer.projects.named), or None."""
+    from .projects import named, projects
+
+    found = named(text, projects([f for f in facts if f["table_kind"] == "项目支出绩效自评表"]))
+    return found[0] if len(found) == 1 else None
+
+
 def _joined(named: list[str], text: str) -> bool:
     """Two row names the question joins (差旅费和会议费, 办公费、印刷费): several quantities."""
     spots = sorted((text.find(n), n) for n in named if n in text)
@@ -167,22 +196,7 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     q = catalog.parse(question)
     if q.operation in REFUSED and not (department and q.operation == "rank"):
         return Lookup("not_found", missing=f"这个问题需要{REFUSED[q.operation]}，目前只能回答报告里直接印出的单个数字")
-    table_words = [w for w in TABLE_WORDS if w in text]
-    plain = re.sub(r"(?:19|20)\d{2}\s*年度?", "", text)  # 2024年度 names no 年度 row
-    if q.table_title:  # the words of a table's title name no row
-        plain = plain.replace(q.table_title, "|")
-    for word in COLUMN_WORDS:  # nor do the words of a column (项目支出合计: 合计 of the column 项目支出)
-        plain = plain.replace(word, "|")
-    named = [l for l in catalog.labels if l in plain and l not in COLUMN_WORDS
-             and not any(l in d for d in catalog.departments)]  # a unit's name is not a row asked for
-    # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
-    named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
-    words = list(dict.fromkeys(named + report_terms(text)))
-    if table_words:  # "三公经费一共花了多少": a grand total asked beside a table's name is that table's total
-        words = [w for w in words if w not in _GRAND_TOTALS]
-    if _joined(named, text):
-        return Lookup("not_found", missing="这个问题把几项加在一起或放在一起问，需要计算，目前只能回答报告里直接印出的单个数字",
-                      terms=words)
+    words: list[str] = []
     matches = [DepartmentMatch(department, department, len(department))] if department else \
         [DepartmentMatch(n, q.span, len(q.span)) for n in q.departments]
     if not matches:  # a unit a department's report lists (晋江市经济和信息化局) is asked about in that report
@@ -204,7 +218,7 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     else:
         forced = department is not None
         department = matches[0].name
-        if not forced and q.unknown:
+        if not forced and q.unknown and not catalog.mentions(department, q.unknown):
             return Lookup("not_found", missing=f"索引中没有“{q.unknown}”的报告（已有：{'、'.join(catalog.departments)}）",
                           terms=words)
     years = catalog.years(department)
@@ -214,6 +228,28 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
         return Lookup("not_found", department, year, year_given,
                       missing=f"没有{department}{year}年度的报告（已有：{'、'.join(map(str, years)) or '无'}）")
     document = catalog.document_for(department, year)
+    # the rows asked for, named by the document's own labels (never every label of the corpus)
+    facts = catalog.facts(document)
+    project = _named_project(text, facts)
+    table_words = [w for w in TABLE_WORDS if w in text]
+    plain = re.sub(r"(?:19|20)\d{2}\s*年度?", "", text)  # 2024年度 names no 年度 row
+    if project:  # a project named by its form's name is that form; its name names no row
+        plain = plain.replace(project.name, "|")
+        facts = [f for f in facts if f["table_index"] == project.table_index]
+    if q.table_title:  # the words of a table's title name no row
+        plain = plain.replace(q.table_title, "|")
+    for word in COLUMN_WORDS:  # nor do the words of a column (项目支出合计: 合计 of the column 项目支出)
+        plain = plain.replace(word, "|")
+    named = [l for l in catalog.labels_of(document) if l in plain and l not in COLUMN_WORDS
+             and not any(l in d for d in catalog.departments)]  # a unit's name is not a row asked for
+    # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
+    named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
+    words = list(dict.fromkeys(named + report_terms(text)))
+    if table_words:  # "三公经费一共花了多少": a grand total asked beside a table's name is that table's total
+        words = [w for w in words if w not in _GRAND_TOTALS]
+    if _joined(named, text):
+        return Lookup("not_found", department, year, year_given, document,
+                      missing="这个问题把几项加在一起或放在一起问，需要计算，目前只能回答报告里直接印出的单个数字", terms=words)
     column = next((c for w, c in COLUMN_WORDS.items() if w in text), None)
     if not words and not table_words and column:
         # "晋江经信基本支出": a column asked for alone means that column of the total row; of a
@@ -226,7 +262,6 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
         return Lookup("not_found", department, year, year_given, document,
                       missing="这个问题一次问了几个数，请分开问", terms=words)
     unit = asked[0] if asked else None
-    facts = catalog.facts(document)
     code = q.table_code
     if code:  # "公开10表里…": only that table
         facts = [f for f in facts if f["table_code"] == code]
@@ -247,6 +282,10 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
             return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题里没有认出报告中的科目或表格名称", terms=words)
+    if not (code or q.table_kind) and q.funds in FUNDS_TABLES:  # funds with a table of their own
+        own = [f for f in facts if f["table_kind"] == FUNDS_TABLES[q.funds]]
+        if own and _candidate_rows(own, words, table_words, text):
+            facts = own
     parts = _sibling_parts(facts, report_terms(text), column, text)
     if parts:
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
@@ -444,6 +483,12 @@ def _pick_column(row: list[dict], column: str | None, question: str = "") -> dic
         hits = [f for f in numbers if column in f["column"]]
         if hits:
             return hits[0]
+
+    # a column of one kind of funds (一般公共预算财政拨款 beside the 合计 of all funds) is a part:
+    # it answers only a question that names those funds
+    asked = {w for w in _FUND_WORDS if w in question}
+    whole = [f for f in numbers if not ({w for w in _FUND_WORDS if w in (f["column"] or "")} - asked)]
+    numbers = whole or numbers
 
     def shared(f: dict) -> int:
         path = compact(f["column"] or "")

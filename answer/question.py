@@ -29,6 +29,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年|度)?")
 _MASK = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年|度)?|年度|[“”\"'‘’「」『』《》〈〉【】()（）,，.。:：;；!！?？、\s]")
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9fff]{0,10}?"
                           r"(?:局|办公室|办|厅|委员会|委|中心|院|所|部|大队|站|馆)")
+_QUOTED = re.compile(r"[“\"'‘「『][^”\"'’」』]{2,40}[”\"'’」』]")
 _TABLE = re.compile(r"([\u4e00-\u9fff“”\"]{2,30}?表)")
 _TABLE_CODE = re.compile(r"公开\s*(\d{1,2})\s*表")
 _SUBJECT_CODE = re.compile(r"(?<!\d)(\d{3})\s?(\d{2})?\s?(\d{2})?(?!\d)")
@@ -117,7 +118,13 @@ def parse(question: str, catalog) -> Question:
     departments = tuple(m.name for m in matches)
     span = matches[0].span if matches else ""
     named = tuple(departments_named(plain, names, catalog.fiscal_words)) if len(names) > 1 else tuple(names)
-    unknown = _unknown_organisation(plain, departments, catalog)
+    # a name in quotes is a project's or a row's (“泉州市政府网站及网站群费用”), not an organisation's
+    unknown = _unknown_organisation(masked(_QUOTED.sub("|", c)), departments, catalog)
+    anywhere = _unknown_organisation(plain, (), catalog)
+    if anywhere and (not departments or (span and span in anywhere)):
+        # the stretch that seemed to name a department is part of another organisation's name
+        # (北京市教育局 is not …青秀区教育局): the question names that one
+        departments, span, unknown = (), "", anywhere
     table_kind, table_title = _table(c)
     code = _TABLE_CODE.search(c)
     rest = c

@@ -30,6 +30,17 @@ _COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in KINDS)
 
 OTHER = "其他表"
 
+# The column labels the standard tables print (the national template), as one cell reads them.
+STANDARD_COLUMNS = frozenset((
+    "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入",
+    "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出",
+    "年初结转和结余", "年末结转和结余", "人员经费", "公用经费", "合计", "小计", "决算数", "预算数",
+    "全年预算数", "年初预算数", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
+))
+
+# Funds that have a table of their own: a question about them is answered from it first.
+FUNDS_TABLES = {"政府性基金": "政府性基金预算财政拨款收入支出决算表", "国有资本经营": "国有资本经营预算财政拨款支出决算表"}
+
 # Where a row label is looked for first: the table a reader would cite for it.
 KIND_ORDER = (
     "三公经费支出决算表", "收入支出决算总表", "基本支出决算表", "支出决算表", "收入决算表",

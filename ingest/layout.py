@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from domain.tables import OTHER, code_in, kind_of, title_in
+from domain.tables import OTHER, STANDARD_COLUMNS, code_in, kind_of, title_in
 from .model import Cell, Column, IngestWarning, LogicalRow, RawTable, Table, TextLine
 from domain.normalize import clean_label, code_digits, compact, is_amount, parse_value
 
@@ -255,8 +255,24 @@ def _header_count(grid) -> int:
     return 1 if len(grid) > 1 else len(grid)
 
 
+def _split_run_on_headers(filled: list[list[Cell]], width: int) -> None:
+    """Two standard column labels printed in one cell over a column with no header of its own
+    ("本年支出合计基本支出" above 292.90 | 101.37, as OCR joins them): each label to its column."""
+    for row in filled:
+        for j in range(width - 1):
+            text = compact(row[j].text or "")
+            if not text or any(re.search(r"[\u4e00-\u9fff]", r[j + 1].text or "") for r in filled if not _is_sequence(r)):
+                continue
+            split = next(((text[:k], text[k:]) for k in range(2, len(text) - 1)
+                          if text[:k] in STANDARD_COLUMNS and text[k:] in STANDARD_COLUMNS), None)
+            if split:
+                row[j] = Cell(split[0], row[j].page, row[j].line, row[j].bbox)
+                row[j + 1] = Cell(split[1], row[j].page, row[j].line, row[j].bbox)
+
+
 def _columns(header, body, width: int) -> list[_Col]:
     filled = [list(row) for row in header]
+    _split_run_on_headers(filled, width)
     centres = _centres(header + body, width)
     for i, row in enumerate(filled):
         for j in range(1, width):

@@ -1,0 +1,76 @@
+"""Per person: a printed amount divided by the department's staff in post (在职人数), computed,
+with the formula and every input cited ("人均人员经费" = 人员经费 ÷ 在职人数).
+
+The staff count covers the same units as the amount: the units table's own total where it
+prints one, else the sum over every unit it lists (each cited); a department whose units table
+does not give every unit's count is refused.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from domain.normalize import compact
+
+name = "per_person"
+_PER = re.compile(r"按[^，,。]{0,12}(?:人数|人员)[^，,。]{0,4}算[，,]?|人均|平均每人|平均每个人|每人|每个人|平均|大约|大概|约")
+
+
+_POST = re.compile(r"主任|局长|书记|科长|处长|厅长|院长|部长")
+
+
+def claims(question) -> bool:
+    return question.operation == "per_person" and question.department is not None
+
+
+def staff(catalog, document: str) -> tuple[Decimal, list[dict]] | None:
+    """(在职人数 of the department, the cells it is read from), or None."""
+    from ..lists import units_listed
+
+    cells = [f for f in catalog.facts(document) if "在职" in (f["column"] or "") and f["number"] is not None]
+    total = [f for f in cells if compact(f["row_label"]) in ("合计", "总计")]
+    if len(total) == 1:
+        return Decimal(str(total[0]["number"])), total
+    listed = [u["name"] for u in units_listed(catalog.store.tables(document))]
+    units = [f for f in cells if compact(f["row_label"]) in listed]
+    if not units or len(units) != len(listed) or len({f["table_index"] for f in units}) != 1:
+        return None
+    return sum(Decimal(str(f["number"])) for f in units), units
+
+
+def answer(question, context, out) -> bool:
+    from ..cite import figure, one_department, row_name, where
+    from ..lookup import lookup
+
+    catalog = context.catalog
+    if _POST.search(question.compact):
+        out["answer"] = "没有找到：部门决算不公布某一个人的收入或开支，只有部门和单位的合计数（人均数可以按在职人数计算）。"
+        return True
+    one = one_department(question.text, catalog)
+    if one is None or one[4] is None:
+        return False
+    department, _, year_text, year, document = one
+    item = _PER.sub("", question.rest)
+    amount = lookup(year_text + item, catalog, department=department)
+    people = staff(catalog, document)
+    if amount.status != "answered" or amount.narrative or amount.parts or people is None:
+        out["answer"] = (f"没有找到：计算人均需要{department}{year}年度报告印出的金额和在职人数，"
+                         + ("报告没有给出每个单位的在职人数。" if people is None else "没有找到问题所问的金额。"))
+        return True
+    fact, (count, cells) = amount.facts[0], people
+    if fact["number"] is None or count == 0 or (fact["unit"] or "") not in ("万元", "元"):
+        return False
+    value = (Decimal(str(fact["number"])) / count).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    heads = " + ".join(c["value_text"] for c in cells)
+    formula = f"{fact['value_text']} ÷ {count}（在职人数{'：' + heads if len(cells) > 1 else ''}）"
+    unit = f"{fact['unit']}/人"
+    out["status"] = "answered"
+    out["answer"] = (f"{department}{year}年度人均{row_name(fact)}约为 {value}{unit}（计算：{formula}；"
+                     f"{row_name(fact)} {fact['value_text']}{fact['unit']} 见{where(fact)}；在职人数见{where(cells[0])}）。")
+    main = {"label": f"人均{row_name(fact)}", "value": str(value), "number": float(value), "unit": unit,
+            "computed": True, "formula": formula, "department": department, "year": year, "table": None,
+            "table_title": None, "row": None, "column": None,
+            "source": {"document": fact["document"], "page": None, "line": None}}
+    out["figures"] = [main, figure(fact)] + [figure(c) for c in cells]
+    out["warnings"].append("这是用报告印出的金额除以在职人数计算得出的结果，不是报告直接印出的数字。")
+    return True

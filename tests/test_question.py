@@ -1,0 +1,117 @@
+"""The question parsed once (answer/question.py), on generated variations: every department ×
+short form × year placement × quotes × punctuation names that department and that year, and
+never swallows its neighbours; tables by title or code are exact kinds; operations and units."""
+import itertools
+import re
+from dataclasses import dataclass, field
+
+import pytest
+
+from answer.question import parse
+from index.departments import _subsequence
+
+DEPARTMENTS = [
+    "泉州市数字泉州建设办公室", "晋城市大数据应用局", "福州市“智慧福州”管理服务中心", "晋江市经信部门",
+    "九江市浔阳区数字经济发展中心", "上海市普陀区财政局", "上海市普陀区规划和自然资源局", "中共上海市普陀区委社会工作部",
+    # made up, of other provinces and layouts
+    "青岚市数字经济发展中心", "江苏省人大常委会办公厅", "广西壮族自治区南宁市青秀区教育局", "黑龙江省农业农村厅",
+]
+FISCAL = ["三公经费", "本年支出合计", "基本支出", "差旅费", "财政拨款", "支出", "收入", "经费", "多少"]
+
+
+@dataclass
+class Catalog:
+    departments: list = field(default_factory=lambda: sorted(DEPARTMENTS))
+    fiscal_words: list = field(default_factory=lambda: FISCAL)
+    units: dict = field(default_factory=dict)
+    labels: list = field(default_factory=list)
+
+
+def short_forms(name: str) -> list[str]:
+    """The printed name, without its leading place, and in-order shortenings people write."""
+    from index.departments import short_names
+
+    forms = {name, short_names(DEPARTMENTS)[name]}
+    forms.add(re.sub(r"[省市区县]", "", name, count=2))  # 上海普陀财政局
+    return sorted(f for f in forms if len(f) >= 4)
+
+
+YEARS = ["{d}{y}年{i}", "{y}年{d}{i}", "{y}年度{d}{i}", "{d}{y}年度的{i}", "{i}{y}年{d}", "{d}{i}"]
+QUOTES = ["“{q}”", "\"{q}\"", "「{q}」"]
+ITEMS = ["三公经费是多少？", "“三公”经费一共多少", "本年支出合计，是多少?", "的差旅费、是多少"]
+
+
+def cases():
+    for name in DEPARTMENTS:
+        for form, year, item in itertools.product(short_forms(name), YEARS, ITEMS):
+            yield name, form, year, item
+
+
+@pytest.mark.parametrize("name, form, year, item", list(cases()))
+def test_every_department_short_form_and_year_placement_is_read(name, form, year, item):
+    text = year.format(d=form, y=2023, i=item)
+    q = parse(text, Catalog())
+    fits = [n for n in DEPARTMENTS if _subsequence(form, n)]
+    if len(fits) == 1:
+        assert q.departments == (name,), (text, q.departments, q.span)
+    else:  # a shortening that fits several names is ambiguous, with each of them as an option
+        assert set(q.departments) == set(fits), (text, q.departments)
+    assert q.years == ((2023,) if "{y}" in year else ())
+    assert q.unknown is None, (text, q.unknown)
+    assert "年度" not in q.span and "2023" not in q.span and "“" not in q.span
+
+
+@pytest.mark.parametrize("name", DEPARTMENTS)
+@pytest.mark.parametrize("quote", QUOTES)
+def test_a_quoted_project_name_is_no_unknown_organisation(name, quote):
+    text = f"{name}2023年" + quote.format(q="某某市政府网站及网站群费用") + "项目全年执行数是多少"
+    assert parse(text, Catalog()).unknown is None
+
+
+@pytest.mark.parametrize("text, org", [("北京市教育局2023年差旅费是多少", "北京市教育局"),
+                                       ("“北京市教育局”差旅费", "北京市教育局"),
+                                       ("2022年度杭州市西湖区财政局三公经费", "杭州市西湖区财政局")])
+def test_an_organisation_the_index_lacks_is_named_whole(text, org):
+    q = parse(text, Catalog())
+    assert q.unknown == org and q.departments == ()
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("财政拨款收入支出决算总表", "财政拨款收入支出决算总表"), ("收入支出决算总表", "收入支出决算总表"),
+    ("收支决算总表", "收入支出决算总表"), ("支出决算表", "支出决算表"), ("收入决算表", "收入决算表"),
+    ("一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算表"), ("基本支出决算表", "基本支出决算表"),
+    ("政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款收入支出决算表"),
+])
+@pytest.mark.parametrize("frame", ["{t}里{d}2023年的合计是多少", "{d}{t}中合计是多少", "{d}2023年“{t}”的总计"])
+def test_a_table_named_by_title_is_that_kind_and_no_other(title, kind, frame):
+    q = parse(frame.format(t=title, d="晋城大数据局"), Catalog())
+    assert q.table_kind == kind and q.table_title == title
+    assert q.departments == ("晋城市大数据应用局",)
+
+
+@pytest.mark.parametrize("text, code", [("公开04表里的合计", "公开04表"), ("公开 4 表", "公开04表"), ("公开12表", "公开12表")])
+def test_a_table_code(text, code):
+    assert parse(text, Catalog()).table_code == code
+
+
+@pytest.mark.parametrize("text, code", [("2010350事业运行", "2010350"), ("“行政运行”（201 06 01）", "2010601"),
+                                        ("20106 财政事务", "20106"), ("2023年的201类支出", "201"), ("2023年支出", None)])
+def test_a_subject_code_and_never_a_year(text, code):
+    assert parse(text, Catalog()).subject_code == code
+
+
+@pytest.mark.parametrize("text, operation", [
+    ("泉州数字办三公经费为什么比上年增加？", "why"), ("哪个单位的差旅费最多", "rank"), ("从高到低排一下", "rank"),
+    ("人均人员经费是多少", "per_person"), ("服务类占了多少比例", "share"), ("与上年相比增加还是减少", "change"),
+    ("比上年多还是少", "change"), ("预算和执行数差了多少", "difference"), ("还剩多少没执行", "difference"),
+    ("差旅费和会议费加起来是多少", "sum"), ("有哪些单位", "list"), ("是什么性质的单位", "text"),
+    ("三公经费支出合计是多少", "lookup"), ("年末结转和结余有多少", "lookup"),
+])
+def test_the_operation(text, operation):
+    assert parse(text, Catalog()).operation == operation
+
+
+@pytest.mark.parametrize("text, unit", [("自评总分是多少", "分"), ("在职人员有几个人", "人"), ("有几辆车", "辆"),
+                                        ("占比多少", "%"), ("接待了多少批次", "count"), ("三公经费是多少", None)])
+def test_the_unit_an_answer_must_carry(text, unit):
+    assert parse(text, Catalog()).unit == unit
