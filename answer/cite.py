@@ -36,9 +36,15 @@ def one_department(question: str, catalog: Catalog):
     when the question names exactly one department and no organisation the index lacks; None
     otherwise (the lookup then explains).  Read from the question parsed once."""
     q = catalog.parse(question)
-    if q.department is None or (q.unknown and not catalog.mentions(q.department, q.unknown)):
+    department, year = q.department, q.year
+    if department is None and not q.departments and not q.unknown:
+        # no department named: a project named that one department's 绩效 forms print
+        owners = catalog.project_owners(q.compact, q.year)
+        if len(owners) == 1:
+            department, year = next(iter(owners))
+    if department is None or (q.unknown and not catalog.mentions(department, q.unknown)):
         return None
-    years = catalog.years(q.department)
-    year = q.year or (years[-1] if years else None)
-    document = catalog.document_for(q.department, year) if year in years else None
-    return q.department, q.span, q.year_text, year, document
+    years = catalog.years(department)
+    year = year or (years[-1] if years else None)
+    document = catalog.document_for(department, year) if year in years else None
+    return department, q.span, q.year_text, year, document

@@ -65,12 +65,12 @@ def computed(question: str, catalog: Catalog, out: dict) -> bool:
 def project_funds(question: str, catalog: Catalog, out: dict) -> bool:
     """A project's funds as its 绩效自评表 prints them: executed, execution rate, what is left
     unspent (computed); or the projects whose printed execution rate is 0."""
-    from .projects import RATE, REMAINING, SPENT, ZERO_RATE, named, projects
+    from .projects import OVER, RATE, REMAINING, SPENT, ZERO_RATE, named, projects
 
     text = compact(question)
     zero = bool(ZERO_RATE.search(text)) and bool(re.search(r"哪些|哪几个|有哪|列出", text))
-    intent = "zero" if zero else "remaining" if REMAINING.search(text) else "rate" if RATE.search(text) \
-        else "spent" if SPENT.search(text) else None
+    intent = "zero" if zero else "over" if OVER.search(text) else "remaining" if REMAINING.search(text) \
+        else "rate" if RATE.search(text) else "spent" if SPENT.search(text) else None
     if intent is None:
         return False
     one = one_department(question, catalog)
@@ -87,22 +87,30 @@ def project_funds(question: str, catalog: Catalog, out: dict) -> bool:
                          + ("：" + "；".join(p.name for p in zeros) if zeros else "") + "。")
         out["figures"] = [dict(figure(p.rate), label=p.name) for p in zeros]
         return True
-    asked = named(text.replace(span, "", 1), found)
+    asked = named(text.replace(span, "", 1), found, name)
+    # one project printed over two forms (a continuation page) is one project: the form with its funds
+    by_name: dict[str, object] = {}
+    for p in sorted(asked, key=lambda p: p.budget is None or p.spent is None):
+        by_name.setdefault(p.name, p)
+    asked = list(by_name.values())
     if len(asked) != 1:
         return False
     p = asked[0]
-    if intent == "remaining":
+    if intent in ("remaining", "over"):
         if p.budget is None or p.spent is None:
             return False
         from decimal import Decimal
 
-        left = Decimal(str(p.budget["number"])) - Decimal(str(p.spent["number"]))
+        budget, spent = Decimal(str(p.budget["number"])), Decimal(str(p.spent["number"]))
+        left = budget - spent if intent == "remaining" else spent - budget
         value = str(left.quantize(Decimal("0.01")))
-        formula = f"{p.budget['value_text']} − {p.spent['value_text']}"
-        out["answer"] = (f"{name}{year}年度“{p.name}”尚未执行 {value}{p.budget['unit'] or ''}（计算：全年预算数 "
-                         f"{p.budget['value_text']} − 全年执行数 {p.spent['value_text']}，见{where(p.budget)}）。")
+        b, s = p.budget["value_text"], p.spent["value_text"]
+        formula, what = (f"{b} − {s}", "尚未执行") if intent == "remaining" else (f"{s} − {b}", "执行数比预算数多")
+        out["answer"] = (f"{name}{year}年度“{p.name}”{what} {value}{p.budget['unit'] or ''}（计算："
+                         + (f"全年预算数 {b} − 全年执行数 {s}" if intent == "remaining" else f"全年执行数 {s} − 全年预算数 {b}")
+                         + f"，见{where(p.budget)}）。")
         main = dict(figure(p.budget), label=p.name, value=value, number=float(left), computed=True, formula=formula,
-                    column="全年预算数 − 全年执行数")
+                    column="全年预算数 − 全年执行数" if intent == "remaining" else "全年执行数 − 全年预算数")
         out["figures"] = [main, figure(p.budget), figure(p.spent)]
         out["warnings"].append("这是根据报告中两个印出的数字计算得出的结果，不是报告直接印出的数字。")
     else:

@@ -59,6 +59,7 @@ class Catalog:
         self._parsed: dict[str, object] = {}
         self._labels: dict[str, list[str]] = {}
         self._printed: dict[str, str] = {}
+        self._projects: list | None = None
         self.labels = sorted({bare_label(r[0]) for r in store.db.execute("SELECT DISTINCT row_label FROM facts")
                               if r[0]}, key=len, reverse=True)
         self.labels = [l for l in self.labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2 and len(l) <= 30]
@@ -87,6 +88,18 @@ class Catalog:
                 self._parsed.clear()
             self._parsed[question] = parse(question, self)
         return self._parsed[question]
+
+    def project_owners(self, text: str, year: int | None = None) -> set[tuple[str, int]]:
+        """(department, year) of the reports whose 绩效 forms name a project the question names
+        (its whole name, or a quoted part of it)."""
+        if self._projects is None:
+            rows = self.store.db.execute(
+                "SELECT DISTINCT f.value_text, d.department, d.year FROM facts f JOIN documents d ON d.id=f.doc_id"
+                " WHERE f.table_kind='项目支出绩效自评表' AND f.row_label IN ('项目名称','专项名称','项目名')")
+            self._projects = [(compact(v), dep, y) for v, dep, y in rows if v and dep and len(compact(v)) >= 4]
+        quoted = [compact(m) for m in re.findall(r"[“\"]([^”\"]{4,40})[”\"]", text)]
+        return {(dep, y) for name, dep, y in self._projects if (year is None or y == year)
+                and (name in text or any(qt in name for qt in quoted))}
 
     def mentions(self, department: str, text: str) -> bool:
         """Whether the department's reports print `text` anywhere (a project or unit named like

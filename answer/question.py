@@ -44,7 +44,7 @@ OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("completion", re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率")),
     ("share", re.compile(r"比例|比重|占比|占.{0,10}(?:多少|几|百分)|百分之几(?!.{0,4}(?:增长|下降|减少|增加))")),
     ("change", re.compile(r"比上年|较上年|与上年|和上年|同上年|比去年|较去年|上年相比|增加还是减少|多还是少|变化|增减|增长|下降")),
-    ("difference", re.compile(r"相差|差了?多少|多了?多少|少了?多少|还剩|剩下|没执行|未执行|没有执行|没花|没付|结余多少")),
+    ("difference", re.compile(r"相差|差了?多少|多了?多少|少了?多少|还剩|剩下|没执行|未执行|没有执行|没花|没付|没支出|未支出|结余多少")),
     ("sum", re.compile(r"加起来|加在一起|相加|一共.{0,6}(?:和|与|及|加)|(?:和|与|及|、).{1,12}一共|合起来")),
     ("list", re.compile(r"哪些|哪几|有哪|列出|包括什么|包含哪|分别是")),
     ("text", re.compile(r"什么性质|性质|职责|职能|成立|干什么|做什么|用途|用在哪|用于哪|花在哪|是什么|什么内容|主要做|负责")),
@@ -125,6 +125,11 @@ def parse(question: str, catalog) -> Question:
         # the stretch that seemed to name a department is part of another organisation's name
         # (北京市教育局 is not …青秀区教育局): the question names that one
         departments, span, unknown = (), "", anywhere
+    if not departments and hasattr(catalog, "project_owners"):
+        # no department named: a project that one department's 绩效 forms name is that department's
+        owners = {d for d, _ in catalog.project_owners(c, years[0] if years else None)}
+        if len(owners) == 1:
+            departments, span, unknown = (owners.pop(),), "", None
     table_kind, table_title = _table(c)
     code = _TABLE_CODE.search(c)
     rest = c
