@@ -1,0 +1,49 @@
+"""Everyday words (domain/vocabulary.py) reach the subjects reports print under their national
+names, in every report that prints them: each word asked of each department that has the row
+gives that row's printed figure, never another row's."""
+import pytest
+
+from conftest import TEXTS, ingested
+from domain.vocabulary import EVERYDAY_TERMS
+
+SHORT = {"泉州市数字泉州建设办公室": "泉州数字办", "晋城市大数据应用局": "晋城大数据局",
+         "福州市“智慧福州”管理服务中心": "智慧福州中心", "晋江市经信部门": "晋江经信",
+         "九江市浔阳区数字经济发展中心": "浔阳数经中心"}
+WORDS = ["底薪", "工会", "电话费", "网费", "物业", "维修", "房租", "软件", "低保", "打印", "劳务", "福利"]
+
+
+def cases():
+    for path in TEXTS:
+        doc = ingested(path)
+        for word in WORDS:
+            term = EVERYDAY_TERMS[word][0]
+            values = {f.value_text for f in doc.facts if f.row_label == term and f.number is not None}
+            if values:
+                yield pytest.param(doc.meta.department, doc.meta.year, word, values, id=f"{path.stem[:3]}-{word}")
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    from answer import Answerer
+    from ingest import ingest_paths
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("vocabulary")
+    with Store(folder) as store:
+        ingest_paths(TEXTS, store)
+    answerer = Answerer(folder, search=False)
+    yield answerer.ask
+    answerer.close()
+
+
+@pytest.mark.parametrize("department, year, word, values", list(cases()))
+@pytest.mark.parametrize("phrase", ["{d}{y}年{w}是多少？", "{d}的{w}花了多少钱", "{y}年{d}交了多少{w}"])
+def test_an_everyday_word_gives_the_printed_row(ask, department, year, word, values, phrase):
+    result = ask(phrase.format(d=SHORT[department], y=year, w=word))
+    assert result["status"] == "answered", result["answer"]
+    main = result["figures"][0]
+    assert main["row"] == EVERYDAY_TERMS[word][0] and main["value"] in values
+
+
+def test_the_words_cover_several_reports():
+    assert len({c.values[0] for c in cases()}) >= 4 and len(list(cases())) >= 25
