@@ -202,7 +202,7 @@ def _joined(named: list[str], text: str) -> bool:
     return any(re.fullmatch(r"[和与及、加或以]|以及|还有", text[a + len(x):b]) for (a, x), (b, _) in zip(spots, spots[1:]))
 
 
-def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lookup:
+def lookup(question: str, catalog: Catalog, department: str | None = None, table_index: int | None = None) -> Lookup:
     """The printed figure the question asks for; `department` given, the question's own
     department words are not read (a comparison asks each department in turn)."""
     text = compact(question)
@@ -243,9 +243,13 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
     document = catalog.document_for(department, year)
     # the rows asked for, named by the document's own labels (never every label of the corpus)
     facts = catalog.facts(document)
+    if table_index is not None:  # asked within one table (a part beside its whole)
+        facts = [f for f in facts if f["table_index"] == table_index]
     project = _named_project(text, facts)
     table_words = [w for w in TABLE_WORDS if w in text]
     plain = re.sub(r"(?:19|20)\d{2}\s*年度?", "", text)  # 2024年度 names no 年度 row
+    if not forced and matches and matches[0].span:  # the words that named the department name no row
+        plain = plain.replace(matches[0].span, "|", 1)
     if project:  # a project named by its form's name is that form; its name names no row
         plain = plain.replace(project.name, "|")
         facts = [f for f in facts if f["table_index"] == project.table_index]
@@ -253,8 +257,7 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
         plain = plain.replace(q.table_title, "|")
     for word in COLUMN_WORDS:  # nor do the words of a column (项目支出合计: 合计 of the column 项目支出)
         plain = plain.replace(word, "|")
-    named = [l for l in catalog.labels_of(document) if l in plain and l not in COLUMN_WORDS
-             and not any(l in d for d in catalog.departments)]  # a unit's name is not a row asked for
+    named = [l for l in catalog.labels_of(document) if l in plain and l not in COLUMN_WORDS]
     # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
     words = list(dict.fromkeys(named + report_terms(text)))
@@ -295,7 +298,7 @@ def lookup(question: str, catalog: Catalog, department: str | None = None) -> Lo
             return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题里没有认出报告中的科目或表格名称", terms=words)
-    if not (code or q.table_kind) and q.funds in FUNDS_TABLES:  # funds with a table of their own
+    if not (code or q.table_kind or table_index is not None) and q.funds in FUNDS_TABLES:  # funds with their own table
         own = [f for f in facts if f["table_kind"] == FUNDS_TABLES[q.funds]]
         if own and _candidate_rows(own, words, table_words, text):
             facts = own
