@@ -11,6 +11,11 @@
 
 A question none of this fits, or a quantity the narrative states in two different ways, gets
 None: the caller goes on to the other kinds of answer, or refuses.
+
+Below that, `quotes`: the sentences a report prints about what a question asks in words — the
+reason for a change or an under-spent project, what money or a vehicle is used for, a duty, when
+a unit was founded, what kind of unit it is, a list printed only in prose — found by the words
+the question asks about (`subject_of`), whole sentences only.
 """
 from __future__ import annotations
 
@@ -62,6 +67,13 @@ def _shown(value: Decimal, like: str) -> str:
     return f"{value:,}" if "," in like else str(value)
 
 
+def _residue(subject: str, asked: list[str]) -> int:
+    """How much more than the asked quantity a statement's subject says (its code and a trailing
+    remark aside)."""
+    plain = re.sub(r"^\d{3,}-|\([^()]*\)$", "", subject).replace("“", "").replace("”", "")
+    return min((len(plain) - len(v) for v in asked if v and v in plain), default=len(plain))
+
+
 def explain(question: str, passages: list[dict], departments: list[str], kind: str | None = None) -> Explained | None:
     """`question` without the words that named the department."""
     kind = kind or intent(question)
@@ -80,7 +92,9 @@ def explain(question: str, passages: list[dict], departments: list[str], kind: s
                 -1 if re.search(r"减少|下降|少了|降低|下滑", text) else None
             want = lambda s: bool(s.reasons) and (s.change or s.change_pct or s.flat) and (
                 direction is None or s.direction == direction)
-        chosen = about(found, asked, want)
+        # the statement must be about the quantity asked, not about one that merely holds its
+        # words (支出 asked: not 机关事业单位职业年金缴费支出)
+        chosen = [s for s in about(found, asked, want) if _residue(s.subject, asked) <= 4]
         reasons = {s.reasons[0] for s in chosen}
         if len(reasons) != 1:
             return None
@@ -141,3 +155,377 @@ def explain(question: str, passages: list[dict], departments: list[str], kind: s
         return Explained("previous", _shown(_number(amount) / base, amount), "万元", True,
                          f"{amount} ÷ (1 {sign} {pct}%)", chosen[0], approximate=True)
     return None
+
+
+# --- quoting the report's own sentences ------------------------------------------------------
+#
+# What a question asks about is quoted from the sentence the report prints it in: the reason for
+# a change or an under-spent project (为什么 …), what money or a vehicle is used for, a duty, when
+# a unit was founded, what kind of unit it is, or a list printed only in prose.  A sentence is
+# chosen when every word the question asks about appears in it (or in its heading, or in the
+# sentences just before it: "该专项…" speaks of the project the paragraph before names), and it
+# says what is asked (a reason, a use …); the sentence is quoted whole, with the one before it
+# when it opens with 其中 / 该 / 此.
+
+FACETS: tuple[tuple[str, re.Pattern], ...] = (
+    ("nature", re.compile(r"性质|什么(?:样的|类型的?)单位|哪(?:一)?(?:类|种)单位|单位类型|单位类别")),
+    ("founded", re.compile(r"(?:哪一?年|何时|什么时候|哪个时间|几几年).{0,4}(?:成立|组建|设立|建立)|(?:成立|组建|设立)(?:于|的时间|时间|多久|几年|的)")),
+    ("duty", re.compile(r"职责|职能|负责(?:什么|哪些)|主要(?:做|干)什么|是干什么的|是做什么的|管什么")),
+    ("use", re.compile(r"用途|用在|用于|干什么用|做什么用|花在|用来|用处|派什么用")),
+)
+# what a sentence must say for each facet (why: a reason; use: a use …)
+MARKERS = {
+    "why": re.compile(r"主要原因|原因(?:是|为|在于|系|:)|主要是|主要系|主要由于|由于|因为|系因|导致"),
+    "use": re.compile(r"主要用于|用于|用途|用来|主要是"),
+    # a sentence that says what the unit is: 为区政府直属工作机构, 是全额拨款事业单位, 单位性质为…
+    "nature": re.compile(r"(?:单位|经费)性质(?:为|是|:)|(?:^|[,;:])(?:是|为|系|属于?)[^,;。]{0,16}?(?:行政单位|事业单位|参公单位"
+                         r"|参照公务员法管理|行政机关|工作机构|直属机构|派出机构|群团组织)"),
+    "founded": re.compile(r"(?:成立|组建|设立|始建|挂牌)(?:于|时间为?)?.{0,4}(?:19|20)\d{2}|(?:19|20)\d{2}\s*年.{0,12}(?:成立|组建|设立|始建|挂牌)"),
+    "duty": re.compile(r"职责|职能"),
+    "list": re.compile(r"、|包括|分别"),
+}
+_ITEM = re.compile(r"^-?(?:\(?[一二三四五六七八九十\d]+[)、.．]|[一二三四五六七八九十]+、)")
+_REFERS_BACK = re.compile(r"该|此项|此类|上述|以上|这些|这项|本项目|本专项")
+_ANAPHORA = re.compile(r"^(?:其中|该|此|这|上述|以上|其)")
+# words a question asks with, not what it asks about
+_ASKED_WITH = re.compile(
+    r"为什么|为何|为啥|何故|怎么回事|什么导致|是什么原因|什么原因|原因是什么|的原因|原因|是因为什么|因为什么|因为啥|是何原因"
+    r"|是什么性质的单位|什么性质的单位|性质的单位|是什么性质的?|什么性质的?|性质|是什么样的|什么样的|什么类型的?|哪一类|哪类|哪一种|单位类型|单位类别"
+    r"|是哪一年|哪一年|哪年|什么时候|何时|几几年|成立的?|成立于|成立时间|组建的?|设立的?"
+    r"|的职责里|职责里|职责中|的职责|职责|职能|主要做什么|主要干什么|是干什么的|是做什么的|管什么"
+    r"|是干什么用的?|干什么用的?|做什么用的?|干什么的?|做什么的?|什么用途的?|用途|主要用在了?哪(?:里|儿|些方面)?"
+    r"|用在了?哪(?:里|儿|些方面)?|用于哪(?:些|里)?|花在了?哪(?:里|儿)?|用来干什么|用来做什么|用处|派什么用场?"
+    r"|提到了?|提及|涉及到?|说到|讲到|写到|分别是|分别|是哪一条|哪一条|哪条|是哪一项|哪一项|哪项|是哪些|哪些|哪几个|哪几|是哪两个|哪两个|哪个|是什么|什么|有关的?|相关的?|关于"
+    r"|比上年|较上年|与上年相比|和上年相比|比去年|较去年|同比|上一年|上年|去年"
+    r"|这么多|那么多|很多|不少|大量|略有|略微|稍有|明显|大幅|远远|远|一下子|请问|一下|唯一的?|那辆|那笔|这笔|那个|这个")
+# the direction a why-question asks about, and the words a sentence says it with
+DIRECTIONS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = (
+    ("below", re.compile(r"(?:远)?(?:小于|低于|少于|不到|未达到?)预算(?:数)?|没(?:有)?(?:花|用)完|没(?:有)?花出去|一分钱(?:都|也)?没(?:有)?(?:花|用)(?:出去|掉)?"
+                         r"|没(?:有)?(?:花|执行|支出)|未执行|结余|使用率不高|使用率低|执行率(?:低|不高|偏低)|偏低"),
+     re.compile(r"小于|低于|结余|未|没有|偏差|不高|0万元|为0|滞后|推迟|推至|延期|迟")),
+    ("above", re.compile(r"(?:大于|高于|超过|超出)预算(?:数)?|超支"), re.compile(r"大于|高于|超过|超出|超支")),
+    ("up", re.compile(r"增加|增长|上升|提高|上涨|多了|变多|(?:比|较)(?:上年|去年|上一年)多"), re.compile(r"增加|增长|上升|提高|上涨")),
+    ("down", re.compile(r"减少|下降|降低|少了|变少|下滑|(?:比|较)(?:上年|去年|上一年)少"), re.compile(r"减少|下降|降低|下滑")),
+)
+_STOP_WORDS = set("的 了 是 呢 吗 啊 那 这 该 其 里 中 和 与 跟 及 在 有 为 把 被 对 也 都 就 又 还 个 辆 些 吧 么 之 哪 谁 "
+                  "万元 元 多少 情况 方面 部分 怎么 如何 哪里 哪儿 出去 掉 花 用 钱 年 年度 本年 今年 当年 主要 具体 "
+                  "哪一 一条 一项 进 了解 负责 承担".split())
+# funds a sentence may be about that a question does not name: a sentence about them is a lesser match
+_FUNDS_WORDS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营")
+_NUMBER_TOKEN = re.compile(r"^\d+(?:\.\d+)?$")
+_SPLIT = re.compile(r"(?<=[。！？!?])")
+_QUOTES = re.compile(r"[“”\"'‘’《》「」『』\s]")
+
+
+def _jieba():
+    """The word segmenter the search index uses, taught the fiscal terms (index.tokens)."""
+    from index.tokens import _engine
+
+    return _engine()
+
+
+def facet_of(text: str, operation: str) -> str | None:
+    """What a question asks to have quoted: why (a reason), nature, founded, duty, use, a list
+    printed in prose, or None when it asks for none of these."""
+    if operation == "why":
+        return "why"
+    found = next((name for name, pattern in FACETS if pattern.search(text)), None)
+    if found:
+        return found
+    return "list" if operation == "list" else None
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a question asks about, as words each of which a quoted sentence must contain."""
+    words: tuple[str, ...]
+    numbers: tuple[str, ...]
+    key: str | None  # a quoted name (“创建各类专业基地”): it must appear as printed
+    direction: str | None  # below | above | up | down
+    terms: tuple[tuple[str, ...], ...] = ()  # the words asked together (一般公共预算 拨款 支出): one term
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.numbers or self.key)
+
+
+def _plain(text: str) -> str:
+    return _QUOTES.sub("", compact(text)).replace("（", "(").replace("）", ")").replace("：", ":")
+
+
+def subject_of(rest: str) -> Subject:
+    """The words of `rest` (the question without its department and year) that say what it asks
+    about: without the words it asks with, its direction (增加, 小于预算 …) apart."""
+    text = re.sub(r"这么多|那么多|这么少|那么少|很多|不少", "", compact(rest))
+    key = next((compact(m) for m in re.findall(r"[“\"‘'「『]([^”\"’'」』]{2,40})[”\"’'」』]", text)), None)
+    direction = None
+    for name, asked, _ in DIRECTIONS:
+        m = asked.search(text.rstrip("?？。!！"))
+        if m:
+            direction = name
+            text = text[:m.start()] + "|" + text[m.end():]
+            break
+    text = _ASKED_WITH.sub("|", text.replace("收支", "收入支出"))
+    text = re.sub(r"[^\w\u4e00-\u9fff.%]+", "|", text)
+    words: list[str] = []
+    numbers: list[str] = []
+    terms: list[tuple[str, ...]] = []
+    engine = _jieba()
+    for piece in re.split(r"\||的", text):
+        term: list[str] = []
+        for token in engine.lcut(piece) if piece else ():
+            token = token.strip()
+            if not token or token in _STOP_WORDS or not re.search(r"[\w\u4e00-\u9fff]", token):
+                continue
+            if _NUMBER_TOKEN.match(token):
+                numbers.append(token)
+                continue
+            if "车" in token and len(token) <= 2:
+                token = "车辆"  # a bare 车 (那辆车, 2辆车) is what reports count as 车辆
+            if len(token) == 1 and not re.match(r"[\u4e00-\u9fff]", token):
+                continue
+            term.append(token)
+            if token not in words:
+                words.append(token)
+        if len(term) >= 2:
+            terms.append(tuple(term))
+    return Subject(tuple(words), tuple(numbers), key, direction, tuple(terms))
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # the sentence(s) as printed, whole
+    document: str
+    page: int | None
+    line: int | None
+    section: str
+    score: float
+
+
+def _has(word: str, text: str) -> bool:
+    """Whether `text` holds `word`, or every part of it (专项资金 in 专项预算资金)."""
+    if word in text:
+        return True
+    if len(word) < 3:
+        return False
+    parts = [p for p in _jieba().cut_for_search(word) if len(p) >= 2 and p != word]
+    if len(parts) < 2:
+        return False
+    # the parts in order, close together: 专项资金 in 专项预算资金, not 政务 … 公开 a clause apart
+    pattern = ".{0,4}".join(re.escape(p) for p in parts)
+    return bool(re.search(pattern, text))
+
+
+def _numbers_in(text: str) -> set[Decimal]:
+    return {Decimal(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
+
+
+def _names_self(text: str, department: str) -> bool:
+    """Whether a sentence speaks of the department itself: its name, the name without the places
+    it opens with (数字经济发展中心), or 本部门 / 本单位 / 我局 …"""
+    if department in text or re.search(r"本部门|本单位|我局|我办|我中心|我委|本局|本中心|本办|本委", text):
+        return True
+    tail = re.sub(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|区|县))+", "", department)
+    return len(tail) >= 4 and tail in text
+
+
+def quotes(subject: Subject, facet: str, passages: list[dict], department: str,
+           ranked: list[tuple[str, str]] = ()) -> list[Quote]:
+    """The sentences that say what is asked about `subject`, best first; [] when none holds every
+    word of it and says what the facet asks (a reason, a use …).  `ranked` is the search's order
+    of passages, as (document, text), used only to break ties between equally good sentences."""
+    if subject.empty and facet not in ("founded", "nature", "duty"):
+        return []
+    marker = MARKERS.get(facet)
+    says = next((says for name, _, says in DIRECTIONS if name == subject.direction), None)
+    key = _plain(subject.key) if subject.key else None
+    ranks = [(document, _plain(text)[:24]) for document, text in ranked]
+    out: list[Quote] = []
+    earlier: list[dict] = []  # the passages just before, in the same section
+    next_lead = ""  # the last passage that is not a numbered item: what a list of items is ("主要职责是:")
+    for p in passages:
+        sentences = [s for s in _SPLIT.split(p["text"] or "") if s.strip()]
+        earlier = [e for e in earlier if e["section"] == p["section"] and e["document"] == p["document"]][-2:]
+        before = "".join(_plain(e["text"]) for e in earlier)
+        earlier.append(p)
+        section = _plain(p["section"] or "")
+        own = section if p.get("cell") else ""  # a form's cell speaks of the project its form names
+        whole = _plain(p["text"] or "")
+        item = bool(_ITEM.match(whole))
+        lead, heading = next_lead, None
+        if not p.get("cell") and (not item or len(whole) <= 30 and whole.endswith(("。", ":"))):
+            heading = whole  # what the items after it are: "…的主要职责是:", "(二)当年工作任务。"
+        rank = next((r for r, (document, head) in enumerate(ranks)
+                     if document == p["document"] and head and (head in whole or whole[:24] in head)), None)
+        for chosen, told, stated in _spans(sentences, facet, marker):
+            if told is not None and subject.direction and _told_about(told) not in (None, subject.direction):
+                continue  # a reason for another thing (决算数小于预算数的主要原因 … when asked about the change)
+            said = _plain("".join(sentences[j] for j in chosen))
+            near = own + said
+            # the paragraphs before speak of what "该专项 / 此项目 / 上述…" refers to
+            wide = section + (before if _REFERS_BACK.search(said) else "") + _plain("".join(sentences[:chosen[0]]))
+            if facet in ("why", "nature", "founded", "list") and not marker.search(said):
+                continue
+            if facet == "duty" and not (marker.search(section) or item and marker.search(lead) and lead.endswith(":")):
+                continue
+            if key and key not in near and key not in wide:
+                continue
+            if subject.direction in ("up", "down", "above") and not says.search(said):
+                continue  # asked why it rose: a sentence about a fall does not answer it
+            if facet in ("founded", "nature") and subject.empty and not _names_self(said, department):
+                continue
+            if any(not _has(w, near) and not _has(w, wide) for w in subject.words):
+                continue
+            if subject.numbers and not all(Decimal(n) in _numbers_in(near) for n in subject.numbers):
+                continue
+            # the sentence itself must name the subject, before the reason or use it gives
+            named = own + stated if stated is not None else near
+            in_near = [w for w in subject.words if _has(w, named)]
+            if subject.words and not in_near and not (key and key in named):
+                continue
+            if not subject.numbers and any(_broken(term, named) for term in subject.terms):
+                continue  # the figure a question points at (那2000万元…) names its item itself
+            score = 2.0 * sum(len(w) for w in in_near) + sum(len(w) for w in subject.words if w not in in_near)
+            score += 4 if key and key in near else 0
+            score -= 0.4 * sum(_qualified(w, named) for w in in_near) / max(1, len(in_near))
+            score += 3 if says is not None and says.search(said) else 0
+            score += 1 if any(w in section for w in subject.words) else 0
+            score += 1 if facet == "use" and MARKERS["use"].search(near) else 0
+            score += 3 if facet == "duty" and item else 0  # a numbered item of the duties, not a sentence about them
+            score -= 1.5 * sum(1 for w in _FUNDS_WORDS if w in said and not any(w in x for x in subject.words))
+            score += 1.0 / (2 + rank) if rank is not None else 0
+            quote = "".join(sentences[j] for j in chosen).strip()
+            out.append(Quote(quote, p["document"], p["page"], p["line"], p["section"] or "", score))
+        if heading is not None:
+            next_lead = heading
+    best: dict[str, Quote] = {}
+    for q in out:  # the same sentence printed twice is one, cited where it is printed first
+        if q.text not in best or q.score > best[q.text].score:
+            best[q.text] = q
+    # a quote that holds another as good one whole adds nothing to it
+    kept = [q for q in best.values() if not any(o.text != q.text and o.text in q.text and o.score >= q.score
+                                                 for o in best.values())]
+    return sorted(kept, key=lambda q: -q.score)
+
+
+def _spans(sentences: list[str], facet: str, marker) -> list[tuple[list[int], str | None, str | None]]:
+    """The runs of whole sentences a quote may be: one sentence; for a reason or a use, a sentence
+    and the next one or two up to the one that gives it ("…增加1092.19万元。主要是新增…",
+    "…增加0.39万元。当年决算数小于全年预算数的主要原因是…。当年决算数大于上年决算数的主要原因是…");
+    a sentence that opens with 其中 / 该 / 此 with the one before it; a duty as its whole item.
+    Each with what the reason says it explains (the words just before its marker) and everything
+    before its marker (where the thing explained must be named), for a run that gives a reason."""
+    if facet == "duty":
+        return [(list(range(len(sentences))), None, None)] if len("".join(sentences)) <= 400 else \
+            [([i], None, None) for i in range(len(sentences))]
+    if facet == "use":  # a use may be said without 用于: "机要通信用车1辆、应急保障用车1辆"
+        out = [([i - 1, i] if _ANAPHORA.match(_plain(x)) and i > 0 else [i], None, None)
+               for i, x in enumerate(sentences)]
+    else:
+        out = []
+    plain = [_plain(x) for x in sentences]
+    for i in range(len(sentences)):
+        first = [i - 1] if _ANAPHORA.match(plain[i]) and i > 0 else []
+        if facet not in ("why", "use"):
+            out.append((first + [i], None, None))
+            continue
+        for j in range(i, min(i + 3, len(sentences))):
+            m = marker.search(plain[j])
+            if not m:
+                continue
+            head = re.split(r"[,;:]", plain[j][:m.start()])
+            told = head[-1] or (head[-2] if len(head) > 1 else "") or (
+                re.split(r"[,;:]", plain[j - 1].rstrip("。"))[-1] if j > i else "")
+            before = "".join(plain[k] for k in first + list(range(i, j))) + plain[j][:m.start()]
+            out.append((first + list(range(i, j + 1)), told, before))
+    return out
+
+
+_TOLD = (("below", re.compile(r"(?:小于|低于|少于|未达到?)(?:全年|年初|调整后)?预算|未完成|结余|偏差|使用率|执行率")),
+         ("above", re.compile(r"(?:大于|高于|超过|超出)(?:全年|年初|调整后)?预算|超支")),
+         ("up", re.compile(r"(?:大于|高于|多于)上年|增加|增长|上升|提高")),
+         ("down", re.compile(r"(?:小于|低于|少于)上年|减少|下降|降低")))
+
+
+_FILLER = re.compile(r"(?:年度|本部门|本单位|本级|全年|当年|本年|其中|我局|我中心|我办)$")
+
+
+def _qualified(word: str, text: str) -> int:
+    """How many characters qualify `word` where `text` names it best: 0 for "支出总计…" or
+    "…,支出…", 12 for "机关事业单位职业年金缴费支出" — a word inside a longer name is another thing."""
+    best = 10
+    for m in re.finditer(re.escape(word), text):
+        run = re.search(r"[\u4e00-\u9fff]*$", text[:m.start()]).group(0)
+        while _FILLER.search(run):
+            run = _FILLER.sub("", run)
+        best = min(best, len(run))
+    return best
+
+
+# words that may stand inside a term as printed without making it another thing: 三公经费支出决算
+_NEUTRAL = ("支出", "费用", "经费", "资金", "的", "数", "总额", "年度")
+
+
+def _broken(term: tuple[str, ...], text: str) -> bool:
+    """Whether `text` names the last word of a term asked (支出 of 一般公共预算拨款支出) only as part
+    of another thing: with something between it and the term's other words (一般公共预算拨款
+    “三公”经费支出), or inside a longer name (提租补贴支出).  A qualifier before the whole term
+    (…经费 of 经常性专项经费 asked as 专项经费) is no break."""
+    head, others = term[-1], term[:-1]
+    found = [m.start() for m in re.finditer(re.escape(head), text)]
+    if not found:
+        return False
+    parts = {p for w in others for p in [w, *_jieba().cut_for_search(w)] if len(p) >= 2 or p == w}
+    for start in found:
+        run = re.search(r"[\u4e00-\u9fff]*$", text[:start]).group(0)
+        consumed = False
+        while True:  # the term's own words and neutral words just before the head are its own
+            step = next((w for w in sorted(parts | set(_NEUTRAL), key=len, reverse=True) if run.endswith(w)), None)
+            if step is None:
+                break
+            consumed = consumed or step in parts
+            run = run[:-len(step)]
+        while _FILLER.search(run):
+            run = _FILLER.sub("", run)
+        if not any(p in run for p in parts if len(p) >= 2) and (consumed or len(run) <= 2):
+            return False  # this occurrence names the term whole (perhaps after a qualifier)
+    return True
+
+
+def _told_about(head: str) -> str | None:
+    """What a reason explains, from the words just before it: a figure below or above its
+    budget, or a rise or fall on the year before; None when they say neither."""
+    return next((name for name, pattern in _TOLD if pattern.search(head)), None)
+
+
+def table_passages(tables: list[dict], document: str) -> list[dict]:
+    """The sentences tables print in their cells (a 绩效 form's 偏差原因, 资金使用管理情况 …) as
+    passages, under the table's title, the project it names and the row's label."""
+    out = []
+    for table in tables:
+        grid = table["grid"]
+        project = ""
+        for row in grid[:4]:
+            texts = [compact(c["text"] or "") for c in row]
+            for i, t in enumerate(texts):
+                if t in ("项目名称", "专项名称", "项目名"):
+                    project = next((x for x in texts[i + 1:] if x and x != t), "")
+                    break
+            if project:
+                break
+        title = (table.get("title") or "") + (f" / {project}" if project else "")
+        for row in grid:
+            labels = [compact(c["text"] or "") for c in row if c["text"] and len(compact(c["text"])) <= 12]
+            for cell in row:
+                text = (cell["text"] or "").strip()
+                if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 10 and re.search(r"[，,。；;]", text):
+                    out.append({"cell": True, "document": document, "section": title + " / " + "".join(labels[:3]),
+                                "text": clean_text(text), "page": cell.get("page"), "line": cell.get("line")})
+    return out
+
+
+def clean_text(text: str) -> str:
+    """A cell's text as one line (a PDF cell breaks its lines where the column is narrow)."""
+    from domain.normalize import clean_line
+
+    return clean_line(re.sub(r"\s*\n\s*", "", text))

@@ -1,17 +1,35 @@
-"""Lists: projects by their 绩效 grade, and the units a department's accounts cover."""
+"""Lists, built into the answer object with a citation for every member: projects by their 绩效
+grade or by a printed funds figure, the 类-level subjects a table shows spending under, and the
+units a department's accounts cover (`lists` reads them)."""
 from __future__ import annotations
 
 from .cite import figure, one_department
 from .lookup import Catalog
 
 
-def listed(question: str, catalog: Catalog, out: dict) -> bool:
-    """Projects with the 绩效 grade asked for, each with its printed grade cited."""
-    from .lists import asks_for_graded_projects, asks_for_units, graded_projects
+def documents_of(catalog: Catalog, name: str, year: int, first: str | None) -> list[str]:
+    """The documents of one department and year, `first` (the one answers cite) before the others:
+    the same report in another form (the PDF and its text) may be read where the first cannot."""
+    others = sorted(d["name"] for d in catalog.documents if d["department"] == name and d["year"] == year
+                    and d["name"] != first)
+    return ([first] if first else []) + others
 
-    grade = asks_for_graded_projects(question)
-    units = not grade and asks_for_units(question)
-    one = one_department(question, catalog) if grade or units else None
+
+def listed(question: str, catalog: Catalog, out: dict) -> bool:
+    """A list the question asks for, from the department's report; False when it asks for none of
+    these (the other kinds, and the refusal, come after)."""
+    from .lists import asks_for_classes, asks_for_execution, asks_for_graded_projects, asks_for_units, graded_projects
+
+    q = catalog.parse(question)
+    if q.operation == "why":
+        return False
+    condition = asks_for_execution(q.rest)
+    grade = None if condition else asks_for_graded_projects(q.rest)
+    classes = not grade and condition is None and q.operation == "list" and asks_for_classes(question)
+    units = not (grade or condition or classes) and asks_for_units(question)
+    if not (grade or condition or classes or units):
+        return False
+    one = one_department(question, catalog)
     if one is None:
         return False
     name, _, _, year, document = one
@@ -19,6 +37,10 @@ def listed(question: str, catalog: Catalog, out: dict) -> bool:
         return False
     if units:
         return _units(name, year, document, catalog, out)
+    if classes:
+        return _classes(q, name, year, document, catalog, out)
+    if condition is not None:
+        return _executed(condition, name, year, document, catalog, out)
     pairs, readable = graded_projects(catalog.facts(document), grade)
     if not readable:
         out["answer"] = f"{name}{year}年度报告的绩效自评表没有以可直接读取的方式印出评价等级（例如用勾选框），无法列出。"
@@ -32,6 +54,80 @@ def listed(question: str, catalog: Catalog, out: dict) -> bool:
         fig["label"] = project["value_text"]
         figs.append(fig)
     out["figures"] = figs
+    return True
+
+
+def _place(fact: dict) -> str:
+    return f"第{fact['page']}页" if fact["page"] else f"第{fact['line']}行"
+
+
+def _executed(condition, name: str, year: int, document: str, catalog: Catalog, out: dict) -> bool:
+    """The projects whose 绩效 form prints funds that meet the condition, each cited; refused when
+    any form's funds cannot be read (in any copy of the report)."""
+    from .lists import form_names, projects_where
+
+    problems: list[str] = []
+    for doc in documents_of(catalog, name, year, document):
+        facts = catalog.facts(doc)
+        if not form_names(facts):
+            continue
+        found, unreadable = projects_where(facts, condition)
+        if unreadable:
+            problems = problems or unreadable
+            continue
+        out["status"] = "answered"
+        listed = "；".join(f"{p['value_text']}（{f['column']} {f['value_text']}，{_place(f)}）" for p, f in found)
+        out["answer"] = (f"{name}{year}年度项目支出绩效自评表中{condition.words()}的项目共 {len(found)} 个"
+                         + (f"：{listed}" if found else "") + f"（{doc}）。")
+        out["figures"] = [dict(figure(f), label=p["value_text"]) for p, f in found]
+        return True
+    if not problems:
+        out["answer"] = f"{name}{year}年度报告没有可以读取的项目支出绩效自评表，无法列出。"
+    else:
+        out["answer"] = (f"{name}{year}年度报告有 {len(problems)} 张绩效自评表的资金一栏读不准，列出来可能漏项，"
+                         f"所以不列：" + "；".join(problems[:5]) + ("等。" if len(problems) > 5 else "。"))
+    return True
+
+
+def _classes(q, name: str, year: int, document: str, catalog: Catalog, out: dict) -> bool:
+    """The 类-level functional subjects with a nonzero amount in the named table's total column."""
+    from .lists import class_rows, subject_table
+
+    kind = subject_table(q.table_kind, q.funds)
+    problem = None
+    for doc in documents_of(catalog, name, year, document):
+        rows, problem = class_rows(catalog.facts(doc), kind)
+        if problem is None:
+            break
+    if problem is not None:
+        out["answer"] = f"{name}{year}年度报告无法列出{kind}中有支出的类级科目：{problem}。"
+        return True
+    first = rows[0].total if rows else None
+    if first is None:
+        out["status"] = "answered"
+        out["answer"] = f"{name}{year}年度{kind}中没有合计不为零的类级科目（{doc}）。"
+        return True
+    warnings = [w["message"] for w in catalog.store.warnings(doc)
+                if w["table_ref"] in {r.total["table_code"] or r.total["table_title"] for r in rows}
+                and (w["page"] is None or w["page"] in {r.total["page"] for r in rows})]
+    table = first["table_title"] + (f"（{first['table_code']}）" if first["table_code"] else "")
+
+    def member(r) -> str:
+        code = f"（{r.code}）" if r.code else ""
+        amount = "" if warnings else f" {r.total['value_text']}{r.total['unit'] or ''}"
+        named = f"，名称见{r.named_by['table_title']}{_place(r.named_by)}" if r.named_by else ""
+        return f"{r.name}{code}{amount}（{_place(r.total)}{named}）"
+
+    out["status"] = "answered"
+    out["answer"] = (f"{name}{year}年度{table}中“{first['column']}”一栏有支出的类级科目共 {len(rows)} 个："
+                     + "；".join(member(r) for r in rows) + f"（{doc}）。")
+    if warnings:
+        out["warnings"].append("这张表有读取提示，所以只列科目名称，不列金额：" + "；".join(dict.fromkeys(warnings)))
+    if warnings:  # each member cited where its row is printed, without an amount that may be misread
+        out["figures"] = [dict(figure(r.total), label=r.name, row=r.name, value=r.name, number=None, unit=None,
+                               column="科目名称") for r in rows]
+    else:
+        out["figures"] = [dict(figure(r.total), label=r.name, row=r.name) for r in rows]
     return True
 
 

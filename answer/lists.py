@@ -1,13 +1,21 @@
-"""Lists the reports give row by row: the projects whose 绩效自评 grade is 优 / 良 / 中 / 差, and
-the units a department's final accounts cover (the 单位名称 column of its units table).
+"""Lists the reports give row by row:
 
-Each 项目支出绩效自评表 names its project (专项名称 / 项目名称) and prints a grade (评价等级 …);
-a project is listed when its printed grade begins with the grade asked for.  A report that
-prints its grades another way (ticked boxes) is not listed from, and says so.
+* the projects whose 绩效自评 grade is 优 / 良 / 中 / 差;
+* the projects whose form prints a funds figure that meets a condition: an execution rate below
+  (or at, or above) a percentage, an execution rate or a 全年执行数 of 0;
+* the 类-level functional subjects (201 一般公共服务支出 …) a spending table shows money under;
+* the units a department's final accounts cover (the 单位名称 column of its units table), and
+  each unit's printed kind (单位性质).
+
+Each 项目支出绩效自评表 names its project (专项名称 / 项目名称, or its title: X项目支出绩效自评表).
+A list is given only when every form (every row) it is drawn from could be read; one that may
+miss a member is refused and says so.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 
 from domain.grades import GRADE_WORD
 from domain.normalize import compact
@@ -16,15 +24,37 @@ _ASKS = re.compile(r"(哪些|哪几个|哪个|有哪|列出).{0,6}项目|项目.
 _GRADE_ROW = re.compile(r"评价等级|自评等级|等级|等次|评价结果")
 _PROJECT_ROW = ("专项名称", "项目名称", "项目名")
 _FORM_SUFFIX = "项目支出绩效自评表"
+FORM_KIND = "项目支出绩效自评表"
 
 
 def asks_for_graded_projects(question: str) -> str | None:
+    """The grade a question lists projects by: a grade word after 是 / 为 / 评 / 等级, or in quotes
+    (“良”); a grade character inside another word (中心, 其中) is not one.  `question` is best
+    given without the department's name."""
     text = compact(question)
     if not (_ASKS.search(text) and re.search(r"自评|评价|等级|等次|评为|评了", text)):
         return None
-    m = re.search(r"(?:是|为|评了?|等级|等次)[“\"'‘]?(优秀|良好|优|良|中|合格|差)", text) or GRADE_WORD.search(
-        re.sub(r"绩效|自评|评价", "", text))
+    m = re.search(r"(?:是|为|评了?|等级|等次|得了?)[“\"'‘]?(优秀|良好|优|良|中|合格|差)(?![心国间期央等])", text) \
+        or re.search(r"[“\"'‘](优秀|良好|优|良|中|合格|不合格|差)[”\"'’]", text)
     return m.group(1) if m else None
+
+
+def form_names(facts: list[dict]) -> dict[int, dict]:
+    """The project each 绩效 form names, by table: its 专项名称 / 项目名称 cell, or, for a form
+    without one, its title (X项目支出绩效自评表 names X)."""
+    names: dict[int, dict] = {}
+    for f in facts:
+        label = compact(f["row_label"] or "")
+        if f["table_kind"] == FORM_KIND and label in _PROJECT_ROW and f["table_index"] not in names \
+                and compact(f["value_text"] or ""):
+            names[f["table_index"]] = f
+    for f in facts:
+        t = f["table_index"]
+        title = compact(f["table_title"] or "")
+        if f["table_kind"] == FORM_KIND and t not in names and title.endswith(_FORM_SUFFIX) \
+                and len(title) - len(_FORM_SUFFIX) >= 2:
+            names[t] = dict(f, value_text=title[:-len(_FORM_SUFFIX)], row_label="项目名称")
+    return names
 
 
 def graded_projects(facts: list[dict], grade: str) -> tuple[list[tuple[dict, dict]], bool]:
@@ -34,22 +64,14 @@ def graded_projects(facts: list[dict], grade: str) -> tuple[list[tuple[dict, dic
     table without a project name (a form continued on the next page) belongs to the nearest form
     before it that has no grade yet.  Any grade that cannot be placed makes the list unreadable:
     a list that may miss a project is not given."""
-    names: dict[int, dict] = {}
+    names = form_names(facts)
     grades: dict[int, dict] = {}
     for f in facts:
         label = compact(f["row_label"] or "")
         t = f["table_index"]
-        if f["table_kind"] == "项目支出绩效自评表" and label in _PROJECT_ROW and t not in names:
-            names[t] = f
-        elif t not in grades and (_GRADE_ROW.search(label) and len(label) <= 8 and GRADE_WORD.match(compact(f["value_text"] or ""))
-                                  or label == "总分" and GRADE_WORD.fullmatch(compact(f["value_text"] or ""))):
+        if t not in grades and (_GRADE_ROW.search(label) and len(label) <= 8 and GRADE_WORD.match(compact(f["value_text"] or ""))
+                                or label == "总分" and GRADE_WORD.fullmatch(compact(f["value_text"] or ""))):
             grades[t] = f
-    for f in facts:  # a form without a name row is named by its title: X项目支出绩效自评表
-        t = f["table_index"]
-        title = compact(f["table_title"] or "")
-        if f["table_kind"] == "项目支出绩效自评表" and t not in names and title.endswith(_FORM_SUFFIX) \
-                and len(title) - len(_FORM_SUFFIX) >= 2:
-            names[t] = dict(f, value_text=title[:-len(_FORM_SUFFIX)], row_label="项目名称")
     placed: dict[int, dict] = {}
     for t in sorted(grades):
         owner = t if t in names else max((n for n in names if n < t and n not in placed), default=None)
@@ -63,30 +85,276 @@ def graded_projects(facts: list[dict], grade: str) -> tuple[list[tuple[dict, dic
     return out, readable
 
 
-_ASKS_UNITS = re.compile(r"(?:包括|包含|含有|有|由)(?:哪些|哪几个|哪几家|什么)(?:下属)?单位|哪些(?:下属)?单位|下属单位|几个单位|单位构成")
+# --- projects by a printed funds figure ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Condition:
+    """What a form's funds row must print: `column` (执行率 or 全年执行数) compared with `value`."""
+    column: str  # "rate" | "spent"
+    op: str  # "<" | "<=" | "==" | ">=" | ">"
+    value: Decimal
+
+    def holds(self, number: Decimal) -> bool:
+        return {"<": number < self.value, "<=": number <= self.value, "==": number == self.value,
+                ">=": number >= self.value, ">": number > self.value}[self.op]
+
+    def words(self) -> str:
+        what = "执行率" if self.column == "rate" else "全年执行数"
+        unit = "%" if self.column == "rate" else "万元"
+        op = {"<": "低于", "<=": "不高于", "==": "为", ">=": "不低于", ">": "高于"}[self.op]
+        return f"{what}{op} {self.value.normalize():f}{unit}"
+
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_BELOW = r"没到|没有到|未到|不到|未达到|没达到|没有达到|没达|未达|低于|小于|不足|少于|不满"
+_ABOVE_OR_AT = r"达到|不低于|大于等于"
+_ABOVE = r"超过|高于|大于|超出"
+_EQUAL = r"为|是|等于|只有|仅"
+_ZERO_SPENT = re.compile(r"一分钱(?:都|也)?没(?:有)?(?:花|用|执行|支出)|(?:全年)?执行数(?:为|是|等于)?(?:0|零)(?![\d.])"
+                         r"|(?:完全)?没有?执行(?:的|过)?项目|未执行(?:的)?项目")
+
+
+def asks_for_execution(question: str) -> Condition | None:
+    """The condition on a 绩效 form's funds a question lists projects by, or None: 执行率没到100%,
+    执行率低于90%, 执行率为0, 全年执行数为0, 一分钱没花, 没有全部执行 …"""
+    text = compact(question).replace("％", "%")
+    if not (_ASKS.search(text) or re.search(r"哪些|哪几|有哪|列出", text)):
+        return None
+    if _ZERO_SPENT.search(text):
+        return Condition("spent", "==", Decimal(0))
+    rate = re.search(r"执行率", text)
+    if rate:
+        after = text[rate.end():]
+        for words, op in ((_BELOW, "<"), (_ABOVE_OR_AT, ">="), (_ABOVE, ">"), (_EQUAL, "==")):
+            m = re.match(rf"(?:都|均|仍|还)?(?:{words}){_NUMBER}%?", after)
+            if m:
+                return Condition("rate", op, Decimal(m.group(1)))
+        m = re.match(rf"(?:在)?{_NUMBER}%?(?:以下|以内)", after)
+        if m:
+            return Condition("rate", "<", Decimal(m.group(1)))
+        m = re.match(rf"(?:在)?{_NUMBER}%?以上", after)
+        if m:
+            return Condition("rate", ">", Decimal(m.group(1)))
+    if re.search(r"没有?(?:全部|完全|全额|足额)执行|未(?:全部|完全|全额|足额)执行|没(?:有)?执行完|未执行完", text):
+        return Condition("rate", "<", Decimal(100))
+    return None
+
+
+_FUNDS = re.compile(r"^(?:年度)?资金总额")
+_BUDGET_COLUMNS = ("全年预算数", "调整后预算数", "预算数")
+_SPENT_COLUMN = "全年执行数"
+_RATE_COLUMN = "执行率"
+
+
+@dataclass(frozen=True)
+class FormFunds:
+    name: dict  # the fact that names the project
+    budget: dict | None
+    spent: dict | None
+    rate: dict | None
+    problem: str | None  # why the form's funds cannot be read, if they cannot
+
+
+def form_funds(facts: list[dict]) -> list[FormFunds]:
+    """Every 绩效 form's funds row (年度资金总额): 全年预算数, 全年执行数, 执行率, with a problem
+    when the row is missing, prints a column twice, or prints a rate that is not its 执行数 ÷
+    全年预算数 (the cells were read under the wrong headers)."""
+    names = form_names(facts)
+    rows: dict[int, list[dict]] = {}
+    for f in facts:
+        if f["table_index"] in names and _FUNDS.match(compact(f["row_label"] or "")):
+            rows.setdefault(f["table_index"], []).append(f)
+    out = []
+    for t, name in sorted(names.items()):
+        row = [f for f in rows.get(t, []) if f["number"] is not None]
+        columns = [compact(f["column"] or "") for f in row]
+
+        def cell(prefix: str) -> dict | None:
+            return next((f for f, c in zip(row, columns) if c.startswith(prefix) or c.endswith("/" + prefix)), None)
+
+        budget = next((c for c in (cell(p) for p in _BUDGET_COLUMNS) if c), None)
+        spent, rate = cell(_SPENT_COLUMN), cell(_RATE_COLUMN)
+        problem = None
+        if not row:
+            problem = "没有印出年度资金总额一行的数字"
+        elif len(set(columns)) != len(columns):
+            problem = "资金一行有两个数字落在同一栏下，读不准"
+        elif budget and spent and rate and Decimal(str(budget["number"])) > 0:
+            expected = Decimal(str(spent["number"])) / Decimal(str(budget["number"])) * 100
+            printed = Decimal(str(rate["number"]))
+            if abs(expected - printed) > Decimal("0.6") and not (printed == 100 and expected > 100):
+                problem = (f"执行率 {rate['value_text']} 与执行数 {spent['value_text']} ÷ 全年预算数 "
+                           f"{budget['value_text']} 不符，读不准")
+        out.append(FormFunds(name, budget, spent, rate, problem))
+    return out
+
+
+def projects_where(facts: list[dict], condition: Condition) -> tuple[list[tuple[dict, dict]], list[str]]:
+    """(project fact, the funds fact the condition is on) for every form that meets it, and the
+    forms that could not be read (name: why).  Any unreadable form makes the list unsafe."""
+    found, unreadable = [], []
+    for form in form_funds(facts):
+        fact = form.rate if condition.column == "rate" else form.spent
+        label = compact(form.name["value_text"])
+        if form.problem or fact is None:
+            unreadable.append(f"{label}（{form.problem or '没有印出' + ('执行率' if condition.column == 'rate' else '全年执行数')}）")
+            continue
+        if condition.holds(Decimal(str(fact["number"]))):
+            found.append((form.name, fact))
+    return found, unreadable
+
+
+# --- the 类-level subjects of a spending table ---------------------------------------------------
+
+# tables whose rows are functional subjects (类/款/项); a question's words pick one, else 支出决算表
+SUBJECT_TABLES = ("支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款收入支出决算总表", "收入支出决算总表",
+                  "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表")
+_FUNDS_TABLE = {"一般公共预算": "一般公共预算财政拨款支出决算表", "财政拨款": "财政拨款收入支出决算总表",
+                "政府性基金": "政府性基金预算财政拨款收入支出决算表", "国有资本经营": "国有资本经营预算财政拨款支出决算表"}
+_SUMMARY = ("财政拨款收入支出决算总表", "收入支出决算总表")
+# the column that holds a row's whole spending, most telling first (a summary table's 支出 side
+# prints one amount: 金额 or 决算数)
+_TOTAL_COLUMNS = ("本年支出合计", "合计", "小计", "支出合计", "决算数", "金额")
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def asks_for_classes(question: str) -> bool:
+    """Whether a question asks which 类-level subjects money was spent under (类级科目, 哪几类科目)."""
+    text = compact(question).replace("分类", "")
+    return bool(re.search(r"类", text) and re.search(r"科目", text)) or bool(re.search(r"(?:哪|几)(?:个|些)?类(?:支出|功能)", text))
+
+
+def subject_table(table_kind: str | None, funds: str | None) -> str:
+    """The table a class list is read from: the one the question names, else the one of the funds
+    it names, else 支出决算表 (all funds)."""
+    if table_kind in SUBJECT_TABLES:
+        return table_kind
+    return _FUNDS_TABLE.get(funds or "", "支出决算表")
+
+
+def _total_column(columns: list[str]) -> str | None:
+    """The column among `columns` (as printed, with their header paths) that is a row's total."""
+    plain = [compact(c or "") for c in columns]
+    for want in _TOTAL_COLUMNS:
+        for c, p in zip(columns, plain):
+            if p.split("/")[-1] == want:
+                return c
+    for c, p in zip(columns, plain):
+        if p.startswith("本年支出合计"):  # a merged header (本年支出合计 above 基本支出) names the total first
+            return c
+    return None
+
+
+def is_class_row(fact: dict, kind: str) -> bool:
+    """A 类 of the functional classification: a three-digit subject code 2xx, or, on a summary
+    table's 支出 side (where no codes are printed), a numbered line that names a kind of 支出."""
+    code = (fact["row_code"] or "").strip()
+    if code:
+        return len(code) == 3 and code.startswith("2")
+    label = compact(fact["row_label"] or "")
+    return kind in _SUMMARY and fact["row_group"] == 1 and bool(_NUMBERED.match(label)) and label.endswith("支出")
+
+
+@dataclass(frozen=True)
+class ClassRow:
+    code: str | None
+    name: str  # as printed: on its own row, or, where that row prints no name, beside the same code elsewhere
+    total: dict  # the fact in the total column
+    named_by: dict | None  # the fact whose row names it, when its own row prints no name
+
+
+def class_rows(facts: list[dict], kind: str) -> tuple[list[ClassRow], str | None]:
+    """The 类 rows of the report's `kind` table with a nonzero amount in its total column, in
+    printed order, and a problem when the list cannot be given (no such table, no total column, a
+    class that cannot be named or whose total is blank beside other amounts)."""
+    from .lookup import bare_label
+
+    mine = [f for f in facts if f["table_kind"] == kind]
+    if not mine:
+        return [], f"报告里没有{kind}"
+    rows: dict[tuple[int, int, int], list[dict]] = {}
+    for f in mine:
+        if is_class_row(f, kind):
+            rows.setdefault((f["table_index"], f["row_index"], f["row_group"] or 0), []).append(f)
+    if not rows:
+        return [], f"{kind}里没有读到类级科目的行"
+    total_column = _total_column([f["column"] for cells in rows.values() for f in cells])
+    if total_column is None:
+        return [], f"{kind}里认不出合计一栏"
+    names_by_code: dict[str, dict] = {}
+    for f in facts:  # the name another table prints beside the same code
+        code = (f["row_code"] or "").strip()
+        if code and code not in names_by_code and bare_label(f["row_label"] or ""):
+            names_by_code[code] = f
+    out: list[ClassRow] = []
+    seen: set[str] = set()
+    for key in sorted(rows, key=lambda k: (k[0], k[2], k[1])):
+        cells = rows[key]
+        first = cells[0]
+        code = (first["row_code"] or "").strip() or None
+        identity = code or bare_label(first["row_label"] or "")
+        if identity in seen:
+            continue  # a second table of the same kind (a copy or a continuation) repeats it
+        seen.add(identity)
+        total = next((f for f in cells if f["column"] == total_column), None)
+        if total is None or total["number"] is None:
+            if any(f["number"] for f in cells):
+                return [], f"{identity}一行的合计栏是空的，其他栏却印有数字，读不准"
+            continue
+        if total["number"] == 0:
+            continue
+        name = bare_label(first["row_label"] or "")
+        named_by = None
+        if not name:
+            named_by = names_by_code.get(code or "")
+            if named_by is None:
+                return [], f"{kind}里科目 {code} 一行没有印出名称，报告别处也没有"
+            name = bare_label(named_by["row_label"])
+        out.append(ClassRow(code, name, total, named_by))
+    return out, None
+
+
+# --- units ----------------------------------------------------------------------------------------
+
+_ASKS_UNITS = re.compile(r"(?:包括|包含|含有|有|由)(?:哪些|哪几个|哪几家|什么)(?:下属)?单位|哪些(?:下属)?单位|下属单位|几个单位"
+                         r"|单位构成|单位(?:都|分别)?(?:有|是|包括|包含)(?:哪些|哪几个|哪几家|哪几|什么)"
+                         r"|(?:纳入|列入|编入).{0,16}(?:编制|决算|预算)范围|编制范围.{0,4}单位")
 
 
 def asks_for_units(question: str) -> bool:
     return bool(_ASKS_UNITS.search(compact(question)))
 
 
-def units_listed(tables: list[dict]) -> list[dict]:
-    """The units a report's units table names, in printed order: {name, page, line}.  The first
-    table with a 单位名称 column in its first rows."""
+def units_table(tables: list[dict]) -> list[dict]:
+    """The rows of a report's units table, in printed order: {name, kind, columns: {header: text},
+    cells: {header: cell}, page, line}.  The first table with a 单位名称 column in its first rows;
+    a unit's kind printed after its name ((下属事业单位)) is not part of the name but is its kind."""
     for table in tables:
         grid = table["grid"]
         for h, row in enumerate(grid[:3]):
-            col = next((i for i, cell in enumerate(row) if compact(cell["text"]) == "单位名称"), None)
-            if col is None:
+            headers = [compact(cell["text"] or "") for cell in row]
+            if "单位名称" not in headers:
                 continue
+            col = headers.index("单位名称")
             out = []
             for cells in grid[h + 1:]:
                 if col >= len(cells):
                     continue
-                # the unit's kind printed after its name ((下属事业单位)) is not part of it; (本级) is
-                name = re.sub(r"[（(][^（）()]*单位[)）]$", "", compact(cells[col]["text"]))
+                printed = compact(cells[col]["text"] or "")
+                m = re.search(r"[（(]([^（）()]*单位)[)）]$", printed)
+                name = printed[:m.start()] if m else printed
                 if name and re.search(r"[\u4e00-\u9fff]{2}", name) and name not in ("合计", "总计", "小计"):
-                    out.append({"name": name, "page": cells[col].get("page"), "line": cells[col].get("line")})
+                    columns = {headers[i]: (cells[i]["text"] or "").strip() for i in range(min(len(headers), len(cells)))
+                               if headers[i] and i != col}
+                    out.append({"name": name, "kind": m.group(1) if m else None, "columns": columns,
+                                "cells": {headers[i]: cells[i] for i in range(min(len(headers), len(cells))) if headers[i]},
+                                "page": cells[col].get("page"), "line": cells[col].get("line"),
+                                "table": table})
             if out:
                 return out
     return []
+
+
+def units_listed(tables: list[dict]) -> list[dict]:
+    """The units a report's units table names, in printed order: {name, page, line}."""
+    return [{"name": u["name"], "page": u["page"], "line": u["line"]} for u in units_table(tables)]

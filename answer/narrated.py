@@ -1,8 +1,11 @@
 """Answers from what the narrative says about a quantity (reasons, changes, completion, the previous
-year), built into the answer object with their citation."""
+year), built into the answer object with their citation; and answers that quote the report's own
+sentences whole (`quoted`: reasons, uses, duties, founding, a unit's kind), with where they are
+printed."""
 from __future__ import annotations
 
 import re
+import weakref
 
 from domain.normalize import compact
 
@@ -77,3 +80,156 @@ def _inputs(kind: str, s) -> list[tuple[str, str | None, str]]:
     if kind == "budget":
         return [("决算", s.amount, "万元"), ("完成预算的", s.completion, "%")]
     return []
+
+
+def quoted(question, catalog: Catalog, searcher, out: dict) -> bool:
+    """The report's own sentence(s) on what the question asks (a reason, a use, a duty, when a
+    unit was founded, what kind of unit it is, a list printed in prose), quoted whole with where
+    they are printed; a unit's kind from its units table.  False when no sentence of the
+    department's report holds every word asked about (the refusal comes after)."""
+    from .explain import facet_of, quotes, subject_of
+    from .listed import documents_of
+
+    q = question
+    facet = facet_of(q.compact, q.operation)
+    listed_units = unit_owners(catalog)
+    if facet is None or q.unknown and not any(q.unknown in u or u in q.unknown for u in listed_units):
+        return False
+    rest, unit = _without_unit(q, catalog)
+    subject = subject_of(rest)
+    found = []
+    owners = _owners(q, catalog, subject)
+    for department in owners:
+        years = catalog.years(department)
+        year = q.year or (years[-1] if years else None)
+        if year not in years:
+            continue
+        first = catalog.document_for(department, year)
+        if facet == "nature" and _nature(department, unit, year, first, catalog, out):
+            return True
+        said = []
+        ranked = []
+        if searcher is not None and len(owners) == 1:  # ties broken by the search, for the one department
+            hits = searcher.search(rest or q.text, k=30, department=department, year=year)
+            ranked = [(h.document, h.text) for h in hits if h.kind != "row"]
+        for rank, document in enumerate(documents_of(catalog, department, year, first)):
+            said += [(b, rank) for b in quotes(subject, facet, _said_in(catalog, document), department, ranked)]
+        if said:  # the best sentence of any copy of the report; the cited copy first among equals
+            said.sort(key=lambda pair: (-pair[0].score, pair[1]))
+            found.append((department, year, [b for b, _ in said]))
+    if len(found) != 1:
+        return False  # nothing said, or said in several departments' reports: not this kind's to answer
+    department, year, best = found[0]
+    top: list = []
+    for b in best:  # the same sentence in two copies of the report (the PDF and its text) is one
+        if b.score == best[0].score and _key(b.text) not in {_key(t.text) for t in top}:
+            top.append(b)
+    top = top[:2]
+    cited = "；".join(f"“{b.text}”（{b.document}，{_place(b)}）" for b in top)
+    lead = {"why": "报告说明的原因", "use": "报告说明的用途", "duty": "报告列出的职责", "founded": "报告的说明",
+            "list": "报告的说明"}.get(facet, "报告的说明")
+    out["status"] = "answered"
+    out["answer"] = f"{department}{year}年度{lead}：{cited}。"
+    out["passages"] = [{"text": b.text, "document": b.document, "page": b.page, "line": b.line,
+                        "section": b.section, "score": round(b.score, 3)} for b in top]
+    if len(top) > 1:
+        out["warnings"].append("报告里有两处说法同样贴近问题，两处都引在上面。")
+    return True
+
+
+def _key(text: str) -> str:
+    """A sentence without its list number and punctuation: the same sentence printed twice."""
+    text = re.sub(r"^-?[(（]?[一二三四五六七八九十\d]+[)）、.．]", "", compact(text))
+    return re.sub(r"[^\w\u4e00-\u9fff]", "", text)
+
+
+def _place(where) -> str:
+    page = where["page"] if isinstance(where, dict) else where.page
+    line = where["line"] if isinstance(where, dict) else where.line
+    return f"第{page}页" if page else f"第{line}行"
+
+
+def _without_unit(q, catalog: Catalog) -> tuple[str, str | None]:
+    """What the question asks about once the department it names is taken out (a unit it names
+    stays: its sentence must name it), and the unit it names if any."""
+    text = q.rest if q.department else q.compact.replace(q.year_text, "", 1)
+    names = set(unit_owners(catalog)) | {u for units in catalog.units.values() for u in units}
+    units = sorted((u for u in names if u in q.compact and u != q.department), key=len, reverse=True)
+    return text, units[0] if units else None
+
+
+def _owners(q, catalog: Catalog, subject) -> list[str]:
+    """The departments a question may be about: the one it names; else the one whose units
+    include a unit it names; else, for a question that names a long quoted or project-like
+    subject, every department (the answer is given only if exactly one report says it)."""
+    if q.department:
+        return [q.department]
+    owners = {d for d, names in catalog.units.items() if any(u in q.compact for u in names)}
+    owners |= {d for u, d in unit_owners(catalog).items() if u in q.compact}
+    if len(owners) == 1:
+        return list(owners)
+    if len(subject.key or "") >= 6 or sum(len(w) for w in subject.words) >= 8:
+        return list(q.departments) or list(catalog.departments)
+    return []
+
+
+_UNIT_OWNERS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_SAID: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _said_in(catalog: Catalog, document: str) -> list[dict]:
+    """A document's passages and the sentences its tables print in cells, read once per catalog."""
+    from .explain import table_passages
+
+    known = _SAID.setdefault(catalog, {})
+    if document not in known:
+        known[document] = catalog.store.passages(document) + table_passages(catalog.store.tables(document), document)
+    return known[document]
+
+
+def unit_owners(catalog: Catalog) -> dict[str, str]:
+    """Every unit a department's units table lists (its 单位名称 column), with that department;
+    read once per catalog."""
+    if catalog not in _UNIT_OWNERS:
+        from .lists import units_table
+
+        owners: dict[str, str] = {}
+        for department in catalog.departments:
+            for year in catalog.years(department):
+                document = catalog.document_for(department, year)
+                for row in units_table(catalog.store.tables(document)) if document else ():
+                    name = re.sub(r"[（(]本级[)）]$", "", compact(row["name"]))
+                    if len(name) >= 4 and name != department:
+                        owners.setdefault(name, department)
+        _UNIT_OWNERS[catalog] = owners
+    return _UNIT_OWNERS[catalog]
+
+
+def _nature(department: str, unit: str | None, year: int, document: str, catalog: Catalog, out: dict) -> bool:
+    """A unit's kind as its units table prints it (单位性质, or the kind after its name:
+    (下属事业单位)), for the unit the question names or the department itself."""
+    from .lists import units_table
+
+    rows = units_table(catalog.store.tables(document))
+    wanted = compact(unit or department)
+    row = next((r for r in rows if re.sub(r"[（(]?本级[)）]?$", "", compact(r["name"])) == wanted), None)
+    if row is None and unit is None and len(rows) == 1:
+        row = rows[0]
+    if row is None:
+        return False
+    kind_column = next((h for h in row["columns"] if "性质" in h or "类型" in h or "类别" in h), None)
+    kind = row["columns"][kind_column] if kind_column and row["columns"][kind_column] else row["kind"]
+    if not kind:
+        return False
+    cell = row["cells"].get(kind_column) if kind_column else None
+    page = (cell or {}).get("page") or row["page"]
+    line = (cell or {}).get("line") or row["line"]
+    place = f"第{page}页" if page else f"第{line}行"
+    title = row["table"].get("title") or "单位构成"
+    column = kind_column or "单位名称"
+    out["status"] = "answered"
+    out["answer"] = (f"{row['name']}的单位性质：“{compact(kind)}”（{document}，{title}，“{column}”一栏，{place}）。")
+    out["figures"] = [{"label": row["name"], "value": compact(kind), "number": None, "unit": None, "computed": False,
+                       "formula": None, "department": department, "year": year, "table": None, "table_title": title,
+                       "row": row["name"], "column": column, "source": {"document": document, "page": page, "line": line}}]
+    return True

@@ -1,4 +1,5 @@
-"""Lists the reports give row by row: projects by their 绩效 grade, the units a department covers."""
+"""Lists the reports give row by row: projects by their 绩效 grade or a printed funds figure (执行率,
+全年执行数), the 类-level subjects a table shows spending under, the units a department covers."""
 from __future__ import annotations
 
 name = "list"
