@@ -1,78 +1,594 @@
-"""Comparisons: the same quantity for each department named (all, when none is), ranked."""
+"""Rankings: the same quantity for each department a question names (all, when it names none),
+or for several items of one department (差旅费、培训费、会议费; projects by 自评总分), every
+figure stated in order with its citation.
+
+Which departments are named is read from the question's pieces: the question is cut at its
+punctuation, 、, years and quotes (`answer.question.masked`) and at 和 / 与 / 及 where the word is
+not inside a name, and each piece is matched on its own against the printed names, so that
+"2024年普陀区财政局、规划和自然资源局、区委社会工作部" names three departments and nothing else.
+A piece that could mean several departments is narrowed by the place the list named before it;
+one that still means several, or a piece inside the list that names none, makes the ranking
+ambiguous.  A department that lacks the figure makes the ranking refused: leaving it out could
+crown the wrong one.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from domain.normalize import compact
-from index.departments import department_spans, departments_named
+from domain.vocabulary import EVERYDAY_TERMS
+from index.departments import match_departments
 
 from .cite import figure, row_name, where
 from .lookup import Catalog, bare_label, lookup
+from .question import Question, masked
+
+# the words that ask for the order, and those that ask for it from the lowest
+ASCENDING = re.compile(r"从低到高|由低到高|从少到多|由少到多|从小到大|由小到大|升序")
+DESCENDING = re.compile(r"从高到低|由高到低|从多到少|由多到少|从大到小|由大到小|降序")
+LOWEST = re.compile(r"最少|最低|最小")
+# what a ranking question wraps around its quantity: the ranking, the group compared, filler
+_RANKING_WORDS = re.compile(
+    r"(?:按|以)?(?:金额|数额|数值|大小|多少|高低)?(?:从高到低|由高到低|从低到高|由低到高|从多到少|由多到少|从少到多|由少到多"
+    r"|从大到小|由大到小|从小到大|由小到大|升序|降序)(?:的顺序|顺序)?(?:排列|排序|排名|排一下|排个序|排|列出来|列出|列)?"
+    r"|(?:按|以)(?:金额|数额|数值|大小|多少|高低|得分|分数)?(?:排列|排序|排名|排一下|排个序|排)"
+    r"|怎么排(?:序|列)?|如何排(?:序|列)?|排一下|排个序|排序|排列|排名|排第几|请|比较一下|比一比|比较|对比"
+    r"|各是多少|各为多少|分别是多少|分别为多少|各自|分别|各|谁的|谁|哪个单位|哪个部门|哪一家|哪家|哪个|哪项"
+    r"|(?:谁|哪个|哪家|哪一个)?(?:最|更|比较|较)?(?:多|高|少|低|大|小)(?:一些|一点)?(?=$|[?？。,，!！吧呢啊]|谁)"
+    r"|最多|最高|最少|最低|最大|最小|(?:给|把|对|将)(?=[|、])|(?<![^|])(?:按照|按|根据|依据)"
+    r"|[一二两三四五六七八九十几\d]+(?:家单位|家|个单位|个部门|份报告|份|个项目|个)"
+    r"|这些单位|这几个单位|这几家|单位|部门|报告|里面|里|之中|当中|中|这|[、，,（）()?？。！!:：;；]")
+# words that say which group is compared, around a department's name (三家, 这几个单位)
+_GROUP_WORDS = re.compile(r"[一二两三四五六七八九十几\d]+(?:家单位|家|个单位|个部门|个)|这些单位|这几个单位|这几家|各单位|各部门|单位|部门")
+# list words between the items of a list
+_CONJUNCTION = re.compile(r"以及|还有|还是|或者|和|与|及|跟|同|或")
+_CLAUSE = re.compile(r"[,，。；;？?！!：:]")
+_BUDGET_MEASURES = ("预算数", "年初预算", "全年预算")
+# a leading place of a printed name (上海市普陀区, 九江市浔阳区): what a list names once for all
+_PLACE = re.compile(r"^(?:中共|中国共产党)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|州|盟|地区|县|区))+)")
 
 
-_RANKING_WORDS = re.compile(r"谁的|谁|哪个单位|哪个部门|哪一家|哪家|哪个|最多|最高|最少|最低|最大|最小|排名|排序|排第几"
-                            r"|[一二两三四五六七八九十几\d]+(?:家单位|家|个单位|个部门|份报告|份|个)"
-                            r"|这些单位|这几个单位|单位|部门|报告|里|之中|当中|中|这|[、，,（）()?？]")
+@dataclass
+class Named:
+    """What a ranking question names, read piece by piece."""
+    departments: list[str] = field(default_factory=list)  # in the order named
+    spans: list[str] = field(default_factory=list)  # every stretch that named one of them
+    problems: list[str] = field(default_factory=list)  # why the departments named are not clear
+    options: list[str] = field(default_factory=list)  # the departments a problem piece could mean
 
 
-def compare(question: str, catalog: Catalog, out: dict) -> dict:
-    """The same printed row for each department named (all, when none is), ranked."""
-    text = compact(question)
-    names = departments_named(text, catalog.departments, catalog.fiscal_words) or catalog.departments
-    # each department is asked the question without the departments and the ranking words
-    neutral = text
-    for round_ in range(3):  # names may overlap (普陀区财政局、社工部): take them out until none is left
-        spans = [sp for sp in department_spans(neutral, catalog.departments, catalog.fiscal_words).values()
-                 if len(sp) >= (2 if round_ == 0 else 3)]
-        if not spans:
+def _place(name: str) -> str:
+    m = _PLACE.match(name)
+    return m.group(1) if m else ""
+
+
+def _pieces(text: str, protected) -> list[list[tuple[int, int]]]:
+    """The question cut into clauses, each clause into its pieces as (start, end) offsets of
+    `text`: at the separators `masked` replaces (punctuation, 、, years, quotes) and at list words
+    (和, 与 …) that `protected(start, end)` does not place inside a name."""
+    clauses: list[list[tuple[int, int]]] = []
+    start = 0
+    for clause in _CLAUSE.split(text):
+        pieces: list[tuple[int, int]] = []
+        cursor = start
+        for piece in masked(clause).split("|"):
+            if not piece:
+                continue
+            at = text.find(piece, cursor)
+            if at < 0:  # masked() only replaces separators: every piece is in the text
+                continue
+            cursor = at + len(piece)
+            a = at
+            for m in _CONJUNCTION.finditer(piece):
+                s, e = at + m.start(), at + m.end()
+                if protected(s, e) or s == a:
+                    continue
+                pieces.append((a, s))
+                a = e
+            if a < cursor:
+                pieces.append((a, cursor))
+        clauses.append(pieces)
+        start += len(clause) + 1
+    return clauses
+
+
+def named_in(text: str, names: list[str], fiscal_words: list[str], words: list[str] = ()) -> Named:
+    """The departments the question names, one piece at a time (see the module docstring).
+    `words` are names of other things (row names, projects) whose 和 / 与 is not a list word."""
+    text = compact(text)
+    covered: list[tuple[int, int]] = []
+    for word in list(names) + [w for w in words if _CONJUNCTION.search(w)]:
+        for m in re.finditer(re.escape(word), text):
+            covered.append((m.start(), m.end()))
+
+    def in_name(s: int, e: int) -> bool:
+        if any(a <= s and e <= b for a, b in covered):
+            return True
+        # a short form that runs through the list word (规划和自然资源局): the piece around it
+        # names one department as a whole, and no longer one on either side of the word
+        left = re.split(r"[|、]", masked(text[:s]))[-1]
+        right = re.split(r"[|、]", masked(text[e:]))[0]
+        right = _CONJUNCTION.split(right)[0]
+        whole = left + text[s:e] + right
+        both = _strong(match_departments(whole, names, fiscal_words), whole)
+        if len(both) != 1:
+            return False
+        if text[s:e] not in both[0].span:
+            return False
+        sides = {m.name for side in (left, right) for m in _strong(match_departments(side, names, fiscal_words), side)}
+        return sides <= {both[0].name}
+
+    out = Named()
+    for clause in _pieces(text, in_name):
+        found_in_clause: list[int] = []
+        for i, (a, b) in enumerate(clause):
+            piece = text[a:b]
+            found = _departments_in(piece, names, fiscal_words, out.departments)
+            if found is None:
+                continue
+            if isinstance(found, str):  # several departments, none preferred
+                options = [m.name for m in _strong(match_departments(piece, names, fiscal_words), piece)]
+                out.problems.append(f"“{text[a:b]}”可以指{'、'.join(options)}")
+                out.options += [o for o in options if o not in out.options]
+                found_in_clause.append(i)
+                continue
+            for name, span in found:
+                if name not in out.departments:
+                    out.departments.append(name)
+                out.spans.append(span)
+            found_in_clause.append(i)
+        if len(found_in_clause) >= 2 and len(out.departments) >= 2:
+            # a piece between two that name departments is one of the list
+            first, last = found_in_clause[0], found_in_clause[-1]
+            for i in range(first + 1, last):
+                if i not in found_in_clause:
+                    a, b = clause[i]
+                    out.problems.append(f"“{text[a:b]}”是报告里的一项而不是部门：一次只能按一项比较几个部门"
+                                        if text[a:b] in words else f"“{text[a:b]}”不是索引中任何一个部门的名称")
+    return out
+
+
+def _strong(matches, piece: str) -> list:
+    """Matches that name a department: three characters in order, or two that are a place of
+    its name (泉州, 普陀) or all the piece says (规划); two characters of a longer word (城市 of
+    城市云平台运维服务费用) name none."""
+    return [m for m in matches if m.strength >= 3 or m.span in _place_words(m.name)
+            or _GROUP_WORDS.sub("", piece) == m.span]
+
+
+def _place_words(name: str) -> list[str]:
+    """The places of a name without their level words: 上海市普陀区 → 上海, 普陀."""
+    return [w for w in re.findall(r"([\u4e00-\u9fff]{2,4}?)(?:省|自治区|市|州|盟|地区|县|区)", _place(name)) if len(w) == 2]
+
+
+def _departments_in(piece: str, names: list[str], fiscal_words: list[str], before: list[str]):
+    """The departments one piece names: [(name, span)], None for none, or the piece itself when
+    it could mean several and neither the place named before it nor a shared place decides."""
+    found: list[tuple[str, str]] = []
+    rest = piece
+    while True:
+        matches = _strong(match_departments(rest, names, fiscal_words), rest)
+        if found:  # a second department in the same piece must be named plainly
+            matches = [m for m in matches if m.strength >= 3]
+        if not matches:
             break
-        for span in sorted(spans, key=len, reverse=True):
-            neutral = neutral.replace(span, "")
-    neutral = _RANKING_WORDS.sub("", neutral)
+        if len(matches) > 1:
+            places = {_place(n) for n in before[-1:]} - {""}
+            near = [m for m in matches if _place(m.name) in places]
+            shared = _shared_place(matches)
+            if len(near) == 1:
+                matches = near
+            elif shared:  # 普陀三家: a place names each of its departments
+                found += [(m.name, m.span) for m in matches if m.name not in dict(found)]
+                rest = rest.replace(matches[0].span, "|", 1)
+                continue
+            elif not found:
+                return piece
+            else:
+                break
+        m = matches[0]
+        if m.name in dict(found):
+            break
+        found.append((m.name, m.span))
+        rest = rest.replace(m.span, "|", 1)
+    return found or None
+
+
+def _shared_place(matches) -> bool:
+    """Whether the tied matches name the place their departments share (普陀 of 上海市普陀区)."""
+    places = {_place(m.name) for m in matches}
+    return len(places) == 1 and all(_in_order(m.span, _place(m.name)) for m in matches)
+
+
+def _in_order(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def compare(question: Question, catalog: Catalog, out: dict) -> dict:
+    """The ranking the question asks for (see the module docstring), into the answer object."""
+    text = question.compact
+    named = named_in(text, catalog.departments, catalog.fiscal_words, catalog.labels)
+    ascending = bool(ASCENDING.search(text)) or (not DESCENDING.search(text) and bool(LOWEST.search(text)))
+    if question.unknown and not any(span in question.unknown for span in named.spans):
+        # (an organisation read across a list word, 和浔阳区数字经济发展中心, is a department named)
+        out["status"] = "not_found"
+        out["answer"] = (f"无法比较：索引中没有“{question.unknown}”的报告，不能断定谁最高或最低"
+                         f"（已有：{'、'.join(catalog.departments)}）。")
+        return out
+    if named.problems:
+        out["status"] = "ambiguous"
+        out["answer"] = "问题里的部门不明确：" + "；".join(named.problems) + "。请写明要比较的部门。"
+        if named.options:
+            out["options"] = named.options
+        return out
+    if len(named.departments) == 1:
+        only = named.departments[0]
+        if _document(question, only, catalog) is None:
+            out["status"] = "not_found"
+            out["answer"] = (f"没有{only}{question.year}年度的报告（已有：{'、'.join(map(str, catalog.years(only))) or '无'}）。")
+            return out
+        items = _items(question, named, catalog)
+        if items:
+            return _rank_items(question, named.departments[0], named.spans, items, catalog, out, ascending)
+        out["status"] = "not_found"
+        out["answer"] = (f"问题只指明了{named.departments[0]}一个部门，也没有列出要排序的几项"
+                         "（例如“差旅费、培训费、会议费”），无法排序。")
+        return out
+    names = named.departments or _all_compared(question, catalog)
+    neutral = _neutral(text, named.spans)
     found, missing = [], []
     for name in names:
-        result = lookup(neutral, catalog, department=name)
-        stated = result.narrative and "asked" in (result.facts[0] if result.facts else {})
-        if result.status == "answered" and (not result.narrative or stated) and result.facts[0]["number"] is not None:
-            found.append(result.facts[0])
+        fact, why = _figure_of(neutral, catalog, name, question)
+        if fact is not None:
+            found.append(fact)
         else:
-            missing.append(f"{name}：{result.missing or '没有这一项'}")
+            missing.append(f"{name}：{why}")
     if not found:
+        out["status"] = "not_found"
         out["answer"] = "没有找到可以比较的数字：" + "；".join(missing)
         return out
-    # only figures of the same printed row and unit are compared
-    # the same quantity: a stated amount and a table's total under the asked words (政府采购's
-    # 合计 row in 相关信息统计表, the 三公 table's 合计) are what the question names
+    # only figures of the same quantity and unit are compared
     from domain.statements import asked_quantity
 
     asked = (asked_quantity(neutral) or [""])[0]
-
-    def key(f: dict) -> tuple:
-        if f.get("asked"):
-            return f["asked"], f["unit"]
-        where_ = compact(f.get("row_section") or "") + compact(f["table_title"] or "").replace("“", "").replace("”", "")
-        if asked and bare_label(f["row_label"]) in ("合计", "总计") and asked in where_:
-            return asked, f["unit"]
-        return bare_label(f["row_label"]), f["unit"]
-    common = max({key(f) for f in found}, key=lambda k: sum(key(f) == k for f in found))
-    comparable = [f for f in found if key(f) == common]
+    common = max({_key(f, asked) for f in found}, key=lambda k: sum(_key(f, asked) == k for f in found))
+    comparable = []
     for f in found:
-        if key(f) != common:
+        if _key(f, asked) != common and common[0] == asked and not f.get("asked"):
+            # the table row another department prints differently: what its narrative states
+            stated, _ = _figure_of(neutral, _Within(catalog, lambda _f: False), f["department"], question)
+            f = stated if stated is not None and _key(stated, asked) == common else f
+        if _key(f, asked) == common:
+            comparable.append(f)
+        else:
             missing.append(f"{f['department']}：相关的行是“{f['row_label']}”（{f['unit']}），不是同一项，未参与比较")
     if missing:  # a ranking that leaves departments out could crown the wrong one
-        out["answer"] = ("无法比较：并非每个部门的报告表格都印了同一项，不能断定谁最高或最低。"
-                         + "；".join(missing))
+        out["status"] = "not_found"
+        out["answer"] = ("无法比较：并非每个部门的报告都印了同一项，不能断定谁最高或最低。" + "；".join(missing))
         return out
-    lowest = bool(re.search(r"最少|最低|最小", text))
-    comparable.sort(key=lambda f: f["number"], reverse=not lowest)
-    top = comparable[0]
-    word = "最低" if lowest else "最高"
-    out["status"] = "answered"
-    out["answer"] = (f"{row_name(top)}{word}的是{top['department']}（{top['year']}年度）：{top['value_text']}{top['unit'] or ''}"
-                     f"（{where(top)}）。共比较 {len(comparable)} 个部门。")
-    out["figures"] = [figure(f) for f in comparable]
+    comparable.sort(key=lambda f: f["number"], reverse=not ascending)
+    columns = {f["column"] for f in comparable}
+    heading = _plain_name(comparable[0]) + (f"“{columns.pop()}”" if len(columns) == 1 and "" not in columns else "")
+    _state(out, heading, [(f["department"], f) for f in comparable], ascending,
+           f"共比较 {len(comparable)} 个部门，")
     out["comparison"] = [{"department": f["department"], "year": f["year"], "value": f["value_text"],
                           "number": float(f["number"]), "unit": f["unit"]} for f in comparable]
     if len({f["year"] for f in comparable}) > 1:
         out["warnings"].append("参与比较的报告年度不同：" + "、".join(sorted({str(f['year']) for f in comparable})))
     return out
+
+
+def _plain_name(f: dict) -> str:
+    """What a figure's row is, without its list numbering (二、机关运行经费 → 机关运行经费)."""
+    name = row_name(f)
+    return name if name != f["row_label"] else bare_label(name)
+
+
+def _all_compared(question: Question, catalog: Catalog) -> list[str]:
+    """The departments a ranking that names none compares: those with a final-accounts report
+    (of the year asked, when one is)."""
+    docs = [d for d in catalog.documents if d["department"] and d.get("report_kind") in (None, "决算")
+            and (not question.years or d["year"] in question.years)]
+    return sorted({d["department"] for d in docs}) or list(catalog.departments)
+
+
+def _neutral(text: str, spans: list[str]) -> str:
+    """The question without the departments that were named and without its ranking words: what
+    is asked of each department."""
+    for span in sorted(spans, key=len, reverse=True):
+        text = text.replace(span, "|")
+    # the list words between the departments went with them
+    text = re.sub(r"(?:(?:、|" + _CONJUNCTION.pattern + r")?\|)+(?:、|" + _CONJUNCTION.pattern + r")?", "|", text)
+    return _RANKING_WORDS.sub("", text).replace("|", "")
+
+
+def _key(f: dict, asked: str) -> tuple:
+    """The quantity a figure is: a stated amount and a table's total under the asked words (政府
+    采购's 合计 row in 相关信息统计表, the 三公 table's 合计) are what the question names."""
+    if f.get("asked"):
+        return f["asked"], f["unit"]
+    where_ = compact(f.get("row_section") or "") + compact(f["table_title"] or "").replace("“", "").replace("”", "")
+    if asked and bare_label(f["row_label"]) in ("合计", "总计") and asked in where_:
+        return asked, f["unit"]
+    return bare_label(f["row_label"]), f["unit"]
+
+
+def _figure_of(question_text: str, catalog, department: str, question: Question) -> tuple[dict | None, str]:
+    """The one printed figure the question asks of a department, or why there is none."""
+    result = lookup(question_text, catalog, department=department)
+    if question.measure in _BUDGET_MEASURES and not (result.facts and _is_measure(result.facts[0], question.measure)):
+        stated = _stated_budget(question_text, catalog, department, question.measure, result)
+        if stated is not None:
+            return stated, ""
+        return None, f"问题问的是{question.measure}，报告里找到的数字不是{question.measure}"
+    if result.status != "answered" or not result.facts:
+        return None, result.missing or "没有这一项"
+    if result.parts:
+        return None, "报告把这一项分几行印出，没有一个印出的合计"
+    fact = result.facts[0]
+    if fact["number"] is None:
+        return None, f"“{fact['row_label']}”印的是“{fact['value_text']}”，不是数字"
+    if result.narrative and "asked" not in fact:
+        return None, "只有说明文字里的数字，不能确定是同一项"
+    return fact, ""
+
+
+# the columns and sentences that print each budget measure a question may ask for
+_MEASURE_WORDS = {"年初预算": "年初预算", "全年预算": "全年预算|调整后?预算", "预算数": "预算"}
+
+
+def _is_measure(fact: dict, measure: str) -> bool:
+    """Whether a table's figure is the budget measure asked (年初预算数 for 年初预算 …)."""
+    if fact.get("table_kind") in ("项目支出绩效自评表", "情况说明"):
+        return fact.get("table_kind") == "项目支出绩效自评表"
+    return bool(re.search(_MEASURE_WORDS[measure], fact.get("column") or ""))
+
+
+def _stated_budget(question_text: str, catalog, department: str, measure: str, result) -> dict | None:
+    """The budget the narrative prints for the asked quantity ("一般公共预算财政拨款支出年初预算为
+    2993.92万元"), when its sentence names the measure asked right before the amount."""
+    from domain.statements import asked_quantity
+
+    from .explain import explain
+
+    if result.document is None:
+        return None
+    asked = asked_quantity(question_text)
+    found = explain(question_text, catalog.store.passages(result.document), catalog.departments, "budget")
+    if found is None or found.computed or not asked:
+        return None
+    s = found.statement
+    printed = rf"(?:{_MEASURE_WORDS[measure]})数?(?:为|是)?{re.escape(found.value)}万元"
+    if not re.search(printed, compact(s.sentence)):
+        return None
+    return {"row_label": f"{s.subject}{measure}", "value_text": found.value,
+            "number": Decimal(found.value.replace(",", "")), "unit": "万元", "department": department,
+            "year": result.year, "table_code": None, "table_kind": "情况说明", "table_title": "情况说明",
+            "column": "", "document": s.document, "page": s.page, "line": s.line, "value_state": "number",
+            "row_code": None, "row_section": None, "sentence": s.sentence, "asked": asked[0]}
+
+
+class _Within:
+    """The catalog with each document's facts narrowed to those `keep` accepts (one table, one
+    project's form; none at all, for what the narrative states): the lookup then reads only them."""
+
+    def __init__(self, catalog: Catalog, keep):
+        self._catalog = catalog
+        self._keep = keep
+
+    def __getattr__(self, name):
+        return getattr(self._catalog, name)
+
+    def facts(self, document: str) -> list[dict]:
+        return [f for f in self._catalog.facts(document) if self._keep(f)]
+
+
+# ---- several items of one department -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Item:
+    name: str  # as the question writes it
+    start: int  # where the list of items starts and ends in the question
+    end: int
+    project: object | None = None  # answer.projects.Project, when the item names a project
+
+
+def _items(question: Question, named: Named, catalog: Catalog) -> list[Item]:
+    """The items a question lists for one department: the pieces of one clause cut at 、 and at
+    list words that are not inside a name the department's report prints, when the first piece
+    ends and the last begins with a row name, a project name or an everyday word of that report;
+    the pieces between are items as they stand (so that an item the report lacks is asked for,
+    not dropped)."""
+    from .projects import projects
+
+    text = question.compact
+    document = _document(question, named.departments[0], catalog)
+    if document is None:
+        return []
+    facts = catalog.facts(document)
+    names = {p.name: p for p in projects(facts)}
+    labels = {bare_label(f["row_label"]) for f in facts if f["row_label"]}
+    known = sorted((w for w in labels | set(names) | set(EVERYDAY_TERMS) if len(w) >= 2), key=len, reverse=True)
+    inside = [(m.start(), m.end()) for w in list(names) + [w for w in labels if _CONJUNCTION.search(w)]
+              + named.spans for m in re.finditer(re.escape(w), text)]
+    start = 0
+    for clause in _CLAUSE.split(text):
+        cuts = [(start + m.start(), start + m.end()) for m in re.finditer("、|" + _CONJUNCTION.pattern, clause)]
+        cuts = [(a, b) for a, b in cuts if not any(x <= a and b <= y and y - x > b - a for x, y in inside)]
+        bounds = [start] + [x for cut in cuts for x in cut] + [start + len(clause)]
+        pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+        start += len(clause) + 1
+        if len(pieces) >= 2 and all(b > a for a, b in pieces):
+            listed = _listed(text, pieces, known, names, named.spans)
+            if listed:
+                return listed
+    return []
+
+
+def _document(question: Question, department: str, catalog: Catalog) -> str | None:
+    """The department's report of the year asked (its latest, when none is)."""
+    years = catalog.years(department)
+    year = question.year if question.years else (years[-1] if years else None)
+    return catalog.document_for(department, year) if year in years else None
+
+
+def _listed(text: str, pieces: list[tuple[int, int]], known: list[str], projects: dict, spans: list[str]) -> list[Item]:
+    """The items of a clause's pieces, or [] when they are not a list of items."""
+    (a0, b0), (an, bn) = pieces[0], pieces[-1]
+    head = text[a0:b0]
+    first = next((w for w in known if head.endswith(w) and not any(w in s or s.endswith(w) for s in spans)), None)
+    tail = text[an:bn]
+    last = next((w for w in known if tail.startswith(w)), None)
+    if first is None or last is None:
+        return []
+    start, end = b0 - len(first), an + len(last)
+    names = [first] + [text[a:b] for a, b in pieces[1:-1]] + [last]
+    if len(set(names)) != len(names):
+        return []
+    return [Item(n, start, end, projects.get(n)) for n in names]
+
+
+def _rank_items(question: Question, department: str, spans: list[str], items: list[Item], catalog: Catalog,
+                out: dict, ascending: bool) -> dict:
+    """Each listed item's printed figure in the department's report, the same quantity for all
+    (one table and column; a project's form, its row), ranked; refused when any is missing."""
+    from .projects import projects
+
+    text = question.compact
+    start, end = items[0].start, items[-1].end
+    before, after = text[:start], text[end:]
+    asked = {it.name: _neutral(before + it.name + after, spans) for it in items}
+    document = _document(question, department, catalog)
+    if document is None:
+        out["status"] = "not_found"
+        out["answer"] = f"没有{department}{question.year or ''}年度的报告。"
+        return out
+    facts = catalog.facts(document)
+    forms = projects(facts)
+    results: dict[str, dict] = {}
+    missing: list[str] = []
+    if any(it.project is not None for it in items):  # a list of projects: each item is one of the report's
+        from .projects import named as projects_named
+
+        resolved = []
+        for it in items:
+            found = [it.project] if it.project is not None else projects_named(it.name, forms)
+            if len(found) != 1:
+                missing.append(f"“{it.name}”：报告里没有这个名称的项目" if not found else
+                               f"“{it.name}”可以指" + "、".join(p.name for p in found))
+            resolved.append(Item(it.name, it.start, it.end, found[0] if len(found) == 1 else None))
+        items = resolved
+    for it in items:
+        if missing:
+            break
+        if it.project is not None:
+            tables = _form_tables(it.project, forms, facts)
+            within = _Within(catalog, lambda f, t=tables: f["table_index"] in t)
+            fact, why = _figure_of(asked[it.name].replace(it.name, ""), within, department, question)
+            if fact is not None and fact.get("table_kind") == "情况说明":
+                fact, why = None, "项目的自评表里没有印出这一项"
+            if fact is None and question.unit == "分":
+                fact = _form_total([f for f in facts if f["table_index"] in tables]) or None
+                why = why if fact is None else ""
+        else:
+            fact, why = _figure_of(asked[it.name], catalog, department, question)
+        if fact is None:
+            missing.append(f"“{it.name}”：{why}")
+        else:
+            results[it.name] = fact
+    cells = [(f["document"], f.get("table_index"), f.get("row_index"), f["column"], f["line"], f["page"])
+             for f in results.values()]
+    if not missing and len(set(cells)) < len(cells):  # two items read as one printed cell: not what was asked
+        missing.append("几项对应到报告里的同一个数字，无法分别排序")
+    if not missing and len({_where_key(f) for f in results.values()}) > 1:
+        # the items found in different tables or columns: all of them read from the first's
+        first = results[items[0].name]
+        for it in items[1:]:
+            if it.project is not None or _where_key(results[it.name]) == _where_key(first):
+                continue
+            within = _Within(catalog, lambda f, t=first["table_index"]: f["table_index"] == t)
+            fact, _ = _figure_of(asked[it.name], within, department, question)
+            if fact is not None and _where_key(fact) == _where_key(first):
+                results[it.name] = fact
+        if len({_where_key(f) for f in results.values() if f}) > 1:
+            missing.append("这几项印在不同的表格或栏目里，不是同一口径的数字：" + "；".join(
+                f"“{n}”在{f['table_title']}“{f['column'] or ''}”" for n, f in results.items()))
+    if missing:
+        out["status"] = "not_found"
+        out["answer"] = f"无法排序：{department}的报告里" + "；".join(missing) + "。排序需要每一项都有同一口径的印出数字。"
+        return out
+    ranked = sorted(((it.name, results[it.name]) for it in items), key=lambda p: p[1]["number"], reverse=not ascending)
+    first = ranked[0][1]
+    if items[0].project is not None:
+        note = f"以上均为各项目绩效自评表“{row_name(first)}”行的数字，"
+    else:
+        note = f"以上均为{first['table_title']}" + (f"“{first['column']}”栏" if first["column"] else "") + "的数字，"
+    _state(out, f"{department}{first['year']}年度", ranked, ascending, note)
+    out["comparison"] = [{"department": department, "item": name, "year": f["year"], "value": f["value_text"],
+                          "number": float(f["number"]), "unit": f["unit"]} for name, f in ranked]
+    return out
+
+
+def _form_tables(project, forms: list, facts: list[dict]) -> set[int]:
+    """The tables of a project's 绩效 form: its own and those continuing it up to the next form."""
+    starts = sorted(p.table_index for p in forms)
+    later = [t for t in starts if t > project.table_index]
+    stop = later[0] if later else None
+    return {f["table_index"] for f in facts if f["table_index"] >= project.table_index
+            and (stop is None or f["table_index"] < stop)
+            and (f["table_index"] == project.table_index or f["table_kind"] == "项目支出绩效自评表")}
+
+
+# a 绩效 form's total-score row, and the columns its score is printed under
+_TOTAL_ROW = re.compile(r"^(?:绩效指标/)?(?:总分|总分值、?评价总分|评价总分|自评总分|合计得分)")
+_SCORE_COLUMN = re.compile(r"得分|评分")
+
+
+def _form_total(facts: list[dict]) -> dict | None:
+    """A form's total score: its total row's cell under 得分 / 评分, else the row's only number
+    (总分值、评价总分 (S) … 95); None when the row prints several numbers and none is named the score."""
+    row = [f for f in facts if _TOTAL_ROW.match(compact(f["row_label"] or "")) and f["number"] is not None]
+    scored = [f for f in row if _SCORE_COLUMN.search(f["column"] or "")]
+    return scored[0] if scored else (row[0] if len(row) == 1 else None)
+
+
+def _where_key(f: dict) -> tuple:
+    """The quantity an item's figure is: one table's column; for a project, its form's total
+    score or the row asked."""
+    if f.get("table_kind") == "项目支出绩效自评表":
+        if _TOTAL_ROW.match(compact(f["row_label"] or "")):
+            return f["table_kind"], "总分", f.get("unit") or ""
+        return f["table_kind"], bare_label(f["row_label"]), f.get("column"), f.get("unit")
+    return f.get("table_index"), f.get("table_title"), f.get("column"), f.get("unit")
+
+
+# ---- the answer ----------------------------------------------------------------------------
+
+def _state(out: dict, heading: str, ranked: list[tuple[str, dict]], ascending: bool, note: str) -> None:
+    """The ranking in words — every figure in order, then the highest (lowest), then where each
+    is printed — and the figures cited.  The labels come first in the order ranked and nothing
+    before them repeats them."""
+    order = "从低到高" if ascending else "从高到低"
+    chain = f"{ranked[0][0]} {ranked[0][1]['value_text']}{ranked[0][1]['unit'] or ''}"
+    for (_, prev), (label, f) in zip(ranked, ranked[1:]):
+        sign = "=" if f["number"] == prev["number"] else ("<" if ascending else ">")
+        chain += f" {sign} {label} {f['value_text']}{f['unit'] or ''}"
+    top = [label for label, f in ranked if f["number"] == ranked[0][1]["number"]]
+    word = "最低" if ascending else "最高"
+    sources = "；".join(f"{label}：{f['value_text']}（{where(f)}" + (f"，“{f['column']}”栏" if f["column"] else "") + "）"
+                       for label, f in ranked)
+    out["status"] = "answered"
+    out["answer"] = (f"{heading}{order}：{chain}。{note}{word}的是{'、'.join(top)}"
+                     f"{'（并列）' if len(top) > 1 else ''}。出处：{sources}。")
+    out["figures"] = [_figure(f) for _, f in ranked]
+
+
+def _figure(fact: dict) -> dict:
+    """A figure of the answer object; an amount a sentence states is cited as the narrative's."""
+    fig = figure(fact)
+    if fact.get("sentence"):
+        fig.update(row="（情况说明）", table=None)
+    return fig

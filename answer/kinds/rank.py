@@ -1,4 +1,5 @@
-"""Comparisons and rankings: the same quantity for each department named (all, when none is)."""
+"""Rankings: the same quantity for each department named (all, when none is), or for the items
+one department's report prints (差旅费、培训费、会议费; projects by 自评总分), in order."""
 from __future__ import annotations
 
 name = "rank"
@@ -11,5 +12,5 @@ def claims(question) -> bool:
 def answer(question, context, out) -> bool:
     from ..ranking import compare
 
-    compare(question.text, context.catalog, out)
+    compare(question, context.catalog, out)
     return True
