@@ -207,7 +207,7 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     department words are not read (a comparison asks each department in turn)."""
     text = compact(question)
     q = catalog.parse(question)
-    if q.operation in REFUSED and not (department and q.operation == "rank"):
+    if q.operation in REFUSED and q.operation != "average" and not (department and q.operation == "rank"):
         return Lookup("not_found", missing=f"这个问题需要{REFUSED[q.operation]}，目前只能回答报告里直接印出的单个数字")
     words: list[str] = []
     matches = [DepartmentMatch(department, department, len(department))] if department else \
@@ -263,6 +263,9 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     words = list(dict.fromkeys(named + report_terms(text)))
     if table_words:  # "三公经费一共花了多少": a grand total asked beside a table's name is that table's total
         words = [w for w in words if w not in _GRAND_TOTALS]
+    if q.operation == "average" and not any("平均" in l for l in named):  # an average the report does not print
+        return Lookup("not_found", department, year, year_given, document,
+                      missing=f"这个问题需要{REFUSED['average']}，报告没有印出这个平均数", terms=words)
     if _joined(named, text):
         return Lookup("not_found", department, year, year_given, document,
                       missing="这个问题把几项加在一起或放在一起问，需要计算，目前只能回答报告里直接印出的单个数字", terms=words)
@@ -311,8 +314,11 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     span = matches[0].span if matches and not forced else ""
 
     def stated() -> Lookup | None:
-        """The amount the narrative states, where no table row prints one (see _stated_amount)."""
-        fact = None if column or code else _stated_amount(text, span, catalog, department, year, document, unit)
+        """The amount the narrative states, where no table row prints one (see _stated_amount);
+        never for a budget measure asked (a statement's amount is what was spent)."""
+        budget_asked = q.measure in ("预算数", "年初预算", "全年预算")
+        fact = None if column or code or budget_asked else _stated_amount(text, span, catalog, department, year,
+                                                                          document, unit)
         return fact and Lookup("answered", department, year, year_given, document, [fact], [], terms=words,
                                narrative=True)
 

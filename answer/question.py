@@ -29,6 +29,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年|度)?")
 _MASK = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年|度)?|年度|[“”\"'‘’「」『』《》〈〉【】()（）,，.。:：;；!！?？、\s]")
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9fff]{0,10}?"
                           r"(?:局|办公室|办|厅|委员会|委|中心|院|所|部|大队|站|馆)")
+_CONJUNCTION = re.compile(r"^(?:以及|还有|和|与|及|或|跟|同)")
 _QUOTED = re.compile(r"[“\"'‘「『][^”\"'’」』]{2,40}[”\"'’」』]")
 _TABLE = re.compile(r"([\u4e00-\u9fff“”\"]{2,30}?表)")
 _TABLE_CODE = re.compile(r"公开\s*(\d{1,2})\s*表")
@@ -39,7 +40,7 @@ OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("why", re.compile(r"为什么|为何|何故|原因|缘故|怎么回事|为啥|什么导致")),
     ("rank", re.compile(r"哪个单位|哪家|哪个部门|哪一家|谁的|谁最|从高到低|从低到高|从多到少|从少到多|由高到低|由低到高"
                         r"|排序|排名|排一下|排列|怎么排|哪个最|哪项最|谁多|最多|最高|最少|最低")),
-    ("per_person", re.compile(r"人均|每人|每个人|平均每|主任|局长|书记|科长|处长")),
+    ("per_person", re.compile(r"人均|每人|每个人|平均每人|平均每个人|主任|局长|书记|科长|处长")),
     ("average", re.compile(r"平均")),
     ("completion", re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率")),
     ("share", re.compile(r"比例|比重|占比|占.{0,10}(?:多少|几|百分)|百分之几(?!.{0,4}(?:增长|下降|减少|增加))")),
@@ -155,7 +156,7 @@ def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog) -> 
 
     for piece in plain.split("|"):
         for m in ORGANISATION.finditer(piece):
-            org = m.group(0)
+            org = _CONJUNCTION.sub("", m.group(0))  # "和浔阳区…中心" in a list is 浔阳区…中心
             if any(_subsequence(org, d) or org in d for d in departments):
                 continue
             if any(org in u or u in org for units in catalog.units.values() for u in units):

@@ -2,6 +2,7 @@
 development part and a held-out part, each scored with the bank's own scorer.
 
     python benchmarks/bank.py --index var/index [--part dev|held|both] [--show 40]
+    python benchmarks/bank.py --index var/index --latency     # warm time per question, all 320
 
 A question is held out when sha1(its id) % 3 == 0 (107 of the 320).  Work on failures reads only
 the development part: the held-out part prints its table and summary, never its failures, so
@@ -44,13 +45,40 @@ def score(name: str, index: Path, show: int, out: Path | None) -> str:
     return done.stdout
 
 
+def latency(index: Path) -> None:
+    """Warm answer time over every question of the bank, in one process (as the app asks)."""
+    import statistics
+    import time
+
+    sys.path.insert(0, str(ROOT))
+    from answer import Answerer
+
+    questions = [json.loads(l)["question"] for l in part("dev") + part("held")]
+    answerer = Answerer(index)
+    answerer.warm()
+    for q in questions:  # warm: every document's facts read once
+        answerer.ask(q)
+    times = []
+    for q in questions:
+        start = time.perf_counter()
+        answerer.ask(q)
+        times.append(1000 * (time.perf_counter() - start))
+    times.sort()
+    print(f"{len(times)} questions, warm: p50 {statistics.median(times):.0f} ms, "
+          f"p95 {times[int(0.95 * len(times)) - 1]:.0f} ms, max {times[-1]:.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, default=ROOT / "var" / "index")
     parser.add_argument("--part", choices=("dev", "held", "both"), default="both")
     parser.add_argument("--show", type=int, default=40, help="development failures to print")
     parser.add_argument("--json", type=Path, help="write the development part's answers here")
+    parser.add_argument("--latency", action="store_true", help="warm time per question instead of the scores")
     args = parser.parse_args()
+    if args.latency:
+        latency(args.index)
+        return
     for name in ("dev", "held") if args.part == "both" else (args.part,):
         print(f"== {name} ({len(part(name))} questions)")
         print(score(name, args.index, args.show, args.json if name == "dev" else None))

@@ -318,13 +318,23 @@ class SearchIndex:
             + where + " ORDER BY bm25(units_fts) LIMIT ?", [match, *params, k]).fetchall()
         return [r[0] for r in rows]
 
+    def _query_vector(self, query: str) -> np.ndarray:
+        """The query's vector, remembered: one question is searched several times (its passages,
+        the rows to suggest, the sentence to quote) and embedding is the cost of a search."""
+        cache = self.__dict__.setdefault("_queries", {})
+        if query not in cache:
+            if len(cache) >= 256:
+                cache.clear()
+            cache[query] = self.embedder.encode([query], "query")[0]
+        return cache[query]
+
     def dense(self, query: str, k: int = 50, department=None, year=None, document=None) -> list[int]:
         if self.embedder is None:
             return []
         ann = self._dense()
         if ann.count == 0:
             return []
-        vector = self.embedder.encode([query], "query")[0]
+        vector = self._query_vector(query)
         filtered = bool(department or year or document)
         hits = ann.search(vector, ann.count if filtered else k)
         if not filtered:

@@ -106,6 +106,7 @@ def test_a_subject_code_and_never_a_year(text, code):
     ("比上年多还是少", "change"), ("预算和执行数差了多少", "difference"), ("还剩多少没执行", "difference"),
     ("差旅费和会议费加起来是多少", "sum"), ("有哪些单位", "list"), ("是什么性质的单位", "text"),
     ("三公经费支出合计是多少", "lookup"), ("年末结转和结余有多少", "lookup"),
+    ("平均每个项目的自评得分", "average"), ("项目绩效自评平均得分", "average"), ("平均每人多少", "per_person"),
 ])
 def test_the_operation(text, operation):
     assert parse(text, Catalog()).operation == operation
@@ -115,3 +116,9 @@ def test_the_operation(text, operation):
                                         ("占比多少", "%"), ("接待了多少批次", "count"), ("三公经费是多少", None)])
 def test_the_unit_an_answer_must_carry(text, unit):
     assert parse(text, Catalog()).unit == unit
+
+
+@pytest.mark.parametrize("joiner", ["和", "与", "及", "以及", "、"])
+def test_a_department_joined_in_a_list_is_no_unknown_organisation(joiner):
+    text = f"2023年泉州数字办{joiner}九江市浔阳区数字经济发展中心的本年支出合计哪个多"
+    assert parse(text, Catalog()).unknown is None
