@@ -38,7 +38,7 @@ _SUBJECT_CODE = re.compile(r"(?<!\d)(\d{3})\s?(\d{2})?\s?(\d{2})?(?!\d)")
 # operations, tried in order; the first that matches is the question's
 OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("why", re.compile(r"为什么|为何|何故|原因|缘故|怎么回事|为啥|什么导致")),
-    ("rank", re.compile(r"哪个单位|哪家|哪个部门|哪一家|谁的|谁最|从高到低|从低到高|从多到少|从少到多|由高到低|由低到高"
+    ("rank", re.compile(r"哪个单位|哪家|哪个部门|哪一家|谁的|谁最|哪个.{0,6}[多少高低大小]|谁.{0,4}[多少高低]|从高到低|从低到高|从多到少|从少到多|由高到低|由低到高"
                         r"|排序|排名|排一下|排列|怎么排|哪个最|哪项最|谁多|最多|最高|最少|最低")),
     ("per_person", re.compile(r"人均|每人|每个人|平均每人|平均每个人|主任|局长|书记|科长|处长")),
     ("average", re.compile(r"平均")),
@@ -157,6 +157,9 @@ def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog) -> 
     for piece in plain.split("|"):
         for m in ORGANISATION.finditer(piece):
             org = _CONJUNCTION.sub("", m.group(0))  # "和浔阳区…中心" in a list is 浔阳区…中心
+            tail = re.sub(r"^.*?(?:以及|和|与|及)", "", org)
+            if tail != org and ORGANISATION.fullmatch(tail):  # "泉州数字办和九江市…中心": the last of a list
+                org = tail
             if any(_subsequence(org, d) or org in d for d in departments):
                 continue
             if any(org in u or u in org for units in catalog.units.values() for u in units):
