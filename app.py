@@ -160,10 +160,12 @@ def _show(message: dict, n: int, latest: bool) -> None:
         if result.get("comparison"):
             import pandas as pd
 
-            frame = pd.DataFrame(result["comparison"])[["department", "year", "value", "number", "unit"]]
-            frame.columns = ["部门", "年度", "印出的数字", "数值", "单位"]
+            rows = pd.DataFrame(result["comparison"])
+            items = "item" in rows  # items of one department ranked, rather than departments
+            frame = rows[["item" if items else "department", "year", "value", "number", "unit"]]
+            frame.columns = ["项目" if items else "部门", "年度", "印出的数字", "数值", "单位"]
             st.dataframe(frame, hide_index=True)
-            chart = comparison_chart(frame)
+            chart = comparison_chart(frame, label="项目") if items else comparison_chart(frame)
             if chart is not None:
                 st.altair_chart(chart)
         for i, fig in enumerate(result["figures"][:8]):

@@ -91,6 +91,14 @@ def test_a_comparison_is_shown_as_a_table(app_env):
     assert at.dataframe and len(at.dataframe[0].value) >= 2
 
 
+def test_items_of_one_department_ranked_are_tabled_by_item(app_env):
+    at = _app()
+    at.chat_input[0].set_value("泉州数字办基本支出里的差旅费、培训费、会议费，按金额从高到低排一下").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert "项目" in table.columns and len(set(table["项目"])) == len(table) >= 2
+
+
 def test_browser_page_shows_key_figures_and_the_printed_tables(app_env):
     at = _app()
     at.sidebar.radio[0].set_value("部门浏览").run()
