@@ -219,9 +219,9 @@ _QUOTES = re.compile(r"[“”\"'‘’《》「」『』\s]")
 
 def _jieba():
     """The word segmenter the search index uses, taught the fiscal terms (index.tokens)."""
-    from index.tokens import _engine
+    from index.tokens import engine
 
-    return _engine()
+    return engine()
 
 
 def facet_of(text: str, operation: str) -> str | None:

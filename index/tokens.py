@@ -31,7 +31,8 @@ _loaded_words: set[str] = set()
 _jieba = None
 
 
-def _engine():
+def engine():
+    """jieba, initialised once and taught the fiscal terms (shared by search and the answers)."""
     global _jieba
     if _jieba is None:
         with _lock:
@@ -50,12 +51,12 @@ def _engine():
 
 def teach(words: Iterable[str]) -> None:
     """Add words (row labels, department names) to the dictionary; cheap for known words."""
-    engine = _engine()
+    segmenter = engine()
     for word in words:
         word = clean_line(word or "")
         word = re.sub(r"^[一二三四五六七八九十\d]+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]|^其中[:：]", "", word)
         if 2 <= len(word) <= 30 and word not in _loaded_words and re.search(r"[\u4e00-\u9fff]{2}", word):
-            engine.add_word(word, freq=100000)
+            segmenter.add_word(word, freq=100000)
             _loaded_words.add(word)
 
 
@@ -63,7 +64,7 @@ def tokens(text: str) -> list[str]:
     """Search-mode segmentation of normalised text, without stop words and punctuation."""
     text = clean_line(text).lower()
     out = []
-    for tok in _engine().cut_for_search(text):
+    for tok in engine().cut_for_search(text):
         tok = tok.strip()
         if tok and tok not in _STOP and _WORD.search(tok):
             out.append(tok)
