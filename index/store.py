@@ -53,6 +53,9 @@ CREATE TABLE IF NOT EXISTS warnings (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     message TEXT, page INTEGER, line INTEGER, table_ref TEXT
 );
+CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);
+CREATE INDEX IF NOT EXISTS warnings_doc ON warnings(doc_id);
+CREATE INDEX IF NOT EXISTS tables_doc ON tables(doc_id);
 CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
 CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents_version (name TEXT PRIMARY KEY, ingest_version TEXT);
