@@ -151,6 +151,9 @@ def mismatch(fact: dict, q) -> str | None:
                                                          "column"))
     if q.funds in ("政府性基金", "国有资本经营") and q.funds not in where_:
         return f"报告里找到的“{fact['row_label']}”不是{q.funds}的数字"
+    for word in q.table_words:  # a table named by its word: the figure is that table's or names it
+        if fact["table_kind"] not in TABLE_WORDS[word] and word not in where_ and fact["table_kind"] != "情况说明":
+            return f"报告里找到的“{fact['row_label']}”不在问题所问的“{word}”表里"
     if fact["number"] is None:
         return f"“{fact['row_label']}”这一栏印的是“{fact['value_text']}”，不是数字"
     column = fact.get("column") or ""
@@ -179,6 +182,8 @@ def stated_none(q, catalog, department, year, year_given, document, words) -> Lo
                 continue
             if re.search(r"\d[\d,]*\.\d+\s*万元", sentence):  # it prints an amount: not a "none" sentence
                 continue
+            if re.search(r"当.{0,10}为空|如.{0,10}为空", sentence) and _printed_amounts(catalog, document, subject):
+                continue  # a note that says what an empty table means, beside a table that is not empty
             fact = {"row_label": sentence.strip(), "value_text": "0", "number": Decimal(0), "unit": "万元",
                     "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
                     "table_title": "情况说明", "column": "", "document": p["document"], "page": p["page"],
@@ -194,6 +199,12 @@ def _named_project(text: str, facts: list[dict]):
 
     found = named(text, projects([f for f in facts if f["table_kind"] == "项目支出绩效自评表"]))
     return found[0] if len(found) == 1 else None
+
+
+def _printed_amounts(catalog, document: str, word: str) -> bool:
+    """Whether the tables the word names print any amount in this document."""
+    kinds = TABLE_WORDS.get(word, ()) or tuple(k for f, k in FUNDS_TABLES.items() if f == word)
+    return any(f["number"] not in (None, 0) for f in catalog.facts(document) if f["table_kind"] in kinds)
 
 
 def _joined(named: list[str], text: str) -> bool:
@@ -301,6 +312,13 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
             return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题里没有认出报告中的科目或表格名称", terms=words)
+    if table_words and not (code or q.table_kind or table_index is not None):
+        # a table named by its word (三公, 政府采购) is that table: rows named elsewhere (财政拨款 →
+        # 财政拨款收入 of the summary table) are not what is asked
+        own = [f for f in facts if any(f["table_kind"] in TABLE_WORDS[w] for w in table_words)]
+        if own:
+            facts = own
+            words = [w for w in words if _candidate_rows(own, [w], [], text)]
     if not (code or q.table_kind or table_index is not None) and q.funds in FUNDS_TABLES:  # funds with their own table
         own = [f for f in facts if f["table_kind"] == FUNDS_TABLES[q.funds]]
         if own and _candidate_rows(own, words, table_words, text):

@@ -293,3 +293,17 @@ def test_a_question_naming_no_row_gets_the_closest_rows_to_ask_again_never_a_num
     assert result["status"] == "not_found" and not result["figures"]
     assert result["suggestions"] and "其他交通费用" in result["suggestions"]
     assert all(s in result["answer"] for s in result["suggestions"])
+
+
+@pytest.mark.parametrize("question", ["泉州数字办2023年财政拨款“三公”经费决算是多少？", "泉州数字办2023年财政拨款三公经费是多少",
+                                      "智慧福州中心2022年财政拨款“三公”经费支出多少"])
+def test_a_table_named_by_its_word_is_answered_from_that_table(ask, question):
+    # 财政拨款 beside 三公 qualifies the table; it never means the summary table's 财政拨款收入
+    fig = _main(ask(question))
+    assert "三公" in fig["table_title"] and fig["row"] == "合计"
+
+
+def test_an_empty_table_explained_by_its_note_is_zero_with_the_note(ask):
+    result = ask("浔阳数经中心2023年财政拨款“三公”经费决算是多少？")
+    fig = _main(result)
+    assert fig["number"] == 0 and "三公" in result["answer"] and "无" in result["answer"]
