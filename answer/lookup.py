@@ -11,7 +11,7 @@ from functools import cached_property
 
 from domain.normalize import compact
 
-from index.departments import DepartmentMatch, _subsequence
+from index.departments import DepartmentMatch
 
 from .question import ORGANISATION as _ORGANISATION, UNITS, masked
 from domain.tables import FUNDS_TABLES, KIND_ORDER

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Cell, Column, LogicalRow, Table
+from .model import Column, LogicalRow, Table
 from domain.normalize import clean_label, compact, parse_value
 
 _VALUE_HEADER = re.compile(r"预算数|执行数|决算数|分值|执行率|得分|指标值|完成值|完成情况|原因|措施|金额|合计|评分|权重|偏差|建议|存在问题")

@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import BrokenPDF, EmptyDocument, EncryptedPDF, ImageOnlyPDF
 from .model import BBox, Block, Cell, RawDocument, RawTable, TextLine
 from domain.tables import code_in, title_in
-from domain.normalize import clean_line, compact, is_amount, nfkc
+from domain.normalize import clean_line, compact, nfkc
 
 # Page furniture that may stand between a table and its continuation on the next page.
 _FURNITURE = re.compile(r"^(?:[-－—\s]*\d{1,3}[-－—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
