@@ -32,3 +32,18 @@ def ingested(path: Path):
 @pytest.fixture(scope="session")
 def text_docs():
     return {p.stem: ingested(p) for p in TEXTS}
+
+
+@pytest.fixture(scope="session")
+def text_ask(tmp_path_factory):
+    """Answerer.ask over the five text reports (no search index: figures need none)."""
+    from answer import Answerer
+    from ingest import ingest_paths
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("text_reports")
+    with Store(folder) as store:
+        ingest_paths(TEXTS, store)
+    answerer = Answerer(folder, search=False)
+    yield answerer.ask
+    answerer.close()

@@ -4,21 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import TEXTS
 
 
 @pytest.fixture(scope="module")
-def ask(tmp_path_factory):
-    from answer import Answerer
-    from ingest import ingest_paths
-    from index.store import Store
-
-    folder = tmp_path_factory.mktemp("per_person")
-    with Store(folder) as store:
-        ingest_paths(TEXTS, store)
-    answerer = Answerer(folder, search=False)
-    yield answerer.ask
-    answerer.close()
+def ask(text_ask):
+    return text_ask
 
 
 @pytest.mark.parametrize("department, item, amount, staff", [
