@@ -42,6 +42,8 @@ def listed(question: str, catalog: Catalog, out: dict) -> bool:
     if condition is not None:
         return _executed(condition, name, year, document, catalog, out)
     pairs, readable = graded_projects(catalog.facts(document), grade)
+    if not readable and _stated(grade, name, year, document, catalog, out):
+        return True
     if not readable:
         out["answer"] = f"{name}{year}年度报告的绩效自评表没有以可直接读取的方式印出评价等级（例如用勾选框），无法列出。"
         return True
@@ -54,6 +56,32 @@ def listed(question: str, catalog: Catalog, out: dict) -> bool:
         fig["label"] = project["value_text"]
         figs.append(fig)
     out["figures"] = figs
+    return True
+
+
+def _stated(grade: str, name: str, year: int, document: str, catalog: Catalog, out: dict) -> bool:
+    """Projects by their grade as the narrative states it project by project ("…自评得分为 90 分，
+    自评等次为良好"), where the forms print none that can be read; False when it states none."""
+    from .lists import grade_matches, stated_grades
+
+    stated = stated_grades(catalog.store.passages(document))
+    if not stated:
+        return False
+    found = [s for s in stated if grade_matches(s.grade, grade)]
+
+    def member(s) -> str:
+        score = f"，自评得分{s.score}分" if s.score else ""
+        return f"{s.name}（自评等次{s.grade}{score}，{_place(s.passage)}）"
+
+    out["status"] = "answered"
+    out["answer"] = (f"{name}{year}年度报告的情况说明逐项写了 {len(stated)} 个项目的自评等次，其中为“{grade}”的共 "
+                     f"{len(found)} 个" + (f"：{'；'.join(member(s) for s in found)}" if found else "")
+                     + f"（{document}）。")
+    out["figures"] = [{"label": s.name, "value": s.grade, "number": None, "unit": None, "computed": False,
+                       "formula": None, "department": name, "year": year, "table": None, "table_title": "情况说明",
+                       "row": s.name, "column": "自评等次",
+                       "source": {"document": document, "page": s.passage["page"], "line": s.passage["line"]}}
+                      for s in found]
     return True
 
 
@@ -71,7 +99,7 @@ def _executed(condition, name: str, year: int, document: str, catalog: Catalog, 
         facts = catalog.facts(doc)
         if not form_names(facts):
             continue
-        found, unreadable = projects_where(facts, condition)
+        found, unreadable = projects_where(facts, condition, catalog.store.tables(doc))
         if unreadable:
             problems = problems or unreadable
             continue
@@ -84,7 +112,7 @@ def _executed(condition, name: str, year: int, document: str, catalog: Catalog, 
     if not problems:
         out["answer"] = f"{name}{year}年度报告没有可以读取的项目支出绩效自评表，无法列出。"
     else:
-        out["answer"] = (f"{name}{year}年度报告有 {len(problems)} 张绩效自评表的资金一栏读不准，列出来可能漏项，"
+        out["answer"] = (f"{name}{year}年度报告有 {len(problems)} 处绩效自评表的资金一栏读不准，列出来可能漏项，"
                          f"所以不列：" + "；".join(problems[:5]) + ("等。" if len(problems) > 5 else "。"))
     return True
 

@@ -32,7 +32,8 @@ def asks_for_graded_projects(question: str) -> str | None:
     (“良”); a grade character inside another word (中心, 其中) is not one.  `question` is best
     given without the department's name."""
     text = compact(question)
-    if not (_ASKS.search(text) and re.search(r"自评|评价|等级|等次|评为|评了", text)):
+    asks = _ASKS.search(text) or (re.search(r"哪些|哪几|有哪|列出", text) and re.search(r"绩效|自评", text))
+    if not (asks and re.search(r"自评|评价|等级|等次|评为|评了", text)):
         return None
     m = re.search(r"(?:是|为|评了?|等级|等次|得了?)[“\"'‘]?(优秀|良好|优|良|中|合格|差)(?![心国间期央等])", text) \
         or re.search(r"[“\"'‘](优秀|良好|优|良|中|合格|不合格|差)[”\"'’]", text)
@@ -79,10 +80,49 @@ def graded_projects(facts: list[dict], grade: str) -> tuple[list[tuple[dict, dic
             return [], False
         placed[owner] = grades[t]
     readable = bool(placed) and all(n in placed for n in names)
-    wanted = {"优": ("优", "优秀"), "优秀": ("优", "优秀"), "良": ("良", "良好"), "良好": ("良", "良好")}.get(grade, (grade,))
     out = [(names[t], g) for t, g in sorted(placed.items())
-           if GRADE_WORD.match(compact(g["value_text"])).group(1) in wanted]
+           if grade_matches(GRADE_WORD.match(compact(g["value_text"])).group(1), grade)]
     return out, readable
+
+
+# a narrative's account of one project's self-assessment: "X专项绩效自评综述：…X自评得分为 90 分，
+# 自评等次为良好"; the project is what its heading names, else what the sentence's subject is
+_STATED_HEADING = re.compile(r"^(?:(?:19|20)\d{2}年)*(.{2,60}?)(?:绩效自评综述|绩效自评情况|自评综述)[:：]")
+_STATED_SCORE = re.compile(r"([^,，。:：;；]{2,60}?)(?:自评|绩效评价)?得分(?:为|是)?(\d+(?:\.\d+)?)分")
+_STATED_GRADE = re.compile(r"(?:自评|评价)?(?:等次|等级)(?:为|是|评为)?[“\"'‘]?(优秀|良好|优|良|中|合格|不合格|差)(?![心国间期央等])")
+
+
+@dataclass(frozen=True)
+class StatedGrade:
+    name: str  # the project, as the narrative names it
+    grade: str  # the grade word printed
+    score: str | None  # the score printed beside it
+    passage: dict  # where it is printed
+
+
+def stated_grades(passages: list[dict]) -> list[StatedGrade]:
+    """The projects whose self-assessment grade the narrative states in words, one a passage,
+    in printed order (domain.grades words)."""
+    out = []
+    for p in passages:
+        text = compact(p["text"] or "")
+        grade = _STATED_GRADE.search(text)
+        if not grade or not re.search(r"自评|绩效评价", text[:grade.start()]):
+            continue
+        heading = _STATED_HEADING.match(text)
+        score = _STATED_SCORE.search(text[:grade.start()])
+        name = heading.group(1) if heading else (score.group(1) if score else None)
+        if not name:
+            continue
+        out.append(StatedGrade(re.sub(r"^(?:(?:19|20)\d{2}年)+", "", name), grade.group(1),
+                               score.group(2) if score else None, p))
+    return out
+
+
+def grade_matches(printed: str, asked: str) -> bool:
+    """Whether a printed grade word is the grade asked (优 and 优秀 are one grade)."""
+    wanted = {"优": ("优", "优秀"), "优秀": ("优", "优秀"), "良": ("良", "良好"), "良好": ("良", "良好")}.get(asked, (asked,))
+    return printed in wanted
 
 
 # --- projects by a printed funds figure ---------------------------------------------------------
@@ -155,19 +195,52 @@ class FormFunds:
     problem: str | None  # why the form's funds cannot be read, if they cannot
 
 
-def form_funds(facts: list[dict]) -> list[FormFunds]:
+_FUNDS_HEADER = re.compile(r"预算数|执行数|分值|执行率|得分")
+
+
+def _reread_funds_row(row: list[dict], grid: list[list[dict]] | None) -> list[dict]:
+    """A funds row whose numbers were read under the wrong headers (one header spanning two body
+    cells: 全年预算数 twice, the rest shifted), read again in printed order against the form's own
+    header line right above it (年初预算数 全年预算数 全年执行数 分值 执行率 得分), when that line
+    prints exactly as many column words as the row prints numbers; [] otherwise."""
+    if not grid or not row:
+        return []
+    r = row[0]["row_index"]
+    if r is None or r >= len(grid):
+        return []
+    numbers = [f for f in row if f["number"] is not None]
+    printed = [compact(c["text"] or "") for c in grid[r]]
+    if len([t for t in printed if re.fullmatch(r"-?[\d,]+(?:\.\d+)?", t)]) != len(numbers):
+        return []
+    for above in range(r - 1, max(r - 4, -1), -1):
+        words = [compact(c["text"] or "") for c in grid[above]]
+        words = [w for w in words if _FUNDS_HEADER.search(w)]
+        if any("执行数" in w for w in words):
+            if len(words) != len(numbers) or len(set(words)) != len(words):
+                return []
+            return [dict(f, column=w) for f, w in zip(numbers, words)]
+    return []
+
+
+def form_funds(facts: list[dict], tables: list[dict] | None = None) -> list[FormFunds]:
     """Every 绩效 form's funds row (年度资金总额): 全年预算数, 全年执行数, 执行率, with a problem
     when the row is missing, prints a column twice, or prints a rate that is not its 执行数 ÷
-    全年预算数 (the cells were read under the wrong headers)."""
+    全年预算数 (the cells were read under the wrong headers).  With the report's `tables`, a row
+    that prints a column twice is read again against the form's own header line
+    (`_reread_funds_row`) and kept only when its rate then agrees with 执行数 ÷ 全年预算数."""
     names = form_names(facts)
+    grids = {t["idx"]: t["grid"] for t in tables or ()}
     rows: dict[int, list[dict]] = {}
     for f in facts:
-        if f["table_index"] in names and _FUNDS.match(compact(f["row_label"] or "")):
+        if f["table_index"] in names and _FUNDS.match(compact(f["row_label"] or "").split("/")[-1]):
             rows.setdefault(f["table_index"], []).append(f)
     out = []
     for t, name in sorted(names.items()):
         row = [f for f in rows.get(t, []) if f["number"] is not None]
         columns = [compact(f["column"] or "") for f in row]
+        reread = len(set(columns)) != len(columns) and _reread_funds_row(row, grids.get(t))
+        if reread:
+            row, columns = reread, [compact(f["column"] or "") for f in reread]
 
         def cell(prefix: str) -> dict | None:
             return next((f for f, c in zip(row, columns) if c.startswith(prefix) or c.endswith("/" + prefix)), None)
@@ -177,7 +250,7 @@ def form_funds(facts: list[dict]) -> list[FormFunds]:
         problem = None
         if not row:
             problem = "没有印出年度资金总额一行的数字"
-        elif len(set(columns)) != len(columns):
+        elif len(set(columns)) != len(columns) or reread and not (budget and spent and rate):
             problem = "资金一行有两个数字落在同一栏下，读不准"
         elif budget and spent and rate and Decimal(str(budget["number"])) > 0:
             expected = Decimal(str(spent["number"])) / Decimal(str(budget["number"])) * 100
@@ -189,11 +262,30 @@ def form_funds(facts: list[dict]) -> list[FormFunds]:
     return out
 
 
-def projects_where(facts: list[dict], condition: Condition) -> tuple[list[tuple[dict, dict]], list[str]]:
+def unread_forms(tables: list[dict]) -> list[str]:
+    """Tables that print a project's funds row (资金总额) but were not read as 项目支出绩效自评表
+    (a title the reading could not make out): a list drawn from the forms read would miss their
+    projects.  The 部门整体支出绩效自评表 prints one too, for the whole department, and is not one."""
+    out = []
+    for t in tables:
+        if t["kind"] == FORM_KIND:
+            continue
+        if not any("资金总额" in compact(c["text"] or "") for r in t["grid"] for c in r):
+            continue
+        top = "".join(compact(c["text"] or "") for r in t["grid"][:3] for c in r)
+        if "整体" in top:
+            continue
+        place = f"第{t['page']}页" if t.get("page") else f"第{t['line']}行"
+        out.append(f"{place}起的表格（印有项目的资金总额，但没有读成项目支出绩效自评表）")
+    return out
+
+
+def projects_where(facts: list[dict], condition: Condition,
+                   tables: list[dict] | None = None) -> tuple[list[tuple[dict, dict]], list[str]]:
     """(project fact, the funds fact the condition is on) for every form that meets it, and the
     forms that could not be read (name: why).  Any unreadable form makes the list unsafe."""
-    found, unreadable = [], []
-    for form in form_funds(facts):
+    found, unreadable = [], list(unread_forms(tables or ()))
+    for form in form_funds(facts, tables):
         fact = form.rate if condition.column == "rate" else form.spent
         label = compact(form.name["value_text"])
         if form.problem or fact is None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from domain.normalize import compact
-from domain.vocabulary import EVERYDAY_TERMS
+from domain.vocabulary import EVERYDAY_TERMS, TABLE_WORDS
 from index.departments import match_departments
 
 from .cite import figure, row_name, where
@@ -233,15 +233,20 @@ def compare(question: Question, catalog: Catalog, out: dict) -> dict:
         items = _items(question, named, catalog)
         if items:
             return _rank_items(question, named.departments[0], named.spans, items, catalog, out, ascending)
+        if _rank_units(question, only, catalog, out, ascending):
+            return out
         out["status"] = "not_found"
         out["answer"] = (f"问题只指明了{named.departments[0]}一个部门，也没有列出要排序的几项"
                          "（例如“差旅费、培训费、会议费”），无法排序。")
         return out
     names = named.departments or _all_compared(question, catalog)
     neutral = _neutral(text, named.spans)
+    own = own_years(text, named)
+    if own:  # each department asked of its own report year: the years go with their departments
+        neutral = re.sub(r"[（(]?(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年|度)?[）)]?", "", neutral)
     found, missing = [], []
     for name in names:
-        fact, why = _figure_of(neutral, catalog, name, question)
+        fact, why = _figure_of(f"{own[name]}年{neutral}" if own else neutral, catalog, name, question)
         if fact is not None:
             found.append(fact)
         else:
@@ -281,6 +286,34 @@ def compare(question: Question, catalog: Catalog, out: dict) -> dict:
     return out
 
 
+_OWN_YEAR_AFTER = re.compile(r"^\s*[（(]\s*((?:19|20)\d{2})\s*(?:年度|年)?\s*[）)]|^\s*((?:19|20)\d{2})\s*(?:年度|年)")
+_OWN_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)的?$")
+
+
+def own_years(text: str, named: Named) -> dict[str, int]:
+    """Each named department's own year, when the question writes one beside every department
+    (泉州数字办（2023年）、智慧福州中心（2022年）; 2023年泉州数字办和2022年福州中心) and they are not all
+    one year; {} otherwise (the question's years then apply to all)."""
+    if len(named.departments) < 2 or len(named.spans) != len(named.departments):
+        return {}
+    out: dict[str, int] = {}
+    cursor = 0
+    for name, span in zip(named.departments, named.spans):
+        at = text.find(span, cursor)
+        if at < 0:
+            return {}
+        cursor = at + len(span)
+        after = _OWN_YEAR_AFTER.match(text[cursor:])
+        before = _OWN_YEAR_BEFORE.search(text[max(0, at - 8):at])
+        if after and before:
+            return {}
+        year = (after.group(1) or after.group(2)) if after else (before.group(1) if before else None)
+        if year is None:
+            return {}
+        out[name] = int(year)
+    return out if len(set(out.values())) > 1 else {}
+
+
 def _plain_name(f: dict) -> str:
     """What a figure's row is, without its list numbering (二、机关运行经费 → 机关运行经费)."""
     name = row_name(f)
@@ -312,6 +345,10 @@ def _key(f: dict, asked: str) -> tuple:
         return f["asked"], f["unit"]
     where_ = compact(f.get("row_section") or "") + compact(f["table_title"] or "").replace("“", "").replace("”", "")
     if asked and bare_label(f["row_label"]) in ("合计", "总计") and asked in where_:
+        return asked, f["unit"]
+    # a total row of the table a whole-table word names (三公: 合计, （一）支出合计)
+    word = next((w for w in TABLE_WORDS if w in asked and w in where_), None)
+    if word and re.fullmatch(r"(?:支出)?(?:合计|总计)", bare_label(f["row_label"])):
         return asked, f["unit"]
     return bare_label(f["row_label"]), f["unit"]
 
@@ -409,7 +446,8 @@ def _items(question: Question, named: Named, catalog: Catalog) -> list[Item]:
     if document is None:
         return []
     facts = catalog.facts(document)
-    names = {p.name: p for p in projects(facts)}
+    forms = projects(facts)
+    names = {p.name: p for p in forms}
     labels = {bare_label(f["row_label"]) for f in facts if f["row_label"]}
     known = sorted((w for w in labels | set(names) | set(EVERYDAY_TERMS) if len(w) >= 2), key=len, reverse=True)
     inside = [(m.start(), m.end()) for w in list(names) + [w for w in labels if _CONJUNCTION.search(w)]
@@ -417,12 +455,13 @@ def _items(question: Question, named: Named, catalog: Catalog) -> list[Item]:
     start = 0
     for clause in _CLAUSE.split(text):
         cuts = [(start + m.start(), start + m.end()) for m in re.finditer("、|" + _CONJUNCTION.pattern, clause)]
-        cuts = [(a, b) for a, b in cuts if not any(x <= a and b <= y and y - x > b - a for x, y in inside)]
+        cuts = [(a, b) for a, b in cuts if not any(x <= a and b <= y and y - x > b - a for x, y in inside)
+                and not (text[a:b] != "、" and any(text[a - 1:b + 1] in n for n in names))]  # 三楼及四楼 of a project
         bounds = [start] + [x for cut in cuts for x in cut] + [start + len(clause)]
         pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
         start += len(clause) + 1
         if len(pieces) >= 2 and all(b > a for a, b in pieces):
-            listed = _listed(text, pieces, known, names, named.spans)
+            listed = _listed(text, pieces, known, names, named.spans, forms, named.departments[0])
             if listed:
                 return listed
     return []
@@ -435,20 +474,72 @@ def _document(question: Question, department: str, catalog: Catalog) -> str | No
     return catalog.document_for(department, year) if year in years else None
 
 
-def _listed(text: str, pieces: list[tuple[int, int]], known: list[str], projects: dict, spans: list[str]) -> list[Item]:
-    """The items of a clause's pieces, or [] when they are not a list of items."""
+def _listed(text: str, pieces: list[tuple[int, int]], known: list[str], projects: dict, spans: list[str],
+            forms: list = (), owner: str = "") -> list[Item]:
+    """The items of a clause's pieces, or [] when they are not a list of items.  The first piece
+    ends, and the last begins, with a printed name or word, or with a short form of a project's
+    name (新冠疫情防控资金 of 新冠疫情防控资金, 信息系统通信运维费 of 信息系统通信、运维费)."""
     (a0, b0), (an, bn) = pieces[0], pieces[-1]
     head = text[a0:b0]
     first = next((w for w in known if head.endswith(w) and not any(w in s or s.endswith(w) for s in spans)), None)
     tail = text[an:bn]
     last = next((w for w in known if tail.startswith(w)), None)
+    if forms and (first is None or last is None or first not in projects or last not in projects):
+        short_first = _project_stretch(head, forms, owner, at_end=True)
+        short_last = _project_stretch(tail, forms, owner, at_end=False)
+        if short_first and short_last:  # a list of projects, named in short
+            first, last = short_first, short_last
     if first is None or last is None:
         return []
     start, end = b0 - len(first), an + len(last)
     names = [first] + [text[a:b] for a, b in pieces[1:-1]] + [last]
     if len(set(names)) != len(names):
         return []
-    return [Item(n, start, end, projects.get(n)) for n in names]
+    return [Item(n, start, end, projects.get(n) or _short_project(n, forms, owner)) for n in names]
+
+
+def _short_project(name: str, forms: list, owner: str):
+    """The one project a short form names, else None."""
+    from .projects import named as projects_named
+
+    found = projects_named(name, forms, owner) if forms else []
+    return found[0] if len(found) == 1 else None
+
+
+def _project_stretch(piece: str, forms: list, owner: str, at_end: bool) -> str | None:
+    """The longest end (at_end) or beginning of `piece` that is, in order, a short form of one
+    printed project's name covering at least half of it (`answer.projects.named`); None when none
+    is, or when it is as short a form of several projects."""
+    from index.departments import _subsequence
+
+    from .projects import _without_owner, named as projects_named
+
+    for k in range(len(piece), 3, -1):
+        stretch = piece[-k:] if at_end else piece[:k]
+        found = projects_named(stretch, forms, owner)
+        if found and all(_subsequence(stretch, _without_owner(p.name, compact(owner))) or _subsequence(stretch, p.name)
+                         for p in found):
+            return stretch
+    return None
+
+
+def _project_figure(question: Question, project, forms: list, facts: list[dict]) -> tuple[dict | None, str]:
+    """The figure a ranking of projects asks of one project, read from its form: the total score
+    (自评得分 / 总分), the 执行率, the 全年执行数 or the 全年预算数 of its funds row."""
+    from .projects import RATE, SPENT
+
+    text = question.compact
+    tables = _form_tables(project, forms, facts)
+    if question.unit == "分" or re.search(r"得分|总分|评分|分数", text):
+        total = _form_total([f for f in facts if f["table_index"] in tables])
+        return (total, "") if total else (None, "自评表里没有读到一个印出的总分")
+    if RATE.search(text):
+        return (project.rate, "") if project.rate else (None, "自评表的资金一行没有读到执行率")
+    if SPENT.search(text):
+        return (project.spent, "") if project.spent else (None, "自评表的资金一行没有读到全年执行数")
+    if re.search(r"预算", text):
+        return (project.budget, "") if project.budget else (None, "自评表的资金一行没有读到全年预算数")
+    return None, "问题没有说按自评表的哪一项（总分、全年预算数、全年执行数、执行率）排序"
 
 
 def _rank_items(question: Question, department: str, spans: list[str], items: list[Item], catalog: Catalog,
@@ -475,24 +566,17 @@ def _rank_items(question: Question, department: str, spans: list[str], items: li
 
         resolved = []
         for it in items:
-            found = [it.project] if it.project is not None else projects_named(it.name, forms)
+            found = [p for p in forms if p.name == it.name] or projects_named(it.name, forms, department)
             if len(found) != 1:
                 missing.append(f"“{it.name}”：报告里没有这个名称的项目" if not found else
-                               f"“{it.name}”可以指" + "、".join(p.name for p in found))
+                               f"“{it.name}”可以指" + "、".join(_form_label(p) for p in found))
             resolved.append(Item(it.name, it.start, it.end, found[0] if len(found) == 1 else None))
         items = resolved
     for it in items:
         if missing:
             break
         if it.project is not None:
-            tables = _form_tables(it.project, forms, facts)
-            within = _Within(catalog, lambda f, t=tables: f["table_index"] in t)
-            fact, why = _figure_of(asked[it.name].replace(it.name, ""), within, department, question)
-            if fact is not None and fact.get("table_kind") == "情况说明":
-                fact, why = None, "项目的自评表里没有印出这一项"
-            if fact is None and question.unit == "分":
-                fact = _form_total([f for f in facts if f["table_index"] in tables]) or None
-                why = why if fact is None else ""
+            fact, why = _project_figure(question, it.project, forms, facts)
         else:
             fact, why = _figure_of(asked[it.name], catalog, department, question)
         if fact is None:
@@ -523,13 +607,20 @@ def _rank_items(question: Question, department: str, spans: list[str], items: li
     ranked = sorted(((it.name, results[it.name]) for it in items), key=lambda p: p[1]["number"], reverse=not ascending)
     first = ranked[0][1]
     if items[0].project is not None:
-        note = f"以上均为各项目绩效自评表“{row_name(first)}”行的数字，"
+        note = (f"以上均为各项目绩效自评表“{row_name(first)}”行" + (f"“{first['column']}”栏" if first["column"] else "")
+                + "的数字，")
     else:
         note = f"以上均为{first['table_title']}" + (f"“{first['column']}”栏" if first["column"] else "") + "的数字，"
     _state(out, f"{department}{first['year']}年度", ranked, ascending, note)
     out["comparison"] = [{"department": department, "item": name, "year": f["year"], "value": f["value_text"],
                           "number": float(f["number"]), "unit": f["unit"]} for name, f in ranked]
     return out
+
+
+def _form_label(project) -> str:
+    """A project as the report prints it, with the funds that tell apart two forms of one name."""
+    budget = f"全年预算数{project.budget['value_text']}" if project.budget else ""
+    return project.name + (f"（{budget}）" if budget else "")
 
 
 def _form_tables(project, forms: list, facts: list[dict]) -> set[int]:
@@ -563,6 +654,77 @@ def _where_key(f: dict) -> tuple:
             return f["table_kind"], "总分", f.get("unit") or ""
         return f["table_kind"], bare_label(f["row_label"]), f.get("column"), f.get("unit")
     return f.get("table_index"), f.get("table_title"), f.get("column"), f.get("unit")
+
+
+# ---- the units of one department -----------------------------------------------------------
+
+_UNITS_ASKED = re.compile(r"[一二两三四五六七八九十几\d]+(?:家|个)(?:下属)?单位|各(?:个|家)?(?:下属)?单位|下属单位|所属单位|这些单位|几家单位")
+_COUNT = re.compile(r"([一二两三四五六七八九十\d]+)(?:家|个)(?:下属)?单位")
+_CHINESE_COUNT = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+# a count the units table prints: 12, 25名, 12人
+_HEADCOUNT = re.compile(r"^(\d+(?:\.\d+)?)(?:人|名)?$")
+
+
+def _units_column(question: Question, headers: list[str]) -> str | None:
+    """The units table's column the question ranks by: one whose header it writes, or whose
+    everyday word (domain.vocabulary.COLUMN_WORDS: 在职 → 在职人数) it uses; None for none or several."""
+    from domain.vocabulary import COLUMN_WORDS
+
+    text = question.compact
+    found = {h for h in headers if h and h in text}
+    found |= {h for word, term in COLUMN_WORDS.items() if word in text for h in headers if term in h}
+    found = {h for h in found if not any(h != o and h in o for o in found)}  # 人员编制数 over 编制数
+    return found.pop() if len(found) == 1 else None
+
+
+def _rank_units(question: Question, department: str, catalog: Catalog, out: dict, ascending: bool) -> bool:
+    """The units of the department's units table (answer.lists.units_table) ranked by the column
+    asked (在职人数, 人员编制数), each cited from its row; False when the question does not rank
+    units or the table has no such column, and refused when the count asked differs from the
+    units printed or a unit's cell is not a plain number."""
+    from .lists import units_table
+
+    if not _UNITS_ASKED.search(question.compact):
+        return False
+    document = _document(question, department, catalog)
+    rows = units_table(catalog.store.tables(document)) if document else []
+    if not rows:
+        return False
+    column = _units_column(question, [h for r in rows for h in r["columns"]])
+    if column is None:
+        return False
+    count = _COUNT.search(question.compact)
+    asked = None
+    if count:
+        digits = count.group(1)
+        asked = int(digits) if digits.isdigit() else (10 + _CHINESE_COUNT.get(digits[-1], 0) if digits.startswith("十")
+                                                      else _CHINESE_COUNT.get(digits))
+    out["status"] = "not_found"
+    if asked is not None and asked != len(rows):
+        out["answer"] = (f"{department}的单位构成表列了 {len(rows)} 个单位（{'、'.join(r['name'] for r in rows)}），"
+                         f"不是问题说的 {asked} 家，无法按问题排序。")
+        return True
+    table = rows[0]["table"]
+    facts = [f for f in catalog.facts(document) if f["table_index"] == table["idx"] and f["column"] == column]
+    ranked, problems = [], []
+    for r in rows:
+        fact = next((f for f in facts if compact(f["row_label"] or "").startswith(r["name"])), None)
+        printed = compact((fact or {}).get("value_text") or "")
+        m = _HEADCOUNT.match(printed)
+        if fact is None or fact["number"] is None or not m or Decimal(m.group(1)) != Decimal(str(fact["number"])):
+            problems.append(f"{r['name']}的“{column}”印的是“{printed or '空白'}”")
+            continue
+        ranked.append((r["name"], dict(fact, unit=fact["unit"] or "")))
+    if problems:
+        out["answer"] = f"无法排序：{department}的单位构成表里" + "；".join(problems) + "，不是可以比较的数字。"
+        return True
+    ranked.sort(key=lambda p: p[1]["number"], reverse=not ascending)
+    first = ranked[0][1]
+    _state(out, f"{department}{first['year']}年度各单位“{column}”", ranked, ascending,
+           f"以上均为{first['table_title']}“{column}”栏印出的数字，")
+    out["comparison"] = [{"department": department, "item": name, "year": f["year"], "value": f["value_text"],
+                          "number": float(f["number"]), "unit": f["unit"]} for name, f in ranked]
+    return True
 
 
 # ---- the answer ----------------------------------------------------------------------------

@@ -146,10 +146,7 @@ def test_no_project_meets_the_condition_is_said_as_none(ask):
 
 
 def test_projects_by_funds_refused_when_a_form_cannot_be_read(ask):
-    # 002 prints one form's funds under the wrong headers (全年预算数 twice); 001's forms print no funds
-    fuzhou = ask("智慧福州中心哪些项目全年执行数为0？")
-    _refused(fuzhou)
-    assert "12345便民（惠企）服务平台坐席服务外包经费" in fuzhou["answer"]
+    # 001's forms print no funds (002's form read under shifted headers is read again: tests/test_rank_items.py)
     _refused(ask("晋城大数据局哪些项目执行率没到100%？"))
     # 004's name holds 中: it is not read as the grade 中
     xunyang = ask("浔阳数经中心2023年哪些自评项目全年执行数为0？")
