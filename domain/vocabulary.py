@@ -114,6 +114,7 @@ TABLE_WORDS: dict[str, tuple[str, ...]] = {
 # Words that pick a column rather than a row.
 COLUMN_WORDS: dict[str, str] = {
     "在职": "在职人数",
+    "编制数": "编制数",  # 人员编制数 of the units table
     "基本支出": "基本支出",
     "项目支出": "项目支出",
     "预算数": "预算数",

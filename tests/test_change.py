@@ -1,0 +1,74 @@
+"""Change against the previous year (answer/previous.py, kind `change`): the change the narrative
+prints, with its sentence — 同比 read as 比上年, one change printed for several totals (各增加N)
+or a list of them (各减少A、B), a subject named by its code, the compared year named (比2023年)
+— and a rate computed from the printed amount and change only when the rate is not printed.
+Several reports, phrasings and year placements."""
+from decimal import Decimal
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def ask(reports_ask):
+    return reports_ask
+
+
+@pytest.mark.parametrize("question, value, unit, direction", [
+    # one change printed for 收入总计 and 支出总计 together (…各增加1092.19万元，增长20.83%)
+    ("泉州数字办2023年收入支出总计比上年增长了百分之几？", "20.83", "%", "增长"),
+    ("2023年泉州数字办收入支出总计较上年增加了多少万元？", "1092.19", "万元", "增加"),
+    # a list of changes in the order of the totals (各减少744.11万元、1611.23万元，下降18.04%、下降35.76%)
+    ("智慧福州中心2022年支出总计比上年减少了多少？", "1611.23", "万元", "减少"),
+    ("智慧福州中心2022年收入总计比上年下降了百分之几？", "18.04", "%", "下降"),
+    # a subject named by its code
+    ("智慧福州中心2010350事业运行2022年较上年增长了多少？", "41.88", "%", "增长"),
+    ("泉州数字办2023年2150501行政运行较上年减少了多少万元？", "11.19", "万元", "减少"),
+    # 同比, and 与2017年相比 in a report of 2018
+    ("2018年晋江经信三公经费同比下降了多少？", "58.03", "%", "下降"),
+    ("晋江经信2018年公务接待费同比增长了多少？", "32.25", "%", "增长"),
+    # the compared year named: the report is the next year's
+    ("普陀规划资源局“三公”经费比2023年减少了多少万元？", "0.15", "万元", "减少"),
+    ("普陀财政局收入支出总计比2023年减少了多少万元？", "56.95", "万元", "减少"),
+])
+def test_the_printed_change_is_stated_with_its_sentence(ask, question, value, unit, direction):
+    result = ask(question)
+    assert result["status"] == "answered" and result["kind"] == "change", result["answer"]
+    main = result["figures"][0]
+    assert (main["value"], main["unit"], main["computed"], main["direction"]) == (value, unit, False, direction)
+    assert result["answer"].startswith(value)  # the answer leads with the figure
+    quoted = result["answer"].split("原文")[1]  # the sentence as printed: it prints the value and its direction
+    assert value in quoted and direction[-1] in quoted
+
+
+def test_a_change_the_narrative_kind_answers_stays_its(ask):
+    # 社工部: what 与2023年度相比 … 增长100.00% says is the narrative's (kind narrated) to answer
+    result = ask("社工部2024年收入支出总计比上年增长了百分之几？")
+    assert result["status"] == "answered" and result["figures"][0]["value"] == "100.00"
+
+
+def test_a_decrease_asked_as_an_increase_is_said_to_be_a_decrease(ask):
+    result = ask("普陀财政局收入支出总计比2023年增加了多少万元？")
+    main = result["figures"][0]
+    assert (main["value"], main["direction"]) == ("56.95", "减少")  # never −56.95, never 增加
+    assert "不是增加" in result["answer"]
+
+
+def test_a_rate_not_printed_is_computed_from_the_printed_amount_and_change(ask):
+    # 0.39万元, 比2023年度减少0.15万元, 下降（增长）27.78%: the rate as printed is not read, so it is worked out
+    result = ask("普陀规划资源局“三公”经费比2023年下降了百分之几？")
+    main = result["figures"][0]
+    assert main["computed"] and main["formula"] == "0.15 ÷ (0.39 + 0.15) × 100%"
+    assert Decimal(main["value"]) == (Decimal("0.15") / Decimal("0.54") * 100).quantize(Decimal("0.01"))
+    assert [f["value"] for f in result["figures"][1:]] == ["0.39", "0.15"]
+    assert any("计算" in w for w in result["warnings"])
+
+
+@pytest.mark.parametrize("question", [
+    "泉州数字办2023年机关运行经费比上年增加了多少万元？",  # only the rate is printed: the amount is not worked back
+    "泉州数字办2023年因公出国费比上年增长了百分之几？",  # 0 the year before: no rate
+    "泉州数字办2023年火箭燃料费比上年增长了百分之几？",  # nothing of the kind printed
+])
+def test_a_change_the_report_does_not_print_is_not_answered(ask, question):
+    result = ask(question)
+    assert result["kind"] != "change"
+    assert not (result["status"] == "answered" and result["figures"] and result["figures"][0].get("direction"))
