@@ -14,7 +14,7 @@ from domain.normalize import compact
 from index.departments import DepartmentMatch
 
 from .question import ORGANISATION as _ORGANISATION, UNITS, masked
-from domain.tables import FUNDS_TABLES, KIND_ORDER
+from domain.tables import TABLE_STEMS, FUNDS_TABLES, KIND_ORDER
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
@@ -193,11 +193,116 @@ def stated_none(q, catalog, department, year, year_given, document, words) -> Lo
     return None
 
 
-def _named_project(text: str, facts: list[dict]):
+def _printed_empty(catalog, document, department, year, year_given, words, kinds=(), code=None) -> Lookup | None:
+    """0 where the table asked for is printed empty and the report says it has nothing; not found,
+    saying so, where it is printed empty without a word; None where no such table is empty."""
+    from .empty import empty_fact, none_note, printed_empty
+
+    empty = printed_empty(catalog, document, kinds, code)
+    for table in empty:
+        if note := none_note(catalog, document, table):
+            return Lookup("answered", department, year, year_given, document, [empty_fact(note, table, department, year)],
+                          [], terms=words, narrative=True)
+    if empty:
+        return Lookup("not_found", department, year, year_given, document,
+                      missing=f"“{empty[0]['title']}”印出了，但表中没有印任何数字，报告也没有说明", terms=words)
+    return None
+
+
+# a row that counts: its unit in brackets (国内公务接待人次（人）, 团组数（个）) and its measure word
+_COUNTED = re.compile(r"^(?P<core>.+?)(?P<measure>人次|人数|批次|团组数|组数|次数|辆数|个数|数量|数)?[（(](?P<unit>人|个|辆|次|台|套|台（套）|批)[）)]$")
+
+
+def _count_row(facts: list[dict], question: str, unit: str) -> dict | None:
+    """The one row printing a count whose name the question holds: its measure word (人次, 批次)
+    asked, and at least four characters of the rest of its name in the question."""
+    best: list[tuple[int, dict]] = []
+    for f in facts:
+        m = _COUNTED.match(_NUMBERING.sub("", compact(f["row_label"] or "")))
+        if not m or f["number"] is None or (m.group("measure") and m.group("measure") not in question):
+            continue
+        if not _unit_fits(dict(f, unit=m.group("unit")), unit):
+            continue
+        shared = _longest_shared(m.group("core"), question)
+        if shared >= 4:
+            best.append((shared, f))
+    if not best:
+        return None
+    top = max(n for n, _ in best)
+    rows = {(f["table_index"], f["row_index"]) for n, f in best if n == top}
+    return next(f for n, f in best if n == top) if len(rows) == 1 else None
+
+
+def _longest_shared(name: str, question: str) -> int:
+    """The length of the longest stretch of the name (two characters or more) in the question."""
+    return max((j - i for i in range(len(name)) for j in range(i + 2, len(name) + 1) if name[i:j] in question),
+               default=0)
+
+
+_YUAN = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*元")
+
+
+def _yuan_stated(question, catalog, department, year, year_given, document, words) -> Lookup | None:
+    """An amount in 元 a sentence states (资产总额307,521.79元), for a question asked in 元: the
+    sentences whose words before the amount share at least four characters with the question,
+    the closest ones, when they agree."""
+    found = []
+    for p in catalog.store.passages(document):
+        for sentence in re.split(r"(?<=[。；;])", compact(p["text"])):
+            for m in _YUAN.finditer(sentence):
+                if sentence[m.start(1) - 1:m.start(1)] == "万" or sentence[m.end(1):m.end()].strip().startswith("万"):
+                    continue
+                clause = re.split(r"[,;:]", sentence[:m.start()])[-1]
+                found.append((_longest_shared(re.sub(r"(?:19|20)\d{2}年度?", "", clause), question), m.group(1),
+                              sentence, p))
+    if not found or max(n for n, *_ in found) < 4:
+        return None
+    top = max(n for n, *_ in found)
+    best = [(v, sentence, p) for n, v, sentence, p in found if n == top]
+    if len({v for v, _, _ in best}) != 1:
+        return None
+    value, sentence, p = best[0]
+    fact = {"row_label": sentence, "value_text": value, "number": Decimal(value.replace(",", "")), "unit": "元",
+            "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
+            "table_title": "情况说明", "column": "", "document": p["document"], "page": p["page"], "line": p["line"],
+            "value_state": "number", "row_code": None, "row_section": None, "sentence": sentence}
+    return Lookup("answered", department, year, year_given, document, [fact], [], terms=words, narrative=True)
+
+
+def _closest_counts(found: list, question: str) -> list:
+    """The counts whose words before the number share the longest stretch with the question's
+    words other than the topic words (绩效自评的…项目39个 for "多少个项目做了绩效自评", not
+    绩效评级为“良”的项目0个); the clause is the sentence up to its number, from its last comma."""
+    def closeness(f) -> int:
+        s = compact(f.sentence)
+        clause = re.split(r"[,，;；]", s[:s.find(f.value + f.unit)] if f.value + f.unit in s else s)[-1]
+        return _longest_shared(re.sub(r"(?:19|20)\d{2}年度?", "", clause), question)
+
+    from .narrative import TOPICS
+
+    for topic in TOPICS:  # the topic words chose the sentences; what tells them apart is the rest
+        question = question.replace(topic, "|")
+    score = {id(f): closeness(f) for f in found}
+    top = max(score.values())
+    best = [f for f in found if score[id(f)] == top]
+    rival = max((score[id(f)] for f in found if f.value not in {b.value for b in best}), default=0)
+    # clearly closer (two characters more than any sentence giving another number), or no choice
+    return best if top >= 4 and top - rival >= 2 else found
+
+
+def _total_under(facts: list[dict], heading: dict) -> dict | None:
+    """The 合计 or 小计 row printed right under a heading row ("一、“三公”经费支出 —" over
+    "（一）支出合计 4.18"), in the heading's column, when it prints a number."""
+    below = [f for f in facts if f["table_index"] == heading["table_index"] and f["row_index"] == heading["row_index"] + 1
+             and f["column"] == heading["column"] and f["number"] is not None]
+    return next((f for f in below if re.search(r"合计|小计|总计", bare_label(f["row_label"]))), None)
+
+
+def _named_project(text: str, facts: list[dict], owner: str = ""):
     """The one 绩效 form whose project the question names (answer.projects.named), or None."""
     from .projects import named, projects
 
-    found = named(text, projects([f for f in facts if f["table_kind"] == "项目支出绩效自评表"]))
+    found = named(text, projects([f for f in facts if f["table_kind"] == "项目支出绩效自评表"]), owner)
     return found[0] if len(found) == 1 else None
 
 
@@ -256,11 +361,13 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     facts = catalog.facts(document)
     if table_index is not None:  # asked within one table (a part beside its whole)
         facts = [f for f in facts if f["table_index"] == table_index]
-    project = _named_project(text, facts)
     table_words = [w for w in TABLE_WORDS if w in text]
     plain = re.sub(r"(?:19|20)\d{2}\s*年度?", "", text)  # 2024年度 names no 年度 row
     if not forced and matches and matches[0].span:  # the words that named the department name no row
         plain = plain.replace(matches[0].span, "|", 1)
+    # a project is named by words beside the department's name, never by that name alone
+    # (晋城市大数据应用局管理维护费用 is not asked for by 晋城市大数据应用局)
+    project = _named_project(plain, facts, department)
     if project:  # a project named by its form's name is that form; its name names no row
         plain = plain.replace(project.name, "|")
         facts = [f for f in facts if f["table_index"] == project.table_index]
@@ -272,6 +379,10 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
     words = list(dict.fromkeys(named + report_terms(text)))
+    # funds named beside a row (一般公共预算财政拨款的商品和服务支出) qualify it: they are not the row
+    qualified = [w for w in words if not any(f in w for f in _FUND_WORDS + ("财政拨款",))]
+    if qualified and len(qualified) < len(words):
+        words = qualified
     if table_words:  # "三公经费一共花了多少": a grand total asked beside a table's name is that table's total
         words = [w for w in words if w not in _GRAND_TOTALS]
     if q.operation == "average" and not any("平均" in l for l in named):  # an average the report does not print
@@ -297,6 +408,10 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
         facts = [f for f in facts if f["table_code"] == code]
     elif q.table_kind:  # a table named by its title is that kind of table and no other
         facts = [f for f in facts if f["table_kind"] == q.table_kind]
+    if (code or q.table_kind) and not any(f["number"] is not None for f in facts):
+        if empty := _printed_empty(catalog, document, department, year, year_given, words,
+                                   (q.table_kind,) if q.table_kind else (), code):
+            return empty
     if (code or q.table_kind) and not facts:
         return Lookup("not_found", department, year, year_given, document,
                       missing=f"{department}{year}年度报告中没有“{code or q.table_title}”", terms=words)
@@ -310,8 +425,16 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     if not words and not table_words:
         if unit in _NARRATIVE_UNITS:
             return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
+        if unit == "元" and (found := _yuan_stated(plain, catalog, department, year, year_given, document, words)):
+            return found
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题里没有认出报告中的科目或表格名称", terms=words)
+    if not (code or q.table_kind or table_index is not None):  # a table the funds or words name, printed empty
+        kinds = tuple(k for w in table_words for k in TABLE_WORDS[w]) + (
+            (FUNDS_TABLES[q.funds],) if q.funds in FUNDS_TABLES else ())
+        if kinds and not any(f["number"] is not None and f["table_kind"] in kinds for f in facts):
+            if empty := _printed_empty(catalog, document, department, year, year_given, words, kinds):
+                return empty
     if table_words and not (code or q.table_kind or table_index is not None):
         # a table named by its word (三公, 政府采购) is that table: rows named elsewhere (财政拨款 →
         # 财政拨款收入 of the summary table) are not what is asked
@@ -319,7 +442,13 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
         if own:
             facts = own
             words = [w for w in words if _candidate_rows(own, [w], [], text)]
-    if not (code or q.table_kind or table_index is not None) and q.funds in FUNDS_TABLES:  # funds with their own table
+    stem = next(((t, k) for t, k in TABLE_STEMS if t in plain), None) if not (code or q.table_kind) else None
+    if stem and (own := [f for f in facts if f["table_kind"] == stem[1]]):
+        # the table named by its stem ("一般公共预算财政拨款支出里…"): its rows; the stem's words name none
+        facts = own
+        rest = plain.replace(stem[0], "|")
+        words = [w for w in words if w in rest or w in report_terms(rest)] or list(_TOTALS)
+    elif not (code or q.table_kind or table_index is not None) and q.funds in FUNDS_TABLES:  # funds with their own table
         own = [f for f in facts if f["table_kind"] == FUNDS_TABLES[q.funds]]
         if own and _candidate_rows(own, words, table_words, text):
             facts = own
@@ -327,6 +456,9 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     if parts:
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
     rows = _candidate_rows(facts, words, table_words, text)
+    if not rows and not column:  # a word that is a column's printed header (收入决算表的“其他收入”)
+        headers = {compact(f["column"] or "").rsplit("/", 1)[-1] for f in facts}
+        column = next((w for w in words if w in headers), None)
     if not rows and column:  # the words named a column after all ("项目支出"): its total row
         rows = _candidate_rows(facts, list(_TOTALS), [], text)
     span = matches[0].span if matches and not forced else ""
@@ -345,6 +477,8 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
             return found
         if unit in _NARRATIVE_UNITS:  # a count no table prints may be stated in a sentence
             return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
+        if unit == "元" and (found := _yuan_stated(plain, catalog, department, year, year_given, document, words)):
+            return found
         what = "、".join(words or table_words)
         return Lookup("not_found", department, year, year_given, document,
                       missing=f"{department}{year}年度报告中没有“{what}”这一项", terms=words)
@@ -355,10 +489,18 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     if _ASKS_BUDGET.search(text) and chosen and not any("预算" in (f["column"] or "") for f in chosen):
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题问的是预算数，相关表格只印了决算数", terms=words)
+    if unit in _NARRATIVE_UNITS and chosen and not any(_unit_fits(f, unit) for f in chosen):
+        # a count the amount's table prints on a row of its own (国内公务接待人次（人） beside 公务接待费)
+        counted = _count_row(facts, plain, unit)
+        if counted:
+            chosen = [counted]
     if unit and chosen:
         fitting = [f for f in chosen if _unit_fits(f, unit)]
         if not fitting and unit in _NARRATIVE_UNITS:
             return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
+        if not fitting and unit == "元" and (found := _yuan_stated(plain, catalog, department, year, year_given,
+                                                                    document, words)):
+            return found
         if not fitting:
             return Lookup("not_found", department, year, year_given, document,
                           missing=f"问题问的是{_UNIT_NAMES[unit]}，报告表格里相关的行印的是{chosen[0]['unit'] or '其他'}数字，"
@@ -368,6 +510,8 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
         return stated() or stated_none(q, catalog, department, year, year_given, document, words) or Lookup("not_found", department, year, year_given, document,
                                   missing=f"找到了{department}{year}年度报告中的相关行，但这些行没有印数字", terms=words)
     main, others = chosen[0], chosen[1:]
+    if main["number"] is None:  # a heading that prints no amount: the total printed under it is its amount
+        main = _total_under(facts, main) or main
     problem = mismatch(main, q)
     if problem:  # never state a figure that is not the quantity asked
         return stated_none(q, catalog, department, year, year_given, document, words) or Lookup(
@@ -390,6 +534,8 @@ def _from_narrative(text, unit, catalog, department, year, year_given, document,
     from .narrative import count_from_narrative
 
     found = count_from_narrative(text, unit, catalog.store.passages(document))
+    if len({f.value for f in found}) > 1:  # sentences that disagree: those that name what is counted as asked
+        found = _closest_counts(found, text)
     values = list(dict.fromkeys(f.value for f in found))
     if len(values) != 1:
         why = "报告的说明文字里几处说法不一致" if values else "报告的表格和说明文字都没有直接给出这个数"
@@ -416,10 +562,14 @@ def _stated_amount(text: str, span: str, catalog, department: str, year: int, do
     from domain.statements import about, asked_quantity, statements
 
     asked = asked_quantity(text, span)
+    if asked and _only_everyday(asked[0]):  # 请客吃饭（公务接待）: the report terms of its everyday words
+        asked = list(dict.fromkeys(asked + report_terms(asked[0])))
     if unit not in (None, "万元") or not asked:
         return None
+    # a statement about the other side (收入 asked 支出) is not the answer
     found = about(statements(catalog.store.passages(document), catalog.departments), asked,
-                  lambda s: s.amount is not None, prefer_whole=True)
+                  lambda s: s.amount is not None and not _contradicts(s.subject, text)
+                  and not any(p in s.subject and p not in text for p in _PARTS), prefer_whole=True)
     if len({s.amount for s in found}) != 1:
         return None
     s = found[0]
@@ -430,11 +580,25 @@ def _stated_amount(text: str, span: str, catalog, department: str, year: int, do
             "asked": asked[0]}
 
 
-_UNIT_NAMES = {"分": "分数", "人": "人数", "辆": "车辆数", "%": "百分比", "count": "个数或次数"}
+def _only_everyday(core: str) -> bool:
+    """Whether the asked quantity is everyday words alone (请客招待, 请客吃饭（公务接待）): nothing
+    of two characters or more is left once they and brackets are taken out, so their report terms
+    stand for it; a qualified quantity (政府采购授予中小企业的合同金额) keeps its own words."""
+    from domain.vocabulary import EVERYDAY_TERMS
+
+    rest = core
+    for word in sorted((w for w in EVERYDAY_TERMS if w in core), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return rest != core and len(re.sub(r"[()（）“”\"'、,，]|公务", "", rest)) < 2
+
+
+_UNIT_NAMES = {"元": "以元计的金额", "分": "分数", "人": "人数", "辆": "车辆数", "%": "百分比", "count": "个数或次数"}
 
 
 def _unit_fits(fact: dict, unit: str) -> bool:
     have = fact["unit"] or ""
+    if unit == "元":  # 元 is not 万元
+        return have == "元"
     if unit == "count":
         return have in ("", "个", "次", "批次", "项", "家") and "万元" not in have
     if unit == "人":
@@ -449,6 +613,10 @@ def _figures(rows: list[list[dict]], column: str | None, text: str) -> list[dict
     # a figure on the other side of the question (收入 asked 支出) is not its answer
     return [f for f in chosen if f is not None
             and not _contradicts(bare_label(f["row_label"]) + (f["column"] or ""), text)]
+
+
+# the parts of a spending total: a statement about one of them is not about the total
+_PARTS = ("基本支出", "项目支出", "人员经费", "公用经费")
 
 
 def _contradicts(label: str, question: str) -> bool:
@@ -529,11 +697,12 @@ def _pick_column(row: list[dict], column: str | None, question: str = "") -> dic
     asked = {w for w in _FUND_WORDS if w in question}
     whole = [f for f in numbers if not ({w for w in _FUND_WORDS if w in (f["column"] or "")} - asked)]
     numbers = whole or numbers
+    # so is a column of one part of the spending (基本支出 beside 合计), unless the question names it
+    whole = [f for f in numbers if not any(p in (f["column"] or "") and p not in question for p in _PARTS)]
+    numbers = whole or numbers
 
     def shared(f: dict) -> int:
-        path = compact(f["column"] or "")
-        return max((j - i for i in range(len(path)) for j in range(i + 2, len(path) + 1) if path[i:j] in question),
-                   default=0)
+        return _longest_shared(compact(f["column"] or ""), question)
 
     best = max(shared(f) for f in numbers)
     if best >= 2:

@@ -57,10 +57,11 @@ _MEASURES = (("年初预算", re.compile(r"年初预算")), ("全年预算", re.
              ("上年", re.compile(r"上年|上一年|去年")))
 # the unit an answer must carry
 UNITS = (("分", re.compile(r"几分|多少分|得分|评分|打分|总分")),
-         ("人", re.compile(r"多少人|几个人|几人|人次|人数|多少.{0,6}人员|几.{0,4}人员")),
+         ("人", re.compile(r"多少人|几个人|几人|人次|人数|多少.{0,6}人员|几.{0,4}人员|(?:人员|职工|员工).{0,3}(?:有|是|为)?(?:几|多少)个?")),
          ("辆", re.compile(r"几辆|多少辆|车辆数")),
          ("%", re.compile(r"百分之|百分比|%|率是多少|率为|比例|占比|比重")),
-         ("count", re.compile(r"多少个|几个|几批|多少批|批次|几次|多少次|几台|多少台|几套|多少套|几条|多少条")))
+         ("元", re.compile(r"(?:多少|几)元|(?<!万)元[?？]?$")),
+         ("count", re.compile(r"多少个|几个|几批|多少批|批次|团组数?|几次|多少次|几台|多少台|几套|多少套|几条|多少条")))
 
 
 @dataclass(frozen=True)
@@ -187,11 +188,12 @@ def _table(c: str) -> tuple[str | None, str | None]:
 
 
 def _subject_code(c: str) -> str | None:
-    """A functional subject code the question prints: 201 (类), 20106 (款), 2010601 (项), with
-    or without spaces between its parts; years are not codes."""
+    """A subject code the question prints: functional 201 (类), 20106 (款), 2010601 (项), with
+    or without spaces between its parts, or economic 302 (类), 30201 (款); a three-digit code
+    only beside 类, 科目 or 分类; years are not codes."""
     for m in _SUBJECT_CODE.finditer(c):
         code = "".join(g for g in m.groups() if g)
-        if len(code) in (5, 7) or (len(code) == 3 and code[0] == "2" and not YEAR.match(c[m.start():])):
+        if len(code) in (5, 7) or (len(code) == 3 and code[0] in "23" and not YEAR.match(c[m.start():])):
             if len(code) == 3 and not re.search(r"类|科目", c):
                 continue
             return code

@@ -41,6 +41,15 @@ STANDARD_COLUMNS = frozenset((
 # Funds that have a table of their own: a question about them is answered from it first.
 FUNDS_TABLES = {"政府性基金": "政府性基金预算财政拨款收入支出决算表", "国有资本经营": "国有资本经营预算财政拨款支出决算表"}
 
+# What a question calls a table when it names its contents without "决算表": the stem of its title
+# (一般公共预算财政拨款支出 is the 一般公共预算财政拨款支出决算表), longest first.
+TABLE_STEMS = (
+    ("政府性基金预算财政拨款收入支出", "政府性基金预算财政拨款收入支出决算表"),
+    ("国有资本经营预算财政拨款支出", "国有资本经营预算财政拨款支出决算表"),
+    ("一般公共预算财政拨款基本支出", "基本支出决算表"),
+    ("一般公共预算财政拨款支出", "一般公共预算财政拨款支出决算表"),
+)
+
 # Where a row label is looked for first: the table a reader would cite for it.
 KIND_ORDER = (
     "三公经费支出决算表", "收入支出决算总表", "基本支出决算表", "支出决算表", "收入决算表",

@@ -33,6 +33,10 @@ def _longest_prefix_in_order(question: str, start: int, name: str) -> int:
     return k
 
 
+# A party organ's prefix is shared by every party organ: its two characters (中国, 中共) alone name none.
+_PARTY = "中国共产党"
+
+
 def _best_span(question: str, name: str) -> str:
     """The longest stretch of the question whose characters appear in order in the name (three
     or more characters, or two printed together).  Linear in the question's length times the
@@ -44,7 +48,7 @@ def _best_span(question: str, name: str) -> str:
             continue
         k = _longest_prefix_in_order(question, i, name)
         span = question[i:i + k]
-        if len(span) > len(best) and (len(span) >= 3 or span in name):
+        if len(span) > len(best) and (len(span) >= 3 or (span in name and span not in _PARTY and span != "中共")):
             best = span
     return best if len(best) >= 2 else ""
 

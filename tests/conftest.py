@@ -47,3 +47,18 @@ def text_ask(tmp_path_factory):
     answerer = Answerer(folder, search=False)
     yield answerer.ask
     answerer.close()
+
+
+@pytest.fixture(scope="session")
+def reports_ask(tmp_path_factory):
+    """Answerer.ask over the five text reports and the real published PDFs (no search index)."""
+    from answer import Answerer
+    from ingest import ingest_paths
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("reports")
+    with Store(folder) as store:
+        ingest_paths(TEXTS + REAL_REPORTS, store)
+    answerer = Answerer(folder, search=False)
+    yield answerer.ask
+    answerer.close()

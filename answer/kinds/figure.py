@@ -44,7 +44,10 @@ def _figure(question: str, catalog, searcher, out: dict) -> dict:
     if result.narrative:
         place = f"第{main['page']}页" if main["page"] else f"第{main['line']}行"
         sentence = main.get("sentence") or main["row_label"]
-        if main.get("none"):
+        if main.get("empty_table"):
+            out["answer"] = (f"0{main['unit']}：{result.department}{result.year}年度报告的“{main['empty_table']}”"
+                             f"没有印任何数字，报告写明：“{sentence}”（{main['document']}，{place}）。")
+        elif main.get("none"):
             out["answer"] = (f"0{main['unit']}：{result.department}{result.year}年度报告写明没有这一项：“{sentence}”"
                              f"（{main['document']}，{place}）。")
         else:
