@@ -20,6 +20,8 @@ from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
 _TOTALS = ("合计", "总计")
 _FUND_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
+# funds named alone: a qualifier of the row beside them, not a row (一般公共预算财政拨款的商品和服务支出)
+_FUNDS_NAMES = ("财政拨款", "一般公共预算", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 _GRAND_TOTALS = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计")
 
 
@@ -380,7 +382,7 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
     words = list(dict.fromkeys(named + report_terms(text)))
     # funds named beside a row (一般公共预算财政拨款的商品和服务支出) qualify it: they are not the row
-    qualified = [w for w in words if not any(f in w for f in _FUND_WORDS + ("财政拨款",))]
+    qualified = [w for w in words if w not in _FUNDS_NAMES and not (w not in plain and "财政拨款" in w)]
     if qualified and len(qualified) < len(words):
         words = qualified
     if table_words:  # "三公经费一共花了多少": a grand total asked beside a table's name is that table's total

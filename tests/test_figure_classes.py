@@ -139,3 +139,22 @@ def test_the_party_prefix_alone_does_not_name_a_party_organ(question):
     matched = {m.name for m in match_departments(compact(question), names)}
     assert not matched & {"中国共产党江苏省委员会办公厅", "中共上海市普陀区委社会工作部"}
     assert {m.name for m in match_departments("中共普陀区委社工部2024年支出", names)} == {"中共上海市普陀区委社会工作部"}
+
+
+# --- funds words: a qualifier beside a row, or part of the row's own name -----------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("晋江经信财政拨款收入支出决算总表里年末财政拨款结转和结余是多少？", "16,408.51"),
+    ("晋江经信2018年一般公共预算财政拨款支出里，商品和服务支出（经济分类302）是多少？", "1,179.52"),
+    ("泉州数字办2023年一般公共预算财政拨款支出多少", "4075.85"),
+    ("普陀财政局一般公共预算财政拨款支出多少", "2,940.05"),
+])
+def test_funds_words_qualify_a_row_or_name_it(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value
+
+
+@pytest.mark.parametrize("question", ["智慧福州中心2022年人员经费是多少万元", "晋城大数据局人员经费是多少",
+                                      "普陀财政局2024年人员经费多少"])
+def test_an_amount_of_staff_costs_is_not_read_as_a_count_of_staff(reports_ask, question):
+    fig = _main(reports_ask(question))
+    assert fig["unit"] == "万元"
