@@ -355,6 +355,8 @@ def _key(f: dict, asked: str) -> tuple:
 
 def _figure_of(question_text: str, catalog, department: str, question: Question) -> tuple[dict | None, str]:
     """The one printed figure the question asks of a department, or why there is none."""
+    if "平均" in question.compact and re.search(r"得分|评分|分数|总分", question.compact):
+        return _average_of(question_text, catalog, department)
     result = lookup(question_text, catalog, department=department)
     if question.measure in _BUDGET_MEASURES and not (result.facts and _is_measure(result.facts[0], question.measure)):
         stated = _stated_budget(question_text, catalog, department, question.measure, result)
@@ -370,6 +372,35 @@ def _figure_of(question_text: str, catalog, department: str, question: Question)
         return None, f"“{fact['row_label']}”印的是“{fact['value_text']}”，不是数字"
     if result.narrative and "asked" not in fact:
         return None, "只有说明文字里的数字，不能确定是同一项"
+    return fact, ""
+
+
+def _average_of(question_text: str, catalog, department: str) -> tuple[dict | None, str]:
+    """A department's mean self-assessment score (answer.aggregate.average_score): printed, or
+    computed over its forms and labelled so."""
+    from .aggregate import average_score
+
+    years = [y for y in catalog.years(department) if str(y) in question_text] or catalog.years(department)[-1:]
+    document = catalog.document_for(department, years[0]) if years else None
+    if document is None:
+        return None, "没有这个部门的报告"
+    average = average_score(catalog, document)
+    if average.value is None:
+        return None, average.reason
+    # a computed mean is cited by its formula over the forms, never as one form's printed cell
+    base = {} if average.computed or not average.inputs else dict(average.inputs[0])
+    if average.computed:
+        base = {"table_title": "项目支出绩效自评表", "table_kind": "项目支出绩效自评表",
+                "sentence": f"按 {average.count} 个项目绩效自评表印出的总分计算"}
+    fact = dict(base, row_label="平均得分", value_text=average.value, number=Decimal(average.value), unit="分",
+                department=department, year=years[0], asked="平均得分", computed=average.computed,
+                formula=average.formula)
+    fact.setdefault("document", document)
+    fact["column"] = fact.get("column") or ""
+    for key in ("page", "line", "table_code", "row_section"):
+        fact.setdefault(key, None)
+    fact.setdefault("table_kind", "情况说明")
+    fact.setdefault("table_title", "情况说明")
     return fact, ""
 
 
@@ -740,8 +771,9 @@ def _state(out: dict, heading: str, ranked: list[tuple[str, dict]], ascending: b
         chain += f" {sign} {label} {f['value_text']}{f['unit'] or ''}"
     top = [label for label, f in ranked if f["number"] == ranked[0][1]["number"]]
     word = "最低" if ascending else "最高"
-    sources = "；".join(f"{label}：{f['value_text']}（{where(f)}" + (f"，“{f['column']}”栏" if f["column"] else "") + "）"
-                       for label, f in ranked)
+    sources = "；".join(f"{label}：{f['value_text']}（" + (f"计算：{f['formula']}，{f['document']}" if f.get("computed")
+                                                          else where(f) + (f"，“{f['column']}”栏" if f["column"] else ""))
+                       + "）" for label, f in ranked)
     out["status"] = "answered"
     out["answer"] = (f"{heading}{order}：{chain}。{note}{word}的是{'、'.join(top)}"
                      f"{'（并列）' if len(top) > 1 else ''}。出处：{sources}。")
@@ -753,4 +785,6 @@ def _figure(fact: dict) -> dict:
     fig = figure(fact)
     if fact.get("sentence"):
         fig.update(row="（情况说明）", table=None)
+    if fact.get("computed"):
+        fig.update(computed=True, formula=fact.get("formula"), row=None, column=None)
     return fig

@@ -150,3 +150,18 @@ def test_projects_listed_by_the_grade_the_narrative_states(text_ask, question, m
     labels = "；".join(f["label"] for f in result["figures"])
     assert all(m in labels for m in members)
     assert all(f["column"] == "自评等次" and f["source"]["line"] or f["source"]["page"] for f in result["figures"])
+
+
+def test_departments_ranked_by_their_mean_self_assessment_score(reports_ask):
+    # printed averages (the Shanghai reports print 平均得分 in their narrative), cited to the sentence
+    result = reports_ask("2024年普陀区财政局、规划和自然资源局、区委社会工作部的项目绩效自评平均得分，从高到低排。")
+    assert result["status"] == "answered"
+    assert [f["value"] for f in result["figures"]] == ["100.00", "99.43", "99.33"]
+    assert not any(f["computed"] for f in result["figures"])
+    # a mean worked out over the forms is labelled computed, with its formula, never cited as one cell
+    mixed = reports_ask("泉州数字办、智慧福州中心的项目自评平均得分谁高")
+    assert mixed["status"] == "answered" and all(f["computed"] and f["formula"] for f in mixed["figures"])
+    assert "计算" in mixed["answer"]
+    # a department whose forms cannot all be read is left out of no ranking: the ranking is refused
+    refused = reports_ask("泉州数字办和浔阳数经中心的项目自评平均得分谁高")
+    assert refused["status"] == "not_found" and not refused["figures"]
