@@ -14,6 +14,7 @@ from domain.normalize import compact
 from index.departments import DepartmentMatch
 
 from .question import ORGANISATION as _ORGANISATION, UNITS, masked
+from domain.quantities import asked_subject, quantity_of, subject_quantities
 from domain.tables import TABLE_STEMS, FUNDS_TABLES, KIND_ORDER
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
@@ -292,6 +293,17 @@ def _closest_counts(found: list, question: str) -> list:
     return best if top >= 4 and top - rival >= 2 else found
 
 
+def _model_cell(facts: list[dict], keys: list) -> dict | None:
+    """The printed cell of one of these quantities (domain.quantities), from the table a reader
+    would cite first (KIND_ORDER)."""
+    cells = [f for f in facts if f["number"] is not None and quantity_of(f, {}) in keys]
+    if not cells:
+        return None
+    order = {key: i for i, key in enumerate(keys)}
+    return min(cells, key=lambda f: (order[quantity_of(f, {})],
+                                     KIND_ORDER.index(f["table_kind"]) if f["table_kind"] in KIND_ORDER else 99))
+
+
 def _total_under(facts: list[dict], heading: dict) -> dict | None:
     """The 合计 or 小计 row printed right under a heading row ("一、“三公”经费支出 —" over
     "（一）支出合计 4.18"), in the heading's column, when it prints a number."""
@@ -424,6 +436,12 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
                           missing=f"{department}{year}年度报告" + (f"的“{q.table_title}”" if q.table_title else "")
                                   + f"中没有科目编码为 {q.subject_code} 的行", terms=words)
         words = [bare_label(facts[0]["row_label"])]
+    # the quantity the question's words mean in the shared model (财政拨款支出: the 合计 of 财政拨款 支出)
+    span = matches[0].span if matches and not forced else ""
+    meant = None if (code or q.table_kind or table_index is not None or table_words or q.subject_code) \
+        else subject_quantities(asked_subject(text, span))
+    if not words and not table_words and meant and (cell := _model_cell(facts, meant[0])):
+        words = [bare_label(cell["row_label"])]
     if not words and not table_words:
         if unit in _NARRATIVE_UNITS:
             return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
@@ -458,12 +476,16 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     if parts:
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
     rows = _candidate_rows(facts, words, table_words, text)
-    if not rows and not column:  # a word that is a column's printed header (收入决算表的“其他收入”)
+    if not rows and not column and (code or q.table_kind):
+        # a word that is a column's printed header in the table named (收入决算表的“其他收入”): that
+        # column of the table's total row, and no other column
         headers = {compact(f["column"] or "").rsplit("/", 1)[-1] for f in facts}
-        column = next((w for w in words if w in headers), None)
+        header = next((w for w in words if w in headers), None)
+        if header:
+            facts = [f for f in facts if compact(f["column"] or "").rsplit("/", 1)[-1] == header]
+            column = header
     if not rows and column:  # the words named a column after all ("项目支出"): its total row
         rows = _candidate_rows(facts, list(_TOTALS), [], text)
-    span = matches[0].span if matches and not forced else ""
 
     def stated() -> Lookup | None:
         """The amount the narrative states, where no table row prints one (see _stated_amount);
@@ -474,6 +496,9 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
         return fact and Lookup("answered", department, year, year_given, document, [fact], [], terms=words,
                                narrative=True)
 
+    if not rows and meant and (cell := _model_cell(facts, meant[0])):
+        # no row is named, but the words are a quantity the tables print (财政拨款支出): its cell
+        rows = [[cell]]
     if not rows:
         if found := stated() or stated_none(q, catalog, department, year, year_given, document, words):
             return found
@@ -508,12 +533,22 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
                           missing=f"问题问的是{_UNIT_NAMES[unit]}，报告表格里相关的行印的是{chosen[0]['unit'] or '其他'}数字，"
                                   "表格没有直接给出", terms=words)
         chosen = fitting
+    if not chosen and meant and (cell := _model_cell(facts, meant[0])):
+        chosen = [cell]  # the rows named print nothing; the quantity the words mean is printed
     if not chosen:
         return stated() or stated_none(q, catalog, department, year, year_given, document, words) or Lookup("not_found", department, year, year_given, document,
                                   missing=f"找到了{department}{year}年度报告中的相关行，但这些行没有印数字", terms=words)
     main, others = chosen[0], chosen[1:]
     if main["number"] is None:  # a heading that prints no amount: the total printed under it is its amount
         main = _total_under(facts, main) or main
+    if meant and (key := quantity_of(main, {})) is not None and key not in meant[0] + meant[1]:
+        # the cell is another quantity than the words mean (三公's 合计 for 财政拨款支出): the cell
+        # of the meant quantity, or nothing
+        main = _model_cell(facts, meant[0])
+        if main is None:
+            return Lookup("not_found", department, year, year_given, document, terms=words,
+                          missing="报告里找到的数字不是问题所问的那个数（口径不同）")
+        others = []
     problem = mismatch(main, q)
     if problem:  # never state a figure that is not the quantity asked
         return stated_none(q, catalog, department, year, year_given, document, words) or Lookup(

@@ -1,5 +1,5 @@
-"""Ties what the narrative names to the tables' figures: NARRATIVE_QUANTITIES maps a subject as
-the narrative writes it to the quantities it means strictly and loosely; a subject code, a 类
+"""Ties what the narrative names to the tables' figures: domain.quantities.subject_quantities maps
+a subject as the narrative writes it to the quantities it means strictly and loosely; a subject code, a 类
 name, a summary-table line or a 合计-row column is found by its printed name; a heading or clause
 that names the funds widens a bare 支出.  `figures` indexes the tables' figures by quantity."""
 from __future__ import annotations
@@ -8,38 +8,13 @@ import re
 
 from domain.normalize import compact
 
-from .across import ALL, FISCAL, FUND, GENERAL, quantity_of, subject_names
+from domain.quantities import ALL, FISCAL, FUND, GENERAL, quantity_of, subject_quantities
+
+from .across import subject_names
 from .identities import sangong_slot
 from .report import Report, money
 from .said import TAIL, clean
 
-# subject as the narrative writes it (compacted, without 支出/决算 tails) -> (quantity keys it
-# means, quantity keys it may loosely mean).  A key is (subject, funds, measure) as in
-# checks.across, or one of the named figures of _named().
-NARRATIVE_QUANTITIES: tuple[tuple[str, tuple, tuple], ...] = (
-    (r"收入支出总计|收入总计|支出总计", (("总计", ALL),), (("合计", ALL, "收入"), ("合计", ALL, "支出"))),
-    (r"财政拨款收入支出总计|财政拨款收入总计|财政拨款支出总计", (("总计", FISCAL),),
-     (("合计", FISCAL, "支出"), ("合计", GENERAL, "支出"), ("合计", ALL, "收入"), ("合计", ALL, "支出"))),
-    (r"本年收入合计|本年收入|收入合计|收入", (("合计", ALL, "收入"),), ()),
-    (r"本年支出合计|本年支出|支出合计|支出", (("合计", ALL, "支出"),), ()),
-    (r"基本支出", (("合计", ALL, "基本支出"),), (("合计", GENERAL, "基本支出"),)),
-    (r"项目支出", (("合计", ALL, "项目支出"),), (("合计", GENERAL, "项目支出"),)),
-    (r"一般公共预算(?:财政)?拨款(?:决算)?(?:本年)?支出", (("合计", GENERAL, "支出"),), (("合计", FISCAL, "支出"),)),
-    (r"(?:一般公共预算)?财政拨款基本支出", (("合计", GENERAL, "基本支出"),), (("合计", ALL, "基本支出"),)),
-    (r"财政拨款(?:本年)?支出", (("合计", FISCAL, "支出"), ("合计", GENERAL, "支出")), ()),
-    (r"政府性基金(?:预算)?(?:财政拨款)?支出", (("合计", FUND, "支出"),), ()),
-    (r"(?:一般公共预算财政拨款)?人员经费(?:支出)?", (("人员经费",),), ()),
-    (r"(?:一般公共预算财政拨款)?公用经费(?:支出)?", (("公用经费",),), ()),
-    (r"(?:一般公共预算(?:财政)?拨款|财政拨款)?三公经费(?:财政拨款|一般公共预算(?:财政)?拨款)?(?:支出)?",
-     (("三公", "total"),), ()),
-    (r"因公出国\(境\)(?:经)?费(?:支出)?", (("三公", "abroad"),), ()),
-    (r"公务用车购置及运行(?:维护)?费(?:支出)?", (("三公", "car"),), ()),
-    (r"公务用车购置(?:费)?(?:支出)?", (("三公", "purchase"),), ()),
-    (r"公务用车运行(?:维护)?(?:费)?(?:支出)?", (("三公", "running"),), ()),
-    (r"公务接待费(?:支出)?", (("三公", "reception"),), ()),
-    (r"机关运行经费(?:支出)?", (("机关运行经费",),), ()),
-)
-_PATTERNS = tuple((re.compile(f"^(?:{p})$"), strict, loose) for p, strict, loose in NARRATIVE_QUANTITIES)
 _CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")
 _CATEGORY = re.compile(r"^(?:.*[:：])?([\u4e00-\u9fff]+)\(类\)$")
 
@@ -50,9 +25,9 @@ def meaning(subject: str, names: dict[str, str]) -> tuple[list, list]:
     if _CATEGORY.match(text) is None:
         text = clean(text) or text
     core = TAIL.sub("", text) or text
-    for pattern, strict, loose in _PATTERNS:
-        if pattern.match(core) or pattern.match(text):
-            return list(strict), list(loose)
+    for candidate in (core, text):
+        if (found := subject_quantities(candidate)) is not None:
+            return found
     # a subject code or a 类 name: the narrative's account of the general budget table, by subject
     codes = _CODE.findall(text)[:1]
     category = _CATEGORY.match(text)

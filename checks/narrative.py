@@ -3,7 +3,7 @@ rates with its own amounts (narrative-rates: 增长率 from the amount and its c
 before, 完成率 from the amount and the budget, 占比 from the part and the whole), a total with the
 parts it lists (narrative-sums), and one figure stated twice is stated the same (narrative-repeat).
 
-The narrative's subjects are tied to table quantities by checks.meaning.NARRATIVE_QUANTITIES: a subject
+The narrative's subjects are tied to table quantities by domain.quantities.NARRATIVE_QUANTITIES: a subject
 that names its funds (一般公共预算财政拨款基本支出) is held to that table figure; one that matches
 a figure of other funds (the all-funds 基本支出) or a near term (支出总计 for 本年支出合计) is a
 notice, not an error.  Subjects the table does not print are not checked."""

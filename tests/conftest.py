@@ -50,15 +50,22 @@ def text_ask(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def reports_ask(tmp_path_factory):
-    """Answerer.ask over the five text reports and the real published PDFs (no search index)."""
-    from answer import Answerer
+def reports_folder(tmp_path_factory):
+    """A store of the five text reports and the real published PDFs."""
     from ingest import ingest_paths
     from index.store import Store
 
     folder = tmp_path_factory.mktemp("reports")
     with Store(folder) as store:
         ingest_paths(TEXTS + REAL_REPORTS, store)
-    answerer = Answerer(folder, search=False)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def reports_ask(reports_folder):
+    """Answerer.ask over the five text reports and the real published PDFs (no search index)."""
+    from answer import Answerer
+
+    answerer = Answerer(reports_folder, search=False)
     yield answerer.ask
     answerer.close()

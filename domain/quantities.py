@@ -1,0 +1,130 @@
+"""What a report's cells mean: one model for the answers and the checks.
+
+A printed figure is a quantity — (subject, funds, measure): the 合计 of 一般公共预算财政拨款
+支出, 2010350's 全部资金 基本支出 — read from its table's kind, its column's header path and its
+row (`quantity_of`).  A subject as people or the narrative write it (财政拨款支出, 基本支出,
+三公经费) means some of those quantities strictly and others loosely (`subject_quantities`).
+`checks/` compares the cells of one quantity across tables and against the narrative; `answer/`
+finds the cell of the quantity a question asks for and refuses a cell that is another quantity.
+"""
+from __future__ import annotations
+
+import re
+
+from .normalize import compact
+
+# the funds a figure is of
+ALL, FISCAL, GENERAL, FUND = "全部资金", "财政拨款", "一般公共预算财政拨款", "政府性基金预算财政拨款"
+
+# (table kind, column pattern over the column path) -> (funds, measure); first match wins
+QUANTITY_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
+    ("支出决算表", r"^本年支出合计(?:/合计)?$|^合计$", ALL, "支出"),
+    ("支出决算表", r"^基本支出$", ALL, "基本支出"),
+    ("支出决算表", r"^项目支出$", ALL, "项目支出"),
+    ("收入决算表", r"^本年收入合计(?:/合计)?$|^合计$", ALL, "收入"),
+    ("一般公共预算财政拨款支出决算表", r"^(?:本年支出/)?(?:小计|合计|本年支出合计)$", GENERAL, "支出"),
+    ("一般公共预算财政拨款支出决算表", r"^(?:本年支出/)?基本支出$", GENERAL, "基本支出"),
+    ("一般公共预算财政拨款支出决算表", r"^(?:本年支出/)?项目支出$", GENERAL, "项目支出"),
+    ("政府性基金预算财政拨款收入支出决算表", r"^(?:本年支出/)?(?:小计|合计|本年支出合计)$", FUND, "支出"),
+    ("收入支出决算总表", r"^支出/[^/]*(?:决算数|金额)$|^支出/[^/]*$", ALL, "支出"),
+    ("收入支出决算总表", r"^收入/[^/]*(?:决算数|金额)$|^收入/[^/]*$", ALL, "收入"),
+    ("财政拨款收入支出决算总表", r"^支出/[^/]*一般公共预算", GENERAL, "支出"),
+    ("财政拨款收入支出决算总表", r"^支出/[^/]*政府性基金", FUND, "支出"),
+    ("财政拨款收入支出决算总表", r"^支出/(?:[^/]*(?:合计|小计|决算数|金额))$", FISCAL, "支出"),
+    ("基本支出决算表", r"^合计$", GENERAL, "基本支出"),
+)
+_COLUMNS = tuple((kind, re.compile(p), funds, measure) for kind, p, funds, measure in QUANTITY_COLUMNS)
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+、")
+_YEAR_TOTAL = re.compile(r"^本年(收入|支出)合计$")
+_SUMMARY = ("收入支出决算总表", "财政拨款收入支出决算总表")
+
+
+def quantity_of(fact: dict, names: dict[str, str]) -> tuple | None:
+    """(subject, funds, measure) of a printed figure, or None when it is no such quantity."""
+    kind = fact["table_kind"]
+    if kind == "基本支出决算表" and "财政拨款" not in compact(fact["table_title"]):
+        return None
+    column = compact(fact["column"])
+    hit = next(((funds, measure) for k, pattern, funds, measure in _COLUMNS if k == kind and pattern.search(column)), None)
+    if hit is None:
+        return None
+    funds, measure = hit
+    label = compact(fact["row_label"])
+    if kind in _SUMMARY:
+        side = "收入" if fact["row_group"] == 0 else "支出"
+        if measure != side and not (measure in ("基本支出", "项目支出") and side == "支出"):
+            return None
+        if _YEAR_TOTAL.match(label):
+            return ("合计", funds, measure)
+        if side == "收入" or not _NUMBERING.match(label):
+            return None
+        name = _NUMBERING.sub("", label)
+        return (names.get(name, name), funds, measure)
+    if kind == "基本支出决算表":
+        return ("合计", funds, measure) if label == "合计" and not fact["row_code"] else None
+    if fact["row_code"] and fact["row_level"]:
+        return (fact["row_code"], funds, measure)
+    if label in ("合计", "总计") and not fact["row_code"]:
+        return ("合计", funds, measure)
+    return None
+
+
+def subject_names(facts) -> dict[str, str]:
+    """类 names as the coded tables print them, to their codes: 住房保障支出 → 221."""
+    out: dict[str, str] = {}
+    for f in facts:
+        if f["row_level"] == "类" and f["row_code"] and f["row_label"] and f["table_kind"] != "基本支出决算表":
+            out.setdefault(compact(f["row_label"]), f["row_code"])
+    return out
+
+
+# subject as the narrative writes it (compacted, without 支出/决算 tails) -> (quantity keys it
+# means, quantity keys it may loosely mean).  A key is (subject, funds, measure) as in
+# quantity_of, or one of the named figures of _named().
+NARRATIVE_QUANTITIES: tuple[tuple[str, tuple, tuple], ...] = (
+    (r"收入支出总计|收入总计|支出总计", (("总计", ALL),), (("合计", ALL, "收入"), ("合计", ALL, "支出"))),
+    (r"财政拨款收入支出总计|财政拨款收入总计|财政拨款支出总计", (("总计", FISCAL),),
+     (("合计", FISCAL, "支出"), ("合计", GENERAL, "支出"), ("合计", ALL, "收入"), ("合计", ALL, "支出"))),
+    (r"本年收入合计|本年收入|收入合计|收入", (("合计", ALL, "收入"),), ()),
+    (r"本年支出合计|本年支出|支出合计|支出", (("合计", ALL, "支出"),), ()),
+    (r"基本支出", (("合计", ALL, "基本支出"),), (("合计", GENERAL, "基本支出"),)),
+    (r"项目支出", (("合计", ALL, "项目支出"),), (("合计", GENERAL, "项目支出"),)),
+    (r"一般公共预算(?:财政)?拨款(?:决算)?(?:本年)?支出", (("合计", GENERAL, "支出"),), (("合计", FISCAL, "支出"),)),
+    (r"(?:一般公共预算)?财政拨款基本支出", (("合计", GENERAL, "基本支出"),), (("合计", ALL, "基本支出"),)),
+    (r"财政拨款(?:本年)?支出", (("合计", FISCAL, "支出"), ("合计", GENERAL, "支出")), ()),
+    (r"政府性基金(?:预算)?(?:财政拨款)?支出", (("合计", FUND, "支出"),), ()),
+    (r"(?:一般公共预算财政拨款)?人员经费(?:支出)?", (("人员经费",),), ()),
+    (r"(?:一般公共预算财政拨款)?公用经费(?:支出)?", (("公用经费",),), ()),
+    (r"(?:一般公共预算(?:财政)?拨款|财政拨款)?三公经费(?:财政拨款|一般公共预算(?:财政)?拨款)?(?:支出)?",
+     (("三公", "total"),), ()),
+    (r"因公出国\(境\)(?:经)?费(?:支出)?", (("三公", "abroad"),), ()),
+    (r"公务用车购置及运行(?:维护)?费(?:支出)?", (("三公", "car"),), ()),
+    (r"公务用车购置(?:费)?(?:支出)?", (("三公", "purchase"),), ()),
+    (r"公务用车运行(?:维护)?(?:费)?(?:支出)?", (("三公", "running"),), ()),
+    (r"公务接待费(?:支出)?", (("三公", "reception"),), ()),
+    (r"机关运行经费(?:支出)?", (("机关运行经费",),), ()),
+)
+_PATTERNS = tuple((re.compile(f"^(?:{p})$"), strict, loose) for p, strict, loose in NARRATIVE_QUANTITIES)
+
+
+def subject_quantities(subject: str) -> tuple[list, list] | None:
+    """The quantities a subject written in words means (strictly, loosely), when the table of
+    NARRATIVE_QUANTITIES names it; None otherwise."""
+    for pattern, strict, loose in _PATTERNS:
+        if pattern.match(subject):
+            return list(strict), list(loose)
+    return None
+
+
+# the words a question wraps around the quantity it asks for (who, when, how much), and 的
+_ASKING = re.compile(r"(?:19|20)\d{2}年度?|请问|一共|总共|合计是|共计|是多少|有多少|多少万元|多少钱|多少|是|为|花了|用了"
+                     r"|了|的|钱|呢|吗|[？?。，,！!、：:]|决算数|决算")
+
+
+def asked_subject(question: str, department_span: str = "") -> str:
+    """What a question asks the amount of, in its own words, without the department, the year
+    and the asking (泉州数字办2023年财政拨款支出是多少 → 财政拨款支出)."""
+    text = compact(question)
+    if department_span:
+        text = text.replace(department_span, "", 1)
+    return _ASKING.sub("", text)
