@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from domain.normalize import compact
 
-from domain.statements import Statement, about, asked_quantity, statements
+from domain.statements import GLOSSARY, Statement, about, asked_quantity, statements
 
 WHY = re.compile(r"为什么|为何|原因|怎么回事|为啥")
 CHANGE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年).{0,8}(?:增加|减少|增长|下降|变化|多|少)(?:了)?(?:百分之)?(?:多少|几)")
@@ -184,6 +184,8 @@ MARKERS = {
     "duty": re.compile(r"职责|职能"),
     "list": re.compile(r"、|包括|分别"),
 }
+_SAYS_USE = re.compile(r"用于|用途|用来")
+_USE_KIND = re.compile(r"[\u4e00-\u9fff]{2}用(?:车|房|地)[1-9]\d*")  # a kind named by its use, counted: 机要通信用车1辆
 _ITEM = re.compile(r"^-?(?:\(?[一二三四五六七八九十\d]+[)、.．]|[一二三四五六七八九十]+、)")
 _REFERS_BACK = re.compile(r"该|此项|此类|上述|以上|这些|这项|本项目|本专项")
 _ANAPHORA = re.compile(r"^(?:其中|该|此|这|上述|以上|其)")
@@ -195,13 +197,14 @@ _ASKED_WITH = re.compile(
     r"|的职责里|职责里|职责中|的职责|职责|职能|主要做什么|主要干什么|是干什么的|是做什么的|管什么"
     r"|是干什么用的?|干什么用的?|做什么用的?|干什么的?|做什么的?|什么用途的?|用途|主要用在了?哪(?:里|儿|些方面)?"
     r"|用在了?哪(?:里|儿|些方面)?|用于哪(?:些|里)?|花在了?哪(?:里|儿)?|用来干什么|用来做什么|用处|派什么用场?"
+    r"|(?:用|花|使用)(?:在|到|于)了?(?:什么|哪些|哪个)(?:地方|方面|事情|事|项目|上)?"
     r"|提到了?|提及|涉及到?|说到|讲到|写到|分别是|分别|是哪一条|哪一条|哪条|是哪一项|哪一项|哪项|是哪些|哪些|哪几个|哪几|是哪两个|哪两个|哪个|是什么|什么|有关的?|相关的?|关于"
     r"|比上年|较上年|与上年相比|和上年相比|比去年|较去年|同比|上一年|上年|去年"
     r"|这么多|那么多|很多|不少|大量|略有|略微|稍有|明显|大幅|远远|远|一下子|请问|一下|唯一的?|那辆|那笔|这笔|那个|这个")
 # the direction a why-question asks about, and the words a sentence says it with
 DIRECTIONS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = (
     ("below", re.compile(r"(?:远)?(?:小于|低于|少于|不到|未达到?)预算(?:数)?|没(?:有)?(?:花|用)完|没(?:有)?花出去|一分钱(?:都|也)?没(?:有)?(?:花|用)(?:出去|掉)?"
-                         r"|没(?:有)?(?:花|执行|支出)|未执行|结余|使用率不高|使用率低|执行率(?:低|不高|偏低)|偏低"),
+                         r"|没(?:有)?(?:花|执行|支出)完?|未执行完?|结余|使用率不高|使用率低|执行率(?:低|不高|偏低)|偏低"),
      re.compile(r"小于|低于|结余|未|没有|偏差|不高|0万元|为0|滞后|推迟|推至|延期|迟")),
     ("above", re.compile(r"(?:大于|高于|超过|超出)预算(?:数)?|超支"), re.compile(r"大于|高于|超过|超出|超支")),
     ("up", re.compile(r"增加|增长|上升|提高|上涨|多了|变多|(?:比|较)(?:上年|去年|上一年)多"), re.compile(r"增加|增长|上升|提高|上涨")),
@@ -209,10 +212,13 @@ DIRECTIONS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = (
 )
 _STOP_WORDS = set("的 了 是 呢 吗 啊 那 这 该 其 里 中 和 与 跟 及 在 有 为 把 被 对 也 都 就 又 还 个 辆 些 吧 么 之 哪 谁 "
                   "万元 元 多少 情况 方面 部分 怎么 如何 哪里 哪儿 出去 掉 花 用 钱 年 年度 本年 今年 当年 主要 具体 "
-                  "哪一 一条 一项 进 了解 负责 承担".split())
+                  "哪一 一条 一项 进 了解 负责 承担 会 没有 没 地方".split())
+# words that say what kind of quantity is asked without naming it (公务用车费用 is printed 公务用车购置费
+# 和运行费): a sentence need not hold them, one that does is a closer match
+_GENERIC_WORDS = {"费用", "金额", "开支", "花销", "钱款"}
 # funds a sentence may be about that a question does not name: a sentence about them is a lesser match
 _FUNDS_WORDS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营")
-_NUMBER_TOKEN = re.compile(r"^\d+(?:\.\d+)?$")
+_NUMBER_TOKEN = re.compile(r"^\d+(?:\.\d+)?%?$")  # 515, 100% (a rate is matched as its number)
 _SPLIT = re.compile(r"(?<=[。！？!?])")
 _QUOTES = re.compile(r"[“”\"'‘’《》「」『』\s]")
 
@@ -278,7 +284,7 @@ def subject_of(rest: str) -> Subject:
             if not token or token in _STOP_WORDS or not re.search(r"[\w\u4e00-\u9fff]", token):
                 continue
             if _NUMBER_TOKEN.match(token):
-                numbers.append(token)
+                numbers.append(token.rstrip("%"))
                 continue
             if "车" in token and len(token) <= 2:
                 token = "车辆"  # a bare 车 (那辆车, 2辆车) is what reports count as 车辆
@@ -314,6 +320,22 @@ def _has(word: str, text: str) -> bool:
     # the parts in order, close together: 专项资金 in 专项预算资金, not 政务 … 公开 a clause apart
     pattern = ".{0,4}".join(re.escape(p) for p in parts)
     return bool(re.search(pattern, text))
+
+
+def _listed_only(words: tuple[str, ...], said: str) -> bool:
+    """Whether the asked words first appear after a 包括 / 包含 of the sentence: an item of a list."""
+    first = min((said.find(w) for w in words if w in said), default=-1)
+    include = re.search(r"包括|包含", said)
+    return first >= 0 and include is not None and include.start() < first
+
+
+def _printed_as(asked: str, printed: set[Decimal]) -> bool:
+    """Whether a number the question gives is one the sentence prints, as printed or rounded or
+    cut to the question's precision (515万元 for 515.05, 100% for 100.00%)."""
+    number = Decimal(asked)
+    step = Decimal(1).scaleb(number.as_tuple().exponent)
+    return any(p == number or p.quantize(step, rounding=ROUND_HALF_UP) == number
+               or p.quantize(step, rounding=ROUND_DOWN) == number for p in printed)
 
 
 def _numbers_in(text: str) -> set[Decimal]:
@@ -355,17 +377,23 @@ def quotes(subject: Subject, facet: str, passages: list[dict], department: str,
         lead, heading = next_lead, None
         if not p.get("cell") and (not item or len(whole) <= 30 and whole.endswith(("。", ":"))):
             heading = whole  # what the items after it are: "…的主要职责是:", "(二)当年工作任务。"
+        if facet in ("why", "use") and GLOSSARY.search(section):
+            continue  # a glossary says what a term means in general, not this report's reason or use
         rank = next((r for r, (document, head) in enumerate(ranks)
                      if document == p["document"] and head and (head in whole or whole[:24] in head)), None)
-        for chosen, told, stated in _spans(sentences, facet, marker):
+        spans = _spans(sentences, facet, marker)
+        if facet == "why" and p.get("reason") and sentences:
+            spans = [(list(range(len(sentences))), None, None)] + spans  # a 偏差原因 cell, whole
+        for chosen, told, stated in spans:
             if told is not None and subject.direction and _told_about(told) not in (None, subject.direction):
                 continue  # a reason for another thing (决算数小于预算数的主要原因 … when asked about the change)
             said = _plain("".join(sentences[j] for j in chosen))
             near = own + said
             # the paragraphs before speak of what "该专项 / 此项目 / 上述…" refers to
             wide = section + (before if _REFERS_BACK.search(said) else "") + _plain("".join(sentences[:chosen[0]]))
-            if facet in ("why", "nature", "founded", "list") and not marker.search(said):
-                continue
+            if facet in ("why", "nature", "founded", "list") and not marker.search(said) \
+                    and not (facet == "why" and p.get("reason")):
+                continue  # a form's 偏差原因 cell is a reason without saying 原因
             if facet == "duty" and not (marker.search(section) or item and marker.search(lead) and lead.endswith(":")):
                 continue
             if key and key not in near and key not in wide:
@@ -374,12 +402,20 @@ def quotes(subject: Subject, facet: str, passages: list[dict], department: str,
                 continue  # asked why it rose: a sentence about a fall does not answer it
             if facet in ("founded", "nature") and subject.empty and not _names_self(said, department):
                 continue
-            if any(not _has(w, near) and not _has(w, wide) for w in subject.words):
+            if any(not _has(w, near) and not _has(w, wide) for w in subject.words if w not in _GENERIC_WORDS):
                 continue
-            if subject.numbers and not all(Decimal(n) in _numbers_in(near) for n in subject.numbers):
+            if subject.numbers and not all(_printed_as(n, _numbers_in(near)) for n in subject.numbers):
                 continue
             # the sentence itself must name the subject, before the reason or use it gives
             named = own + stated if stated is not None else near
+            use = _SAYS_USE.search(said) if facet == "use" and stated is None else None
+            if use:
+                named = own + said[:use.start()]  # what a sentence says a use of is named before its 用于
+            elif facet == "use" and not marker.search(said) and (_listed_only(subject.words, said)
+                                                                 or not _USE_KIND.search(said)):
+                # without 用于/主要是 a sentence says a use only by a kind's name (机要通信用车1辆), and not
+                # where the thing is an item of what something includes (公用经费…主要包括:…公务用车运行维护费…)
+                continue
             in_near = [w for w in subject.words if _has(w, named)]
             if subject.words and not in_near and not (key and key in named):
                 continue
@@ -391,9 +427,11 @@ def quotes(subject: Subject, facet: str, passages: list[dict], department: str,
             score += 3 if says is not None and says.search(said) else 0
             score += 1 if any(w in section for w in subject.words) else 0
             score += 1 if facet == "use" and MARKERS["use"].search(near) else 0
+            score += 0.5 if facet == "use" and _SAYS_USE.search(said) else 0  # 用于 says a use; 主要是 may be a reason
             score += 3 if facet == "duty" and item else 0  # a numbered item of the duties, not a sentence about them
             score -= 1.5 * sum(1 for w in _FUNDS_WORDS if w in said and not any(w in x for x in subject.words))
             score += 1.0 / (2 + rank) if rank is not None else 0
+            score -= 2 if facet == "why" and not marker.search(said) else 0  # a cell under 偏差原因: a less sure reason
             quote = "".join(sentences[j] for j in chosen).strip()
             out.append(Quote(quote, p["document"], p["page"], p["line"], p["section"] or "", score))
         if heading is not None:
@@ -406,6 +444,24 @@ def quotes(subject: Subject, facet: str, passages: list[dict], department: str,
     kept = [q for q in best.values() if not any(o.text != q.text and o.text in q.text and o.score >= q.score
                                                  for o in best.values())]
     return sorted(kept, key=lambda q: -q.score)
+
+
+def nearest(subject: Subject, passages: list[dict], k: int = 3) -> list[Quote]:
+    """The sentences that hold most of what a question asks about (its words, by length, and its
+    numbers), best first: what a refusal shows when no sentence says what was asked."""
+    weight = sum(len(w) for w in subject.words) + 2 * len(subject.numbers)
+    if not weight:
+        return []
+    out = []
+    for p in passages:
+        section = _plain(p["section"] or "")
+        for sentence in (x for x in _SPLIT.split(p["text"] or "") if x.strip()):
+            said = _plain(sentence)
+            score = sum(len(w) for w in subject.words if _has(w, said) or _has(w, section))
+            score += 2 * sum(_printed_as(n, _numbers_in(said)) for n in subject.numbers)
+            if score * 2 >= weight and any(_has(w, said) for w in subject.words):
+                out.append(Quote(sentence.strip(), p["document"], p["page"], p["line"], p["section"] or "", score))
+    return sorted(out, key=lambda q: -q.score)[:k]
 
 
 def _spans(sentences: list[str], facet: str, marker) -> list[tuple[list[int], str | None, str | None]]:
@@ -430,14 +486,13 @@ def _spans(sentences: list[str], facet: str, marker) -> list[tuple[list[int], st
             out.append((first + [i], None, None))
             continue
         for j in range(i, min(i + 3, len(sentences))):
-            m = marker.search(plain[j])
-            if not m:
-                continue
-            head = re.split(r"[,;:]", plain[j][:m.start()])
-            told = head[-1] or (head[-2] if len(head) > 1 else "") or (
-                re.split(r"[,;:]", plain[j - 1].rstrip("。"))[-1] if j > i else "")
-            before = "".join(plain[k] for k in first + list(range(i, j))) + plain[j][:m.start()]
-            out.append((first + list(range(i, j + 1)), told, before))
+            # every reason of the sentence: "…下降40.57%,主要原因:…;年末结转和结余0.00万元,…,主要原因:…"
+            for m in marker.finditer(plain[j]):
+                head = re.split(r"[,;:]", plain[j][:m.start()])
+                told = head[-1] or (head[-2] if len(head) > 1 else "") or (
+                    re.split(r"[,;:]", plain[j - 1].rstrip("。"))[-1] if j > i else "")
+                before = "".join(plain[k] for k in first + list(range(i, j))) + plain[j][:m.start()]
+                out.append((first + list(range(i, j + 1)), told, before))
     return out
 
 
@@ -463,7 +518,7 @@ def _qualified(word: str, text: str) -> int:
 
 
 # words that may stand inside a term as printed without making it another thing: 三公经费支出决算
-_NEUTRAL = ("支出", "费用", "经费", "资金", "的", "数", "总额", "年度")
+_NEUTRAL = ("支出", "费用", "经费", "资金", "的", "数", "总额", "年度", "和", "与", "及")  # 和: a term asked whole (网络安全和等级保护)
 
 
 def _broken(term: tuple[str, ...], text: str) -> bool:
@@ -505,23 +560,50 @@ def table_passages(tables: list[dict], document: str) -> list[dict]:
     for table in tables:
         grid = table["grid"]
         project = ""
-        for row in grid[:4]:
-            texts = [compact(c["text"] or "") for c in row]
-            for i, t in enumerate(texts):
-                if t in ("项目名称", "专项名称", "项目名"):
-                    project = next((x for x in texts[i + 1:] if x and x != t), "")
-                    break
-            if project:
-                break
-        title = (table.get("title") or "") + (f" / {project}" if project else "")
+        title = table.get("title") or ""
+        reasons: set[int] = set()  # the columns headed 偏差原因 / 未执行原因 …: their cells are reasons
         for row in grid:
+            named = _form_project(row)  # a form's 项目名称 row; one grid may hold several forms one after another
+            if named:
+                project, reasons = named, set()
+                title = (table.get("title") or "") + f" / {project}"
             labels = [compact(c["text"] or "") for c in row if c["text"] and len(compact(c["text"])) <= 12]
-            for cell in row:
+            texts = [compact(c["text"] or "") for c in row]
+            heads = [i for i, t in enumerate(texts) if _HEADING_CELL.match(t)]
+            if len(heads) >= 2 and not any(re.search(r"\d", t) for t in texts):
+                # a header row: the columns it heads with 原因 (and the empty cells its merged heading
+                # spans) until the next header row
+                reasons = set()
+                for i in (i for i in heads if "原因" in texts[i]):
+                    j = i + 1
+                    while j < len(texts) and not texts[j]:
+                        j += 1
+                    reasons.update(range(i, j))
+            for i, cell in enumerate(row):
                 text = (cell["text"] or "").strip()
                 if len(re.findall(r"[\u4e00-\u9fff]", text)) >= 10 and re.search(r"[，,。；;]", text):
                     out.append({"cell": True, "document": document, "section": title + " / " + "".join(labels[:3]),
-                                "text": clean_text(text), "page": cell.get("page"), "line": cell.get("line")})
+                                "text": clean_text(text), "page": cell.get("page"), "line": cell.get("line"),
+                                "reason": i in reasons or any("原因" in label for label in labels)})
     return out
+
+
+_HEADING_CELL = re.compile(r"^[\u4e00-\u9fff()（）]{2,20}$")  # a column's heading: a few words, no number
+_PROJECT_LABEL = re.compile(r"^(?:项目?|专项)[^\u4e00-\u9fff]?(?:项|目)*[^\u4e00-\u9fff]?名称[:：]?")
+
+
+def _form_project(row: list[dict]) -> str:
+    """The project a 绩效 form's 项目名称 row names, its cells joined (a scanned form splits the label
+    and the name over cells: 项目|名称|网络|安全和等级保|护建设：|经费); "" for any other row."""
+    texts: list[str] = []
+    for cell in row:
+        text = compact(cell["text"] or "")
+        if text and (not texts or texts[-1] != text):  # a merged cell repeats its text
+            texts.append(text)
+    label = _PROJECT_LABEL.match("".join(texts))
+    if not label:
+        return ""
+    return re.sub(r"[^\w\u4e00-\u9fff()（）]", "", "".join(texts)[label.end():])
 
 
 def clean_text(text: str) -> str:

@@ -82,11 +82,13 @@ def _inputs(kind: str, s) -> list[tuple[str, str | None, str]]:
     return []
 
 
-def quoted(question, catalog: Catalog, searcher, out: dict) -> bool:
+def quoted(question, catalog: Catalog, searcher, out: dict, refuse: bool = True) -> bool:
     """The report's own sentence(s) on what the question asks (a reason, a use, a duty, when a
     unit was founded, what kind of unit it is, a list printed in prose), quoted whole with where
-    they are printed; a unit's kind from its units table.  False when no sentence of the
-    department's report holds every word asked about (the refusal comes after)."""
+    they are printed; a unit's kind from its units table.  For a reason or a use asked of one
+    department that its report does not give, the refusal in words (`refuse`; else False); False
+    when no sentence of the department's report holds every word asked about (the refusal comes
+    after)."""
     from .explain import facet_of, quotes, subject_of
     from .listed import documents_of
 
@@ -117,12 +119,14 @@ def quoted(question, catalog: Catalog, searcher, out: dict) -> bool:
         if said:  # the best sentence of any copy of the report; the cited copy first among equals
             said.sort(key=lambda pair: (-pair[0].score, pair[1]))
             found.append((department, year, [b for b, _ in said]))
+    if not found and refuse and facet in ("why", "use") and len(owners) == 1 and not subject.empty:
+        return _not_said(q, facet, owners[0], subject, catalog, out)
     if len(found) != 1:
         return False  # nothing said, or said in several departments' reports: not this kind's to answer
     department, year, best = found[0]
     top: list = []
-    for b in best:  # the same sentence in two copies of the report (the PDF and its text) is one
-        if b.score == best[0].score and _key(b.text) not in {_key(t.text) for t in top}:
+    for b in best:  # the same sentence in two copies of the report (the PDF and its text), or in two runs, is one
+        if b.score == best[0].score and not _sentence_keys(b.text) & {k for t in top for k in _sentence_keys(t.text)}:
             top.append(b)
     top = top[:2]
     cited = "；".join(f"“{b.text}”（{b.document}，{_place(b)}）" for b in top)
@@ -132,9 +136,107 @@ def quoted(question, catalog: Catalog, searcher, out: dict) -> bool:
     out["answer"] = f"{department}{year}年度{lead}：{cited}。"
     out["passages"] = [{"text": b.text, "document": b.document, "page": b.page, "line": b.line,
                         "section": b.section, "score": round(b.score, 3)} for b in top]
+    if facet == "why":  # the reason as the answer's figure, in words (no number), as the narrative's why gives it
+        b = top[0]
+        out["figures"] = [{"label": "原因", "value": b.text, "number": None, "unit": None, "computed": False,
+                           "formula": None, "department": department, "year": year, "table": None,
+                           "table_title": b.section or None, "row": None, "column": None,
+                           "source": {"document": b.document, "page": b.page, "line": b.line}}]
     if len(top) > 1:
         out["warnings"].append("报告里有两处说法同样贴近问题，两处都引在上面。")
     return True
+
+
+# the words a why- or use-question asks with, taken out to say back what it asked about
+_ASKING = re.compile(r"为什么|为何|为啥|何故|是什么原因|什么原因|原因是什么|是因为什么|因为什么|的原因|原因|怎么回事"
+                     r"|(?:主要)?(?:用|花|使用)(?:在|到|于)了?(?:什么|哪些|哪个)?(?:地方|方面|事情|项目|哪里|哪儿|哪)|用途是什么|用途"
+                     r"|是干什么用的?|干什么用的?|做什么用的?|用来干什么|用来做什么|[?？。!！,，]")
+
+
+def not_said(question, catalog: Catalog, out: dict) -> bool:
+    """The refusal of a why- or use-question about one department whose report does not say it
+    (see `_not_said`); False when the question names no one department or nothing to ask about."""
+    from .explain import facet_of, subject_of
+
+    facet = facet_of(question.compact, question.operation)
+    rest, _ = _without_unit(question, catalog)
+    subject = subject_of(rest)
+    owners = _owners(question, catalog, subject)
+    if facet not in ("why", "use") or len(owners) != 1 or subject.empty:
+        return False
+    return _not_said(question, facet, owners[0], subject, catalog, out)
+
+
+def _not_said(q, facet: str, department: str, subject, catalog: Catalog, out: dict) -> bool:
+    """A why- or use-question about one department whose report gives no reason (no use) for what
+    it asks: refused in words, with the report's passages nearest to what it asks — never a
+    figure in place of the words asked for."""
+    from .explain import nearest
+    from .listed import documents_of
+
+    years = catalog.years(department)
+    year = q.year or (years[-1] if years else None)
+    if year not in years:
+        return False
+    first = catalog.document_for(department, year)
+    near = []
+    for document in documents_of(catalog, department, year, first):
+        near += [n for n in nearest(subject, _said_in(catalog, document)) if _key(n.text) not in {_key(x.text) for x in near}]
+    near = sorted(near, key=lambda n: -n.score)[:3]
+    asked = _ASKING.sub("", q.rest if q.department else q.compact).strip("的") or "、".join(subject.words)
+    what = "原因" if facet == "why" else "用途"
+    out["status"] = "not_found"
+    out["answer"] = f"没有找到：{department}{year}年度报告没有写明{what}（问的是：“{asked}”的{what}）。"
+    if near:
+        out["answer"] += "报告里最接近的段落列在下面，可以据此换个说法再问。"
+    out["passages"] = [{"text": n.text, "document": n.document, "page": n.page, "line": n.line,
+                        "section": n.section, "score": round(n.score, 3)} for n in near]
+    return True
+
+
+def counted(question, catalog: Catalog, out: dict) -> bool:
+    """A count of a named thing the report states only in a sentence (把多少条热线归并进了…: "…32条热线
+    通过…归并至12345…"): the number, leading, with that sentence quoted whole.  False when no
+    sentence, or sentences giving different numbers, say it, or when a table prints it (the
+    figure answers then)."""
+    from .explain import subject_of
+    from .listed import documents_of
+    from .lookup import lookup
+    from .narrative import asked_count, stated_count
+
+    q = question
+    asked = asked_count(q.rest or q.compact)
+    if asked is None or q.department is None:
+        return False
+    counter, thing, after = asked
+    years = catalog.years(q.department)
+    year = q.year or (years[-1] if years else None)
+    if year not in years:
+        return False
+    rest = subject_of(after)
+    words = [w for w in rest.words if len(w) >= 2]
+    first = catalog.document_for(q.department, year)
+    said = [f for document in documents_of(catalog, q.department, year, first)
+            for f in stated_count(counter, thing, words, list(rest.numbers), _said_in(catalog, document))]
+    if len({f.value for f in said}) != 1:
+        return False
+    if lookup(q.text, catalog).status == "answered":
+        return False  # a table (or the lookup's own reading of the narrative) prints it
+    f = said[0]
+    place = _place(f)
+    out["status"] = "answered"
+    out["answer"] = (f"{f.value}{counter}：{q.department}{year}年度报告写明：“{f.sentence}”（{f.document}，{place}）。")
+    out["figures"] = [{"label": thing, "value": f.value, "number": float(f.value), "unit": counter, "computed": False,
+                       "formula": None, "department": q.department, "year": year, "table": None,
+                       "table_title": "情况说明", "row": "（情况说明）", "column": None,
+                       "source": {"document": f.document, "page": f.page, "line": f.line}}]
+    out["passages"] = [{"text": f.sentence, "document": f.document, "page": f.page, "line": f.line,
+                        "section": "", "score": 1.0}]
+    return True
+
+
+def _sentence_keys(text: str) -> set[str]:
+    return {_key(x) for x in re.split(r"(?<=[。！？!?])", text) if _key(x)}
 
 
 def _key(text: str) -> str:

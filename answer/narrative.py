@@ -4,6 +4,10 @@ Only for questions that ask for a count (人, 人次, 辆, 批次, 个 …): a s
 passages qualifies when it prints a number followed by the asked unit and shares the question's
 topic words; the answer is that number as printed, cited with the sentence.  Several sentences
 giving different numbers, or none, is not an answer.
+
+Below that, `asked_count` / `stated_count`: a count of a named thing only a sentence states
+(把多少条热线归并进了12345 → "…32条热线通过…归并至12345…"): the number printed right before the
+counter and the thing, in a sentence holding the question's other words.
 """
 from __future__ import annotations
 
@@ -63,3 +67,42 @@ def count_from_narrative(question: str, unit: str, passages: list[dict], qualifi
 
 
 _QUALIFIERS = ("年末", "年初", "实有", "本级", "编制")
+
+
+# --- a count asked of a thing the report counts only in prose: 32条热线, 引进企业5家 ------------------
+
+# "多少条热线", "几家企业": the counter and the thing counted, as the question asks them
+_ASKED_COUNT = re.compile(r"(?:多少|几)(?P<counter>条|项|家|场|篇|件|期|所|座|个|次|批)(?P<thing>[\u4e00-\u9fff]{2,12})")
+
+
+def asked_count(question: str) -> tuple[str, str, str] | None:
+    """(counter, the word counted, the question's other words) when a question asks how many of a
+    named thing (把多少条热线归并进了… → 条, 热线, 把归并进了…); None otherwise."""
+    from index.tokens import engine
+
+    m = _ASKED_COUNT.search(compact(question))
+    if m is None:
+        return None
+    words = [w for w in engine().lcut(m.group("thing")) if w.strip()]
+    thing = words[0] if words and len(words[0]) >= 2 else None
+    if thing is None:
+        return None
+    text = compact(question)
+    return m.group("counter"), thing, text[:m.start()] + "|" + text[m.end("counter") + len(thing):]
+
+
+def stated_count(counter: str, thing: str, words: list[str], numbers: list[str],
+                 passages: list[dict]) -> list[NarrativeFigure]:
+    """The sentences that print a number with the counter right before the thing counted (32条热线)
+    and hold every other word and number the question asks with (归并, 12345), in reading order."""
+    pattern = re.compile(rf"(\d+)\s*{counter}\s*{re.escape(thing)}")
+    out = []
+    for p in passages:
+        for sentence in re.split(r"(?<=[。！？])", p["text"] or ""):
+            s = compact(sentence)
+            if any(w not in s for w in words) or any(n not in s for n in numbers):
+                continue
+            # every count of the thing the sentence prints (6家企业获评…, 8家企业获评…: the caller refuses)
+            out += [NarrativeFigure(m.group(1), counter, sentence.strip(), p["document"], p["page"], p["line"])
+                    for m in pattern.finditer(s)]
+    return out

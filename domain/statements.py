@@ -30,6 +30,11 @@ _LEAD = re.compile(r"^(?:\(?[一二三四五六七八九十\d]+[)、.]|[一二�
 _YEARS = re.compile(r"(?:19|20)\d{2}年度?")
 
 
+# the heading of a report's glossary (第四部分 名词解释): it says what a term means in any report,
+# not what this department spent or why
+GLOSSARY = re.compile(r"名词解释|术语解释|名词说明")
+
+
 @dataclass(frozen=True)
 class Statement:
     subject: str  # what the sentence is about, as printed without years, numbering or quotes

@@ -1,0 +1,130 @@
+"""Answers in words: why a figure is what it is, changed or stayed under its budget (the report's
+own sentence, quoted whole, from its 情况说明 or a 绩效 form's 偏差原因 cells); what money was used
+for; a count only a sentence states (the number first, with its sentence).  Varied over the five
+text reports and the three Shanghai PDFs, with phrasings that give a rounded figure, a rate, a
+zero, a project without the word 项目; and the refusals — in words, never a figure — where the
+report does not say it."""
+import pytest
+
+from conftest import TEXTS
+from test_lists_text import FINANCE, PLANNING, SOCIAL, _quoted, _refused, ask, folder  # noqa: F401 - fixtures
+
+QUANZHOU, JINCHENG, FUZHOU, JINJIANG, XUNYANG = (p.name for p in TEXTS)
+
+
+# --- why: the sentence about the asked subject that gives a reason ---------------------------------
+
+@pytest.mark.parametrize("question, printed, document, line, page", [
+    # a figure asked rounded (515 for 515.05, 308 for 307.82, 185 for 184.65): the sentence printing it
+    ("智慧福州中心2022年为什么会有515万元的政府性基金支出？", "主要原因是部分城市信息化项目使用政府性基金预算财政拨款支出。",
+     FUZHOU, 490, None),
+    ("社工部2024年为什么会有308万元的收入支出？", "收入支出总计增加307.82万元,增长100.00%。主要原因:单位于2024年成立。",
+     SOCIAL, None, 17),
+    ("普陀财政局2024年机关运行经费为什么是185万元？", "主要原因是优化办公环境、提升照明效率", FINANCE, None, 24),
+    # a rate asked (100% for 100.00%, 1.4% for 1.40%), with the direction it says
+    ("晋江经信2018年公务用车费用为什么下降100%？", "公务用车购置费和运行费分别下降100%,主要是:公车改革。", JINJIANG, 684, None),
+    ("社工部2024年收支为什么比上年增长100%？", "主要原因:单位于2024年成立。", SOCIAL, None, 17),
+    ("普陀财政局2024年机关运行经费为什么增加了1.4%？", "导致相关支出略有增加。", FINANCE, None, 24),
+    ("晋江经信2018年公务接待费为什么增长32.25%？", "公务接待费支出增长32.25%,主要是:接待人数及批次增加。", JINJIANG, 686, None),
+    # the second reason of one sentence (the first is for 支出总计's fall)
+    ("浔阳数经中心年末为什么没有结转结余？", "现将单位结转预算资金予以收回统筹,故年末无结转结余。", XUNYANG, 394, None),
+    ("浔阳数经中心2023年结转结余为什么是0？", "收回统筹", XUNYANG, 394, None),
+])
+def test_a_reason_is_quoted_whole_from_the_narrative(ask, question, printed, document, line, page):
+    result = ask(question)
+    assert result["kind"] == "why"
+    assert "原因" in result["answer"] and not [f for f in result["figures"] if f.get("number") is not None]
+    _quoted(result, printed, document=document, line=line, page=page)
+
+
+@pytest.mark.parametrize("question, printed, document, line", [
+    # a scanned form: its project named over split cells, the reason in a sentence that says 由于
+    ("浔阳数经中心的网络安全和等级保护建设经费为什么没执行？", "挂网公示期中,进度较缓慢", XUNYANG, 695),
+    # a cell under the form's 偏差原因 column is the reason even without 原因 in it
+    ("浔阳数经中心的区政府大楼等保费为什么没执行？", "待到合付款时间再支付", XUNYANG, 748),
+    ("浔阳数经中心的浔政问策导航器建设经费为什么没执行完？", "合同付款时间", XUNYANG, 673),
+    # a sentence that says 原因 beats a bare 偏差原因 cell of the same form
+    ("晋城大数据局应用系统适配改造及资源租用项目为什么没执行？", "存在偏差的原因为签订合同时间迟(12月19日)", JINCHENG, 957),
+])
+def test_a_projects_reason_comes_from_its_form(ask, question, printed, document, line):
+    result = ask(question)
+    assert result["kind"] == "why"
+    _quoted(result, printed, document=document, line=line)
+
+
+@pytest.mark.parametrize("question", [
+    "智慧福州中心12345综合服务大厅场地改造及设施采购经费为什么没执行？",  # its form says how much, not why
+    "普陀财政局2024年年末为什么没有结转结余？",  # it has none to explain: no sentence says why
+    "泉州数字办2023年为什么没有结转结余？",
+    "晋江经信2018年公务用车费用为什么增加？",  # the report says it fell
+    "泉州数字办2023年为什么会有515万元的政府性基金支出？",  # 000 prints no 515
+    "普陀规划资源局2024年为什么没有结转结余？",
+])
+def test_a_reason_not_given_is_refused_in_words_with_the_nearest_passages(ask, question):
+    result = ask(question)
+    _refused(result)
+    assert result["kind"] == "why" and not result["figures"]
+    assert "报告没有写明原因" in result["answer"]
+    assert result["passages"], "the nearest passages come with the refusal"
+
+
+# --- what money was used for --------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, printed, document, line, page", [
+    ("晋江经信2018年因公出国（境）的钱用在了什么地方？",
+     "主要用于郭浪滔赴台湾开展创意设计资源对接活动、黄金发赴香港开展创意设计资源对接活动。", JINJIANG, 682, None),
+    ("晋江经信2018年公务接待费的钱花在了什么地方？", "主要用于省、泉州及其他地区政府、企业、协会来晋考察等方面的接待活动", JINJIANG, 686, None),
+    ("普陀规划资源局2024年公务接待费的钱用在了什么地方？", "主要用于接待上级部门及外省市单位调研学习及考察", PLANNING, None, 26),
+    ("社工部2024年事业运行的钱用在了什么地方？", "主要用于:事业单位人员支出。", SOCIAL, None, 18),
+])
+def test_what_money_was_used_for_is_quoted_not_its_amount(ask, question, printed, document, line, page):
+    result = ask(question)
+    assert result["kind"] == "text" and not result["figures"]
+    _quoted(result, printed, document=document, line=line, page=page)
+    assert "反映" not in result["answer"]  # never the glossary's definition of the term
+
+
+@pytest.mark.parametrize("question", [
+    "泉州数字办2023年公务用车运行维护费用在了什么地方？",  # named only inside 公用经费's 主要包括 list and the glossary
+    "普陀财政局2024年因公出国（境）费用在了什么地方？",  # 0.00, no use said; the glossary says what the term means
+])
+def test_a_use_not_said_is_refused_in_words_not_answered_with_a_figure(ask, question):
+    result = ask(question)
+    _refused(result)
+    assert result["kind"] == "text" and not result["figures"]
+    assert "报告没有写明用途" in result["answer"]
+
+
+# --- a count only a sentence states ------------------------------------------------------------
+
+@pytest.mark.parametrize("question, value, unit, printed, document, line", [
+    ("智慧福州中心2022年把多少条热线归并进了12345？", "32", "条", "完成国家、省要求的32条热线", FUZHOU, 84),
+    ("智慧福州中心2022年e福州上线了多少项便民惠企应用？", "30", "项", "30项便民惠企应用服务", FUZHOU, 76),
+    ("晋江经信2018年淘汰了多少家陶瓷企业？", "12", "家", "淘汰12家陶瓷企业", JINJIANG, 117),  # its passage opens at 117
+    ("晋江经信2018年有多少所台湾院校参赛？", "19", "所", "19所台湾院校", JINJIANG, 708),
+    ("晋城大数据局2023年完成了多少家网站迁移？", "50", "家", "50家网站迁移", JINCHENG, 944),  # a form's cell
+])
+def test_a_count_only_prose_states_leads_with_the_number_and_quotes_its_sentence(ask, question, value, unit, printed,
+                                                                                 document, line):
+    result = ask(question)
+    assert result["status"] == "answered" and result["kind"] == "text", result["answer"]
+    fig = result["figures"][0]
+    assert (fig["value"], fig["unit"], fig["computed"]) == (value, unit, False)
+    assert (fig["source"]["document"], fig["source"]["line"]) == (document, line)
+    assert result["answer"].startswith(value + unit) and printed in result["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "晋江经信2018年有多少家企业获评？",  # one sentence says 6家企业获评 and 8家企业获评
+    "浔阳数经中心2023年招商引资引进了几家企业？",  # the report gives no number
+    "晋江经信2018年工业设计大赛有多少所大陆院校参加？",  # the sentence says 参赛, not 参加: not taken as said
+])
+def test_a_count_prose_does_not_state_once_is_not_given(ask, question):
+    result = ask(question)
+    assert result["status"] != "answered" or result["kind"] != "text", result["answer"]
+
+
+def test_a_count_a_table_or_the_lookup_gives_is_left_to_it(ask):
+    result = ask("普陀规划资源局2024年有多少个项目做了绩效自评？")
+    assert result["status"] == "answered" and result["kind"] == "figure"
+    assert result["figures"][0]["number"] == 39
