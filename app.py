@@ -15,7 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 from answer.intake import MAX_QUESTION_CHARS
-from ui.charts import comparison_chart
+from ui.charts import comparison_chart, line_chart
 
 ROOT = Path(__file__).resolve().parent
 INDEX = Path(os.environ.get("BUDGET_QA_INDEX", ROOT / "var" / "index"))
@@ -55,6 +55,14 @@ def cited_source(figure_json: str) -> dict:
     return source_of(INDEX, json.loads(figure_json))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_history(department: str) -> list[dict]:
+    from answer.overview import KEY_FIGURES
+    from answer.series import history
+
+    return history(answerer().catalog, department, KEY_FIGURES)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def cached_key_figures(department: str, year: int) -> list[dict]:
     from answer.overview import key_figures
@@ -72,6 +80,7 @@ def _refresh_resources() -> None:
     page_picture.clear()
     cited_source.clear()
     cached_key_figures.clear()
+    cached_history.clear()
 
 
 def prepare_index() -> None:
@@ -264,12 +273,13 @@ def checks_page() -> None:
 # --- department browser ------------------------------------------------------------------
 
 def browser_page() -> None:
-    from answer.overview import KEY_FIGURES, periods
+    from answer.overview import KEY_FIGURES
+    from answer.series import departments_over_years
     from index.browse import table_frames, to_csv, to_excel
     from index.store import Store
 
     st.header("部门浏览")
-    years = periods(answerer())
+    years = departments_over_years(answerer().catalog)
     if not years:
         st.info("索引里还没有报告，请先在“文档库”导入。")
         return
@@ -303,6 +313,7 @@ def browser_page() -> None:
             st.dataframe(t["frame"], hide_index=True)
             st.download_button("下载 CSV", to_csv(t["frame"]), file_name=f"{department}{year}-{t['title']}.csv",
                                mime="text/csv", key=f"csv-{i}")
+    _history_section(department)
     st.subheader("多个部门对比")
     chosen = st.multiselect("选择部门", sorted(years), default=[])
     if chosen:
@@ -323,6 +334,34 @@ def browser_page() -> None:
         chart = comparison_chart(frame[frame["项目"] == metric], title=metric)
         if chart is not None:
             st.altair_chart(chart)
+
+
+def _history_section(department: str) -> None:
+    """历年: the key figures of every year the department's reports hold (预算 and 决算 side by
+    side), each cell's source, and a line chart."""
+    import pandas as pd
+
+    from answer.overview import KEY_FIGURES
+
+    st.subheader("历年")
+    rows = cached_history(department)
+    if not rows:
+        st.info("没有可以按年度对比的数字。")
+        return
+    frame = pd.DataFrame(rows)
+    frame["年度（类别）"] = frame["年度"].astype(str) + "年" + frame["类别"]
+    st.dataframe(frame.pivot_table(index="项目", columns="年度（类别）", values="印出的数字", aggfunc="first", sort=False)
+                 .reindex([name for name, _ in KEY_FIGURES]), key="history-table")
+    with st.expander("各年度数字的出处"):
+        st.dataframe(frame[["项目", "年度", "类别", "部门（报告所印）", "印出的数字", "单位", "出处"]], hide_index=True)
+    metric = st.selectbox("历年图表项目", [name for name, _ in KEY_FIGURES], key="history-metric")
+    chosen = frame[frame["项目"] == metric]
+    units = sorted({u for u in chosen["单位"] if u})
+    chart = line_chart(chosen.to_dict("records"), units[0] if len(units) == 1 else "", title=metric)
+    if chart is not None:
+        st.altair_chart(chart)
+    else:
+        st.caption(f"各年度报告都没有直接给出{metric}。")
 
 
 # --- library -----------------------------------------------------------------------------

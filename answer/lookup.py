@@ -52,12 +52,17 @@ class Lookup:
 
 
 class Catalog:
-    """What the store holds, read once: documents per department and year, facts per document."""
+    """What the store holds, read once: reports per department and year, facts per report.
+
+    `documents` are the store's reports (`Store.reports`: a report printed as a narrative file
+    and a tables file is one, named by both); `departments` every name a report prints (each
+    form of a department, so that a question naming any of them finds it); `years` and
+    `document_for` join the forms of one department (`index.aliases.department_key`)."""
 
     def __init__(self, store):
         self.store = store
-        self.documents = store.documents()
-        self.departments = sorted({d["department"] for d in self.documents if d["department"]})
+        self.documents = store.reports()
+        self.departments = sorted({name for d in self.documents for name in d["printed"].values() if name})
         self._facts: dict[str, list[dict]] = {}
         self._parsed: dict[str, object] = {}
         self._labels: dict[str, list[str]] = {}
@@ -108,7 +113,7 @@ class Catalog:
         """Whether the department's reports print `text` anywhere (a project or unit named like
         an organisation: 泉州市政府网站及网站群费用 is not an organisation the index lacks)."""
         if department not in self._printed:
-            docs = [d["name"] for d in self.documents if d["department"] == department]
+            docs = [d["name"] for d in self.reports_of(department)]
             self._printed[department] = "\n".join(
                 [compact(f["value_text"] or "") + compact(f["row_label"] or "") for d in docs for f in self.facts(d)]
                 + [compact(p["text"]) for d in docs for p in self.store.passages(d)])
@@ -127,14 +132,28 @@ class Catalog:
             self._facts[document] = list(self.store.facts(document))
         return self._facts[document]
 
+    def reports_of(self, department: str) -> list[dict]:
+        """The reports of a department under any of its names, by year (a PDF first in a year,
+        since it cites pages)."""
+        from index.aliases import department_key
+
+        key = department_key(department)
+        docs = [d for d in self.documents if d["year"] and department_key(d["department"]) == key]
+        return sorted(docs, key=lambda d: (d["year"], d["source"] != "pdf", d["name"]))
+
     def years(self, department: str) -> list[int]:
-        return sorted({d["year"] for d in self.documents if d["department"] == department and d["year"]})
+        return sorted({d["year"] for d in self.reports_of(department)})
 
     def document_for(self, department: str, year: int) -> str | None:
-        """One document per department and year; a PDF first, since it cites pages."""
-        docs = [d for d in self.documents if d["department"] == department and d["year"] == year]
-        docs.sort(key=lambda d: (d["source"] != "pdf", d["name"]))
+        """One report per department and year (a PDF first, since it cites pages): the name of
+        its document, or of its documents joined when it is printed in two files."""
+        docs = [d for d in self.reports_of(department) if d["year"] == year]
         return docs[0]["name"] if docs else None
+
+    def printed_name(self, department: str, year: int) -> str:
+        """The department's name as that year's report prints it (its table file's)."""
+        docs = [d for d in self.reports_of(department) if d["year"] == year]
+        return (docs[0]["department"] if docs else None) or department
 
 
 # What the lookup refuses, by the question's operation (answer.question.OPERATIONS): questions

@@ -73,7 +73,24 @@ def match_departments(question: str, names: list[str], fiscal_words: list[str] =
     if not matches:
         return []
     top = matches[0].strength
-    return [m for m in matches if m.strength == top]
+    return one_per_department([m for m in matches if m.strength == top])
+
+
+def one_per_department(matches: list[DepartmentMatch]) -> list[DepartmentMatch]:
+    """Equally strong matches, one per department: several printed forms of one department
+    (中共江苏省委办公厅, 江苏省委办公厅; `index.aliases.department_key`) are one match, the form
+    the question's words are printed in together first.  And a stretch printed together in some
+    names beats the same stretch only found in order in others (省委办公厅 is printed in
+    江苏省委办公厅; in 江苏省人大常委会办公厅 its 委 is 常委会's)."""
+    from .aliases import department_key
+
+    together = [m for m in matches if m.span in m.name]
+    if together:
+        matches = together
+    out: dict[str, DepartmentMatch] = {}
+    for m in sorted(matches, key=lambda m: (m.span not in m.name, -len(m.name))):
+        out.setdefault(department_key(m.name), m)
+    return list(out.values())
 
 
 def department_spans(question: str, names: list[str], fiscal_words: list[str] = ()) -> dict[str, str]:
@@ -88,11 +105,15 @@ def department_spans(question: str, names: list[str], fiscal_words: list[str] = 
 def departments_named(question: str, names: list[str], fiscal_words: list[str] = ()) -> list[str]:
     """Every department a comparison names (普陀三家 → the three 普陀 departments; a list of
     short names → each of them); none named → the caller compares all."""
+    from .aliases import department_key
+
     spans = department_spans(question, names, fiscal_words)
     strong = [n for n, sp in spans.items() if len(sp) >= 3]
-    if strong:
-        return strong
-    return [n for n, sp in spans.items() if len(sp) == 2]
+    named = strong or [n for n, sp in spans.items() if len(sp) == 2]
+    out: dict[str, str] = {}  # one form per department, the longest stretch's
+    for n in sorted(named, key=lambda n: -len(spans[n])):
+        out.setdefault(department_key(n), n)
+    return [n for n in named if n in out.values()]
 
 
 import re  # noqa: E402  (short_names below)

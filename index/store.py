@@ -180,10 +180,48 @@ class Store:
         rows = self.db.execute(
             "SELECT d.*, (SELECT COUNT(*) FROM tables t WHERE t.doc_id=d.id) AS n_tables,"
             " (SELECT COUNT(*) FROM facts f WHERE f.doc_id=d.id) AS n_facts,"
+            " (SELECT COUNT(*) FROM facts f WHERE f.doc_id=d.id AND f.number IS NOT NULL) AS n_amounts,"
             " (SELECT COUNT(*) FROM passages p WHERE p.doc_id=d.id) AS n_passages,"
             " (SELECT COUNT(*) FROM warnings w WHERE w.doc_id=d.id) AS n_warnings"
             " FROM documents d ORDER BY d.name").fetchall()
         return [dict(r) for r in rows]
+
+    def reports(self) -> list[dict]:
+        """One entry per report: the documents of one department (by `index.aliases.department_key`),
+        year and kind.  A report published as two files (a 公开文件 with the narrative and a
+        公开表 with the tables) is one report of both; two files that each print tables are two
+        editions, each its own report (the narrative-only files join the first).  An entry is the
+        document row of its table file (the first by name when none prints tables) with `name`
+        the documents' names joined by " + " (a single document's own name), `documents` the
+        member names, table file first, `printed` each member's department as printed, and the
+        counts summed."""
+        from .aliases import department_key
+
+        groups: dict[tuple, list[dict]] = {}
+        for d in self.documents():
+            groups.setdefault((department_key(d["department"]), d["year"], d["report_kind"]), []).append(d)
+        out = []
+        for (key, year, _), docs in groups.items():
+            if key is None or year is None:
+                out += [_report([d]) for d in docs]
+                continue
+            tabled = [d for d in docs if d["n_amounts"]]
+            narrative = [d for d in docs if not d["n_amounts"]]
+            if not tabled:
+                out.append(_report(narrative))
+                continue
+            out.append(_report(tabled[:1] + narrative))
+            out += [_report([d]) for d in tabled[1:]]
+        return sorted(out, key=lambda r: r["name"])
+
+    def members(self, name: str) -> list[str]:
+        """The documents a name stands for: a document itself, or the documents of a report
+        (`reports`); [] when it is neither."""
+        if self.db.execute("SELECT 1 FROM documents WHERE name=?", (name,)).fetchone():
+            return [name]
+        if _REPORT_JOIN not in name:
+            return []
+        return next((r["documents"] for r in self.reports() if r["name"] == name), [])
 
     def document(self, name: str | None = None, sha256: str | None = None) -> dict | None:
         """The stored document of that name, or the one whose file has that content, with
@@ -205,25 +243,49 @@ class Store:
                               " ON v.name=d.name WHERE d.name=?", (name,)).fetchone()
         return row[0] if row and row[1] == _ingest_version() else None
 
+    # A report's name (`reports`) reads as the union of its documents: each fact, passage, warning
+    # and table keeps the name of the file that prints it; tables are numbered on across the
+    # files (the second file's first table follows the first file's last) so that facts and
+    # tables of one report never share a table index.
+
     def facts(self, document: str | None = None) -> Iterator[dict]:
+        if document and _REPORT_JOIN in document and not self._is_document(document):
+            offset = 0
+            for name in self.members(document):
+                for fact in self.facts(name):
+                    yield {**fact, "table_index": fact["table_index"] + offset}
+                offset += self._table_count(name)
+            return
         sql = ("SELECT d.name AS document, f.* FROM facts f JOIN documents d ON d.id=f.doc_id"
                + (" WHERE d.name=?" if document else "") + " ORDER BY d.name, f.id")
         for row in self.db.execute(sql, (document,) if document else ()):
             yield _fact_dict(row)
 
     def passages(self, document: str | None = None) -> list[dict]:
+        if document and _REPORT_JOIN in document and not self._is_document(document):
+            return [p for name in self.members(document) for p in self.passages(name)]
         sql = ("SELECT d.name AS document, p.section, p.text, p.page, p.line, p.end_line FROM passages p"
                " JOIN documents d ON d.id=p.doc_id" + (" WHERE d.name=?" if document else "") + " ORDER BY d.name, p.id")
         return [dict(r) for r in self.db.execute(sql, (document,) if document else ())]
 
     def warnings(self, document: str | None = None) -> list[dict]:
+        if document and _REPORT_JOIN in document and not self._is_document(document):
+            return [w for name in self.members(document) for w in self.warnings(name)]
         sql = ("SELECT d.name AS document, w.message, w.page, w.line, w.table_ref FROM warnings w"
                " JOIN documents d ON d.id=w.doc_id" + (" WHERE d.name=?" if document else "") + " ORDER BY d.name")
         return [dict(r) for r in self.db.execute(sql, (document,) if document else ())]
 
     def tables(self, document: str) -> list[dict]:
+        if _REPORT_JOIN in document and not self._is_document(document):
+            out, offset = [], 0
+            for name in self.members(document):
+                tables = self.tables(name)
+                out += [{**t, "idx": t["idx"] + offset} for t in tables]
+                offset += len(tables)
+            return out
         rows = self.db.execute(
-            "SELECT t.* FROM tables t JOIN documents d ON d.id=t.doc_id WHERE d.name=? ORDER BY t.idx", (document,))
+            "SELECT d.name AS document, t.* FROM tables t JOIN documents d ON d.id=t.doc_id WHERE d.name=? ORDER BY t.idx",
+            (document,))
         out = []
         for r in rows:
             item = dict(r)
@@ -231,6 +293,13 @@ class Store:
             item["grid"] = json.loads(item.pop("grid_json"))
             out.append(item)
         return out
+
+    def _is_document(self, name: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE name=?", (name,)).fetchone() is not None
+
+    def _table_count(self, name: str) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM tables t JOIN documents d ON d.id=t.doc_id WHERE d.name=?",
+                               (name,)).fetchone()[0]
 
     def stats(self) -> dict:
         docs = self.documents()
@@ -249,6 +318,21 @@ class Store:
                                                 "n_tables", "n_facts", "n_passages", "n_warnings")} for d in docs],
             "manifest": manifest,
         }
+
+
+_REPORT_JOIN = " + "  # between the names of a report's documents
+_SUMMED = ("pages", "n_tables", "n_facts", "n_amounts", "n_passages", "n_warnings")
+
+
+def _report(docs: list[dict]) -> dict:
+    """One report's entry from its documents, the first of them giving the row (see reports)."""
+    out = dict(docs[0])
+    out["name"] = _REPORT_JOIN.join(d["name"] for d in docs)
+    out["documents"] = [d["name"] for d in docs]
+    out["printed"] = {d["name"]: d["department"] for d in docs}
+    for key in _SUMMED:
+        out[key] = sum(d[key] or 0 for d in docs)
+    return out
 
 
 def _ingest_version() -> str:

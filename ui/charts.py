@@ -95,3 +95,24 @@ def _distinct_labels(rows: list[dict]) -> list[dict]:
         if seen[r["label"]] > 1:
             r["label"] = f"{r['label']}（{seen[r['label']]}）"
     return rows
+
+
+def line_chart(rows: Iterable[Mapping], unit: str = "", *, title: str | None = None):
+    """A line per series over the years: rows of {年度, 数值, 印出的数字, 类别} (one report kind a
+    line, 预算 and 决算 side by side), the printed figure in the tooltip, the unit on the value
+    axis.  Rows without a value are left out; None when none has one."""
+    import altair as alt
+    import pandas as pd
+
+    data = [dict(r) for r in rows if r.get("数值") is not None and not (isinstance(r["数值"], float) and math.isnan(r["数值"]))]
+    if not data:
+        return None
+    frame = pd.DataFrame(data)
+    frame["年度"] = frame["年度"].astype(str)
+    frame["类别"] = frame["类别"].fillna("").replace("", "报告")
+    axis = f"{title}（{unit}）" if title and unit else (title or unit or "")
+    return (alt.Chart(frame).mark_line(point=True)
+            .encode(x=alt.X("年度:O", title="年度", axis=alt.Axis(labelAngle=0)),
+                    y=alt.Y("数值:Q", title=axis),
+                    color=alt.Color("类别:N", title="类别"),
+                    tooltip=["年度", "类别", "印出的数字", "单位", "出处"]))
