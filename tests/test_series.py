@@ -2,7 +2,7 @@
 report with both files kept; the forms a department's name takes over the years (中国共产党…委员会,
 中共…, the short form; an alias table for the rest) are one department; and a department across
 years (kind 'series'): one printed figure per year, each cited, lined up by row, checked
-against hand-read cells (tests/expected/jiangsu_series.json)."""
+against hand-read cells (tests/expected/series/jiangsu.json)."""
 from __future__ import annotations
 
 import json
@@ -13,7 +13,7 @@ from conftest import CORPUS, ROOT
 from index.aliases import ALIAS_TABLE, department_key, same_department
 
 JIANGSU = CORPUS / "budget" / "jiangsu"
-EXPECTED = json.loads((ROOT / "tests" / "expected" / "jiangsu_series.json").read_text(encoding="utf-8"))
+EXPECTED = json.loads((ROOT / "tests" / "expected" / "series" / "jiangsu.json").read_text(encoding="utf-8"))
 PARTY = ("中国共产党江苏省委员会办公厅", "中共江苏省委办公厅", "江苏省委办公厅")
 
 
