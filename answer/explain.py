@@ -263,6 +263,10 @@ def subject_of(rest: str) -> Subject:
     """The words of `rest` (the question without its department and year) that say what it asks
     about: without the words it asks with, its direction (增加, 小于预算 …) apart."""
     text = re.sub(r"这么多|那么多|这么少|那么少|很多|不少", "", compact(rest))
+    # a number given roughly (40%多, 1200多万元, 30余人): "1200+" — any printed number from it up
+    # to its next step (1200 … 1299.99)
+    rough = {m.group(1) for m in re.finditer(r"(\d+)%?(?:多|余|来)", text)}
+    text = re.sub(r"(\d)(%?)(?:多|余|来|左右)", r"\1\2", text)
     key = next((compact(m) for m in re.findall(r"[“\"‘'「『]([^”\"’'」』]{2,40})[”\"’'」』]", text)), None)
     direction = None
     for name, asked, _ in DIRECTIONS:
@@ -284,7 +288,7 @@ def subject_of(rest: str) -> Subject:
             if not token or token in _STOP_WORDS or not re.search(r"[\w\u4e00-\u9fff]", token):
                 continue
             if _NUMBER_TOKEN.match(token):
-                numbers.append(token.rstrip("%"))
+                numbers.append(token.rstrip("%") + ("+" if token.rstrip("%") in rough else ""))
                 continue
             if "车" in token and len(token) <= 2:
                 token = "车辆"  # a bare 车 (那辆车, 2辆车) is what reports count as 车辆
@@ -332,6 +336,11 @@ def _listed_only(words: tuple[str, ...], said: str) -> bool:
 def _printed_as(asked: str, printed: set[Decimal]) -> bool:
     """Whether a number the question gives is one the sentence prints, as printed or rounded or
     cut to the question's precision (515万元 for 515.05, 100% for 100.00%)."""
+    if asked.endswith("+"):  # given roughly: cut every printed number to the asked one's last nonzero place
+        number = Decimal(asked[:-1])
+        zeros = len(asked[:-1]) - len(asked[:-1].rstrip("0")) if "." not in asked else 0
+        step = Decimal(10) ** zeros
+        return any((p // step) * step == number for p in printed)
     number = Decimal(asked)
     step = Decimal(1).scaleb(number.as_tuple().exponent)
     return any(p == number or p.quantize(step, rounding=ROUND_HALF_UP) == number

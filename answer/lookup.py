@@ -411,7 +411,12 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     named = [l for l in catalog.labels_of(document) if l in plain and l not in COLUMN_WORDS]
     # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
-    words = list(dict.fromkeys(named + report_terms(text)))
+    # everyday words inside a printed label the question names are that label's (房补 in 购房补贴)
+    unnamed = text
+    for label in sorted(named, key=len, reverse=True):
+        unnamed = unnamed.replace(label, "|")
+    everyday = report_terms(unnamed)
+    words = list(dict.fromkeys(named + everyday))
     # funds named beside a row (一般公共预算财政拨款的商品和服务支出) qualify it: they are not the row
     qualified = [w for w in words if w not in _FUNDS_NAMES and not (w not in plain and "财政拨款" in w)]
     if qualified and len(qualified) < len(words):
@@ -491,7 +496,7 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
         own = [f for f in facts if f["table_kind"] == FUNDS_TABLES[q.funds]]
         if own and _candidate_rows(own, words, table_words, text):
             facts = own
-    parts = _sibling_parts(facts, report_terms(text), column, text)
+    parts = _sibling_parts(facts, everyday, column, text)
     if parts:
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
     rows = _candidate_rows(facts, words, table_words, text)

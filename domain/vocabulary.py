@@ -25,6 +25,7 @@ EVERYDAY_TERMS: dict[str, tuple[str, ...]] = {
     "工资": ("工资福利支出", "基本工资"),
     "薪水": ("工资福利支出", "基本工资"),
     "奖金": ("奖金",),
+    "津贴": ("津贴补贴",),
     "离退休": ("行政单位离退休", "事业单位离退休", "离退休"),
     "退休": ("退休费", "离退休"),
     "公积金": ("住房公积金",),
@@ -122,6 +123,7 @@ TABLE_WORDS: dict[str, tuple[str, ...]] = {
 # Words that pick a column rather than a row.
 COLUMN_WORDS: dict[str, str] = {
     "在职": "在职人数",
+    "在岗": "在职人数",
     "编制数": "编制数",  # 人员编制数 of the units table
     "基本支出": "基本支出",
     "项目支出": "项目支出",
@@ -142,5 +144,7 @@ def report_terms(question: str) -> list[str]:
 
 
 def everyday_words(label: str) -> list[str]:
-    """The everyday words whose report terms the label contains (差旅费 → 出差, 差旅)."""
-    return [w for w, terms in EVERYDAY_TERMS.items() if w not in label and any(t in label for t in terms)]
+    """The everyday words whose report terms the label contains (差旅费 → 出差, 差旅); a word that
+    holds a shorter one of them (请客吃饭 beside 请客) adds nothing a keyword search needs."""
+    words = [w for w, terms in EVERYDAY_TERMS.items() if w not in label and any(t in label for t in terms)]
+    return [w for w in words if not any(o != w and o in w for o in words)]

@@ -73,22 +73,28 @@ def match_departments(question: str, names: list[str], fiscal_words: list[str] =
     if not matches:
         return []
     top = matches[0].strength
-    return one_per_department([m for m in matches if m.strength == top])
+    return one_per_department([m for m in matches if m.strength == top], question)
 
 
-def one_per_department(matches: list[DepartmentMatch]) -> list[DepartmentMatch]:
+def one_per_department(matches: list[DepartmentMatch], question: str = "") -> list[DepartmentMatch]:
     """Equally strong matches, one per department: several printed forms of one department
     (中共江苏省委办公厅, 江苏省委办公厅; `index.aliases.department_key`) are one match, the form
     the question's words are printed in together first.  And a stretch printed together in some
     names beats the same stretch only found in order in others (省委办公厅 is printed in
-    江苏省委办公厅; in 江苏省人大常委会办公厅 its 委 is 常委会's)."""
+    江苏省委办公厅; in 江苏省人大常委会办公厅 its 委 is 常委会's) — over the same stretch of the question."""
     from .aliases import department_key
 
     together = [m for m in matches if m.span in m.name]
+    if together and question:
+        # only over the same stretch: a later stretch printed together (企业管理服务专项's 管理服务)
+        # does not outrank an earlier one that names another department (晋江经信)
+        first = min(question.find(m.span) for m in matches)
+        if any(question.find(m.span) > first for m in together):
+            together = [m for m in together if question.find(m.span) == first]
     if together:
         matches = together
     out: dict[str, DepartmentMatch] = {}
-    for m in sorted(matches, key=lambda m: (m.span not in m.name, -len(m.name))):
+    for m in sorted(matches, key=lambda m: (question.find(m.span) if question else 0, m.span not in m.name, -len(m.name))):
         out.setdefault(department_key(m.name), m)
     return list(out.values())
 

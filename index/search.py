@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS units (
     index_text TEXT, page INTEGER, line INTEGER, department TEXT, year INTEGER, content_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS units_doc ON units(document);
+CREATE INDEX IF NOT EXISTS units_department ON units(department, year);
 CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(tokens, tokenize='unicode61 remove_diacritics 0');
 CREATE TABLE IF NOT EXISTS embeddings (content_hash TEXT, model TEXT, vector BLOB, PRIMARY KEY (content_hash, model));
 CREATE TABLE IF NOT EXISTS indexed_documents (document TEXT PRIMARY KEY, sha256 TEXT);
@@ -128,6 +129,7 @@ class SearchIndex:
         if not rebuild:  # units of an older chunker are replaced below; vectors of another model are not
             self.check(self.embedder.name, chunker=False)
         stats = {"documents_updated": 0, "documents_removed": 0, "units_embedded": 0}
+        self._department_names = None
         start = time.perf_counter()
         repairs = len(self.repairs)
         self._remove_stale()
@@ -291,9 +293,18 @@ class SearchIndex:
         self._ann = ann
         return ann
 
+    def _departments(self) -> set[str]:
+        """The departments the units are of, read once per process."""
+        if self.__dict__.get("_department_names") is None:
+            self._department_names = {r[0] for r in self.db.execute("SELECT DISTINCT department FROM units") if r[0]}
+        return self._department_names
+
     def _filter_sql(self, department, year, document) -> tuple[str, list]:
         clauses, params = [], []
-        if department:
+        if department and department in self._departments():  # a printed name: an indexed equality
+            clauses.append("u.department = ?")
+            params.append(department)
+        elif department:  # part of a name, as typed on the command line
             clauses.append("u.department LIKE ?")
             params.append(f"%{department}%")
         if year:
@@ -335,13 +346,19 @@ class SearchIndex:
         if ann.count == 0:
             return []
         vector = self._query_vector(query)
-        filtered = bool(department or year or document)
-        hits = ann.search(vector, ann.count if filtered else k)
-        if not filtered:
-            return [i for i, _ in hits]
+        if not (department or year or document):
+            return [i for i, _ in ann.search(vector, k)]
+        # filtered: exact scores over the filtered units' cached vectors alone, so that the cost
+        # follows the documents asked about, not the corpus, and no approximate index leaves any out
         where, params = self._filter_sql(department, year, document)
-        allowed = {r[0] for r in self.db.execute("SELECT u.id FROM units u WHERE 1=1" + where, params)}
-        return [i for i, _ in hits if i in allowed][:k]
+        rows = self.db.execute("SELECT u.id, e.vector FROM units u JOIN embeddings e ON e.content_hash=u.content_hash"
+                               " AND e.model=? WHERE 1=1" + where, [self._model(), *params]).fetchall()
+        if not rows:
+            return []
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        scores = np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows]) @ vector.astype(np.float32)
+        top = np.argsort(-scores, kind="stable")[:k]
+        return [int(ids[i]) for i in top]
 
     def search(self, query: str, k: int = 10, department=None, year=None, document=None,
                mode: str = "hybrid") -> list[Result]:

@@ -72,3 +72,14 @@ def test_a_change_the_report_does_not_print_is_not_answered(ask, question):
     result = ask(question)
     assert result["kind"] != "change"
     assert not (result["status"] == "answered" and result["figures"] and result["figures"][0].get("direction"))
+
+
+@pytest.mark.parametrize("question, value", [
+    ("泉州数字办2023年三公经费比上年涨了百分之多少", "274.55"),
+    ("晋城大数据局2023年收入总计和上年比少了多少？", "1,264.10"),
+    ("规划资源局机关运行经费2024年比2023年是增是减，差多少", "13.52"),
+])
+def test_a_change_asked_in_everyday_words_is_the_printed_change_not_last_years_amount(reports_ask, question, value):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and result["kind"] == "change"
+    assert result["figures"][0]["value"] == value

@@ -158,3 +158,15 @@ def test_funds_words_qualify_a_row_or_name_it(reports_ask, question, value):
 def test_an_amount_of_staff_costs_is_not_read_as_a_count_of_staff(reports_ask, question):
     fig = _main(reports_ask(question))
     assert fig["unit"] == "万元"
+
+
+@pytest.mark.parametrize("question, value, label", [
+    ("智慧福州2022年购房补贴是多少", "42.91", "购房补贴"),  # 房补 inside the printed label is not the everyday 房补
+    ("智慧福州有多少人在岗", "25", None),
+    ("普陀财政局2024年津贴这块发了多少", "1,238.58", "津贴补贴"),
+])
+def test_everyday_words_and_printed_labels(reports_ask, question, value, label):
+    result = reports_ask(question)
+    fig = _main(result)
+    assert fig["value"] == value and len(result["figures"]) >= 1 and (label is None or fig["label"] == label)
+    assert not fig["computed"]

@@ -128,3 +128,17 @@ def test_a_count_a_table_or_the_lookup_gives_is_left_to_it(ask):
     result = ask("普陀规划资源局2024年有多少个项目做了绩效自评？")
     assert result["status"] == "answered" and result["kind"] == "figure"
     assert result["figures"][0]["number"] == 39
+
+
+@pytest.mark.parametrize("question, quoted", [
+    ("浔阳区数字经济发展中心2023年收入为啥下降了40%多", "5G+智能税务官"),
+    ("晋城大数据局2023年收入为什么少了1200多万", "1,264.10"),
+])
+def test_a_number_given_roughly_finds_the_sentence_that_prints_it(reports_ask, question, quoted):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and quoted in result["answer"].replace(" ", "")
+
+
+def test_a_rough_number_the_report_does_not_print_finds_no_reason(reports_ask):
+    result = reports_ask("晋城大数据局2023年收入为什么少了1300多万")
+    assert result["status"] == "not_found" and not result["figures"]

@@ -6,7 +6,10 @@ name = "narrated"
 
 
 def claims(question) -> bool:
-    return question.department is not None
+    from ..previous import asks_change
+
+    # a change on the year before is the change kind's (its question parsed once, not re-read here)
+    return question.department is not None and not asks_change(question)
 
 
 def answer(question, context, out) -> bool:
