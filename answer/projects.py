@@ -57,10 +57,12 @@ def projects(facts: list[dict]) -> list[Project]:
                     cell(funds.get(t, []), _RATE)) for t, name in names.items()]
 
 
-def named(question: str, found: list[Project], owner: str = "") -> list[Project]:
+def named(question: str, found: list[Project], owner: str = "", enough: int | None = None) -> list[Project]:
     """The projects a question names: the whole name, or the longest stretch of the question that
-    runs through the name in order and covers at least half of it (12345热线座席外包经费); a name
-    that begins with the owner department's name is matched on the rest of it."""
+    runs through the name in order and covers at least half of it (12345热线座席外包经费), or at
+    least `enough` characters where the stretch is an item a list sets apart (非涉密信息网运维 of
+    非涉密信息网网络系统运行维护管理费用); a name that begins with the owner department's name is
+    matched on the rest of it."""
     text = compact(question)
     whole = [p for p in found if p.name in text]
     if whole:
@@ -68,7 +70,7 @@ def named(question: str, found: list[Project], owner: str = "") -> list[Project]
     scored = []
     for p in found:
         core = _without_owner(p.name, compact(owner))
-        need = max(6, len(core) // 2)
+        need = max(6, len(core) // 2) if enough is None else min(max(6, len(core) // 2), enough)
         longest = 0
         for i in range(len(text) - need + 1):
             for j in range(len(text), i + need - 1, -1):

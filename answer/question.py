@@ -24,9 +24,10 @@ from domain.normalize import compact
 from domain.tables import OTHER, kind_of
 from domain.vocabulary import TABLE_WORDS
 
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年|度)?")
+# "2024年初结转和结余": the 年 of 年初 (年末, 年底) is the row's, not the year's
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年(?![初末底])|度)?")
 # what may stand beside a department's name without being part of it
-_MASK = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年|度)?|年度|[“”\"'‘’「」『』《》〈〉【】()（）,，.。:：;；!！?？、\s]")
+_MASK = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年(?![初末底])|度)?|年度|[“”\"'‘’「」『』《》〈〉【】()（）,，.。:：;；!！?？、\s]")
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9fff]{0,10}?"
                           r"(?:局|办公室|办|厅|委员会|委|中心|院|所|部|大队|站|馆)")
 _CONJUNCTION = re.compile(r"^(?:以及|还有|和|与|及|或|跟|同)")

@@ -533,8 +533,12 @@ def _short_project(name: str, forms: list, owner: str):
     """The one project a short form names, else None."""
     from .projects import named as projects_named
 
-    found = projects_named(name, forms, owner) if forms else []
+    found = projects_named(name, forms, owner, enough=_ITEM_ENOUGH) if forms else []
     return found[0] if len(found) == 1 else None
+
+
+# an item a list sets apart (、) names a project by eight characters of its name in order, however long the name
+_ITEM_ENOUGH = 8
 
 
 def _project_stretch(piece: str, forms: list, owner: str, at_end: bool) -> str | None:
@@ -547,7 +551,7 @@ def _project_stretch(piece: str, forms: list, owner: str, at_end: bool) -> str |
 
     for k in range(len(piece), 3, -1):
         stretch = piece[-k:] if at_end else piece[:k]
-        found = projects_named(stretch, forms, owner)
+        found = projects_named(stretch, forms, owner, enough=_ITEM_ENOUGH)
         if found and all(_subsequence(stretch, _without_owner(p.name, compact(owner))) or _subsequence(stretch, p.name)
                          for p in found):
             return stretch
@@ -597,7 +601,7 @@ def _rank_items(question: Question, department: str, spans: list[str], items: li
 
         resolved = []
         for it in items:
-            found = [p for p in forms if p.name == it.name] or projects_named(it.name, forms, department)
+            found = [p for p in forms if p.name == it.name] or projects_named(it.name, forms, department, enough=_ITEM_ENOUGH)
             if len(found) != 1:
                 missing.append(f"“{it.name}”：报告里没有这个名称的项目" if not found else
                                f"“{it.name}”可以指" + "、".join(_form_label(p) for p in found))

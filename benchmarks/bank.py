@@ -3,6 +3,7 @@ development part and a held-out part, each scored with the bank's own scorer.
 
     python benchmarks/bank.py --index var/index [--part dev|held|both] [--show 40]
     python benchmarks/bank.py --index var/index --latency     # warm time per question, all 320
+    python benchmarks/bank.py --index var/index --questions unseen   # the later set, split the same way
 
 A question is held out when sha1(its id) % 3 == 0 (107 of the 320).  Work on failures reads only
 the development part: the held-out part prints its table and summary, never its failures, so
@@ -22,18 +23,25 @@ ROOT = Path(__file__).resolve().parents[1]
 BANK = ROOT.parent / "shared" / "questions"
 
 
-def held_out(question_id: str) -> bool:
-    return int(hashlib.sha1(question_id.encode("utf-8")).hexdigest(), 16) % 3 == 0
+# the question sets: the outside bank, and benchmarks/unseen_questions.jsonl (90 questions on the same
+# eight reports written later by someone who saw neither the code nor the bank); each split once
+# and for all into a development part and a held-out part by sha1 of the question's id
+SETS = {"bank": (BANK / "bank.jsonl", 3), "unseen": (ROOT / "benchmarks" / "unseen_questions.jsonl", 2)}
 
 
-def part(name: str) -> list[str]:
-    lines = [l for l in (BANK / "bank.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
-    return [l for l in lines if held_out(json.loads(l)["id"]) == (name == "held")]
+def held_out(question_id: str, modulus: int = 3) -> bool:
+    return int(hashlib.sha1(question_id.encode("utf-8")).hexdigest(), 16) % modulus == (0 if modulus == 3 else 1)
 
 
-def score(name: str, index: Path, show: int, out: Path | None) -> str:
+def part(name: str, questions: str = "bank") -> list[str]:
+    path, modulus = SETS[questions]
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return [l for l in lines if held_out(json.loads(l)["id"], modulus) == (name == "held")]
+
+
+def score(name: str, index: Path, show: int, out: Path | None, questions: str = "bank") -> str:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
-        f.write("\n".join(part(name)) + "\n")
+        f.write("\n".join(part(name, questions)) + "\n")
     cmd = [sys.executable, str(BANK / "score.py"), "--index", str(index), "--bank", f.name,
            "--python", sys.executable, "--show", str(show if name == "dev" else 0)]
     if out:
@@ -75,13 +83,15 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=40, help="development failures to print")
     parser.add_argument("--json", type=Path, help="write the development part's answers here")
     parser.add_argument("--latency", action="store_true", help="warm time per question instead of the scores")
+    parser.add_argument("--questions", choices=tuple(SETS), default="bank",
+                        help="the outside bank, or the later unseen set (benchmarks/unseen_questions.jsonl)")
     args = parser.parse_args()
     if args.latency:
         latency(args.index)
         return
     for name in ("dev", "held") if args.part == "both" else (args.part,):
-        print(f"== {name} ({len(part(name))} questions)")
-        print(score(name, args.index, args.show, args.json if name == "dev" else None))
+        print(f"== {args.questions} {name} ({len(part(name, args.questions))} questions)")
+        print(score(name, args.index, args.show, args.json if name == "dev" else None, args.questions))
 
 
 if __name__ == "__main__":

@@ -62,10 +62,16 @@ def match_departments(question: str, names: list[str], fiscal_words: list[str] =
     stripped = question
     for word in sorted(present, key=len, reverse=True):
         stripped = stripped.replace(word, "|")
+    # where the fiscal words stand: a span that takes characters of one (财政 of 财政拨款, 办公 of
+    # 办公费 in "公用经费中办公费") names no department by them
+    taken = [(m.start(), m.end()) for w in present if not any(w in n for n in names)  # a unit's name is no fiscal word
+             for m in re.finditer(re.escape(w), question)]
     matches = []
     for name in names:
         span = _best_span(question, name)
-        if span and any(span in w for w in present):  # 财政 of 财政拨款 names no 财政局
+        at = question.find(span) if span else -1
+        if span and (any(span in w for w in present)
+                     or any(a < at + len(span) and at < b for a, b in taken)):
             span = _best_span(stripped, name)
         if span:
             matches.append(DepartmentMatch(name, span, len(span)))

@@ -170,3 +170,18 @@ def test_everyday_words_and_printed_labels(reports_ask, question, value, label):
     fig = _main(result)
     assert fig["value"] == value and len(result["figures"]) >= 1 and (label is None or fig["label"] == label)
     assert not fig["computed"]
+
+
+@pytest.mark.parametrize("question, value", [
+    ("规划资源局2024年初结转和结余", "112.88"),  # the 年 of 年初 is the row's
+    ("普陀规划资源局2024年初结转和结余是多少", "112.88"),
+    ("浔阳数字经济中心2023年给退休人员花了多少钱", "6.56"),  # 退休 covers 行政单位离退休
+])
+def test_rows_whose_words_touch_the_year_or_an_everyday_word(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value
+
+
+@pytest.mark.parametrize("question", ["泉州市大数据服务中心2023年自己单独花了多少钱", "泉州市大数据服务中心的经费是多少"])
+def test_money_asked_is_never_answered_with_a_count(reports_ask, question):
+    result = reports_ask(question)
+    assert not any(f["unit"] in ("人", "个", "辆") for f in result["figures"])

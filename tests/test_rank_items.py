@@ -165,3 +165,12 @@ def test_departments_ranked_by_their_mean_self_assessment_score(reports_ask):
     # a department whose forms cannot all be read is left out of no ranking: the ranking is refused
     refused = reports_ask("泉州数字办和浔阳数经中心的项目自评平均得分谁高")
     assert refused["status"] == "not_found" and not refused["figures"]
+
+
+def test_projects_listed_by_eight_characters_of_a_long_name(text_ask):
+    result = text_ask("泉州数字办这几个项目2023年全年执行数从高到低怎么排：政府网站及网站群、非涉密信息网运维、电子政务外网租金运维、政务云购买云资源")
+    assert result["status"] == "answered"
+    assert [f["value"] for f in result["figures"]] == ["1900.00", "122.88", "98.74", "60.20"]
+    # a short form that fits no printed project is still refused by name
+    refused = text_ask("泉州数字办这几个项目全年执行数从高到低：政府网站及网站群、城市大脑二期运维工程")
+    assert refused["status"] == "not_found" and not refused["figures"]

@@ -142,3 +142,8 @@ def test_a_number_given_roughly_finds_the_sentence_that_prints_it(reports_ask, q
 def test_a_rough_number_the_report_does_not_print_finds_no_reason(reports_ask):
     result = reports_ask("晋城大数据局2023年收入为什么少了1300多万")
     assert result["status"] == "not_found" and not result["figures"]
+
+
+def test_not_spending_the_whole_budget_asked_in_everyday_words(reports_ask):
+    result = reports_ask("普陀财政局2024年信息化建设为什么没花满预算")
+    assert result["status"] == "answered" and "产业政策扶持资金管理系统" in result["answer"]
