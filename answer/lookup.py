@@ -15,7 +15,7 @@ from index.departments import DepartmentMatch
 
 from .question import ORGANISATION as _ORGANISATION, UNITS, masked
 from domain.quantities import asked_subject, quantity_of, subject_quantities
-from domain.tables import TABLE_STEMS, FUNDS_TABLES, KIND_ORDER
+from domain.tables import CROSS_PRINTED, SUBJECT_TABLES, TABLE_STEMS, FUNDS_TABLES, KIND_ORDER, is_budget
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
@@ -49,6 +49,7 @@ class Lookup:
     terms: list[str] = field(default_factory=list)
     narrative: bool = False  # the figure is a number stated in a sentence, not a table cell
     parts: bool = False  # the facts are sibling rows the question's word covers together; their sum answers
+    report_kind: str | None = None  # 决算 | 预算: what the cited report is, so a budget is said to be one
 
 
 class Catalog:
@@ -178,14 +179,26 @@ def mismatch(fact: dict, q) -> str | None:
             return f"报告里找到的“{fact['row_label']}”不在问题所问的“{word}”表里"
     if fact["number"] is None:
         return f"“{fact['row_label']}”这一栏印的是“{fact['value_text']}”，不是数字"
+    if q.unit is None and _asks_money(q.compact) and (fact["unit"] or "") in _COUNT_UNITS:
+        # money asked (花了多少钱), a count found (在职人数 14人): another quantity
+        return f"问题问的是金额，报告里找到的“{fact['row_label']}”印的是{fact['unit']}数"
     column = fact.get("column") or ""
-    if q.measure in ("预算数", "年初预算", "全年预算") and "预算" not in column and fact["table_kind"] != "项目支出绩效自评表":
+    if (q.measure in ("预算数", "年初预算", "全年预算") and "预算" not in column
+            and fact["table_kind"] != "项目支出绩效自评表" and not is_budget(fact["table_kind"])):
         return "问题问的是预算数，相关表格只印了决算数"
     return None
 
 
 # A sentence or note that says there is none: 无/没有 … 支出, 本表无数据, 为空表.
 _NONE = re.compile(r"无|没有|未发生|未安排|为0|为零|空表|本表无数据|不涉及")
+
+
+_COUNT_UNITS = ("人", "人次", "名", "个", "辆", "次", "批次", "台", "套", "项", "家", "户")
+_MONEY = re.compile(r"花了?多少|多少钱|钱|万元|金额|开支|费用|经费|支出|资金|预算|收入")
+
+
+def _asks_money(text: str) -> bool:
+    return bool(_MONEY.search(text))
 
 
 def stated_none(q, catalog, department, year, year_given, document, words) -> Lookup | None:
@@ -351,9 +364,54 @@ def _joined(named: list[str], text: str) -> bool:
     return any(re.fullmatch(r"[和与及、加或以]|以及|还有", text[a + len(x):b]) for (a, x), (b, _) in zip(spots, spots[1:]))
 
 
+# what a question asks of a 决算 (what was spent) or of a 预算 (what is budgeted); 预算 inside the
+# name of funds (一般公共预算, 政府性基金预算) asks neither
+_ASKS_FINAL = re.compile(r"决算|实际(?:支出|执行|花)|执行数|花了")
+_ASKS_PLAN = re.compile(r"(?<!公共)(?<!基金)(?<!经营)预算(?!财政拨款|拨款)")
+
+
+def asked_report_kind(text: str) -> str | None:
+    """决算, 预算 or None: the kind of report the question's words ask a figure of."""
+    if _ASKS_FINAL.search(text):
+        return "决算"
+    if _ASKS_PLAN.search(re.sub(r"(?:一般公共|政府性基金|国有资本经营)预算", "|", text)):
+        return "预算"
+    return None
+
+
 def lookup(question: str, catalog: Catalog, department: str | None = None, table_index: int | None = None) -> Lookup:
     """The printed figure the question asks for; `department` given, the question's own
-    department words are not read (a comparison asks each department in turn)."""
+    department words are not read (a comparison asks each department in turn).  A 预算
+    report's figure is a budget figure (`Lookup.report_kind`): a question asking what was spent
+    (决算) is not answered from a budget, and one asking the budget is answered from the 预算
+    report where the year has both."""
+    result = _lookup(question, catalog, department, table_index)
+    if result.document and result.department:
+        kinds = {d["name"]: d.get("report_kind") for d in catalog.reports_of(result.department)
+                 if d["year"] == result.year}
+        result.report_kind = kinds.get(result.document) or next(iter(set(kinds.values())), None)
+    return result
+
+
+def _report_for(catalog: Catalog, department: str, year: int, text: str) -> tuple[str | None, str | None]:
+    """The document of the year's report of the kind asked (决算/预算), and why none, when the
+    index holds only the other kind."""
+    asked = asked_report_kind(text)
+    document = catalog.document_for(department, year)
+    reports = [d for d in catalog.reports_of(department) if d["year"] == year]
+    held = {d.get("report_kind") for d in reports}
+    if asked is None or asked in held or not reports:
+        fitting = [d for d in reports if d.get("report_kind") == asked]
+        if fitting and document not in {d["name"] for d in fitting}:
+            document = fitting[0]["name"]
+        return document, None
+    if asked == "决算" and held == {"预算"}:
+        return None, (f"索引中只有{department}{year}年度的部门预算（{document}），没有这一年的决算；"
+                      "预算数是计划安排的数字，不是实际支出")
+    return document, None
+
+
+def _lookup(question: str, catalog: Catalog, department: str | None = None, table_index: int | None = None) -> Lookup:
     text = compact(question)
     q = catalog.parse(question)
     if q.operation in REFUSED and q.operation != "average" and not (department and q.operation == "rank"):
@@ -389,13 +447,15 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     if year not in years:
         return Lookup("not_found", department, year, year_given,
                       missing=f"没有{department}{year}年度的报告（已有：{'、'.join(map(str, years)) or '无'}）")
-    document = catalog.document_for(department, year)
+    document, why_not = _report_for(catalog, department, year, text)
+    if why_not:
+        return Lookup("not_found", department, year, year_given, None, missing=why_not)
     # the rows asked for, named by the document's own labels (never every label of the corpus)
     facts = catalog.facts(document)
     if table_index is not None:  # asked within one table (a part beside its whole)
         facts = [f for f in facts if f["table_index"] == table_index]
     table_words = [w for w in TABLE_WORDS if w in text]
-    plain = re.sub(r"(?:19|20)\d{2}\s*年度?", "", text)  # 2024年度 names no 年度 row
+    plain = re.sub(r"(?:19|20)\d{2}\s*(?:年度|年(?![初末底]))?", "", text)  # 2024年度 names no 年度 row; 年初 stays
     if not forced and matches and matches[0].span:  # the words that named the department name no row
         plain = plain.replace(matches[0].span, "|", 1)
     # a project is named by words beside the department's name, never by that name alone
@@ -537,7 +597,8 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     if not chosen and table_words and words:  # the named table's total, when the rows named were the wrong side
         rows = _candidate_rows(facts, [], table_words, text)
         chosen = _figures(rows, column, text)
-    if _ASKS_BUDGET.search(text) and chosen and not any("预算" in (f["column"] or "") for f in chosen):
+    if _ASKS_BUDGET.search(text) and chosen and not any("预算" in (f["column"] or "") or is_budget(f["table_kind"])
+                                                          for f in chosen):
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题问的是预算数，相关表格只印了决算数", terms=words)
     if unit in _NARRATIVE_UNITS and chosen and not any(_unit_fits(f, unit) for f in chosen):
@@ -580,7 +641,7 @@ def lookup(question: str, catalog: Catalog, department: str | None = None, table
     # the same named row printed in other standard tables (住房公积金 as 2210201 and as 30113);
     # a bare 合计 of another table is another quantity, not the same one
     same_row = [f for f in others if bare_label(f["row_label"]) == bare_label(main["row_label"])
-                and bare_label(main["row_label"]) not in _TOTALS and f["table_kind"] in KIND_ORDER[:7]]
+                and bare_label(main["row_label"]) not in _TOTALS and f["table_kind"] in CROSS_PRINTED]
     return Lookup("answered", department, year, year_given, document, [main], same_row, terms=words)
 
 
@@ -694,7 +755,7 @@ def _sibling_parts(facts: list[dict], terms: list[str], column: str | None, text
     Rows of different levels (工资福利支出 and its 基本工资) are not parts of one whole."""
     if len(terms) < 2:
         return []
-    for table in sorted({f["table_index"] for f in facts if f["table_kind"] in KIND_ORDER[:9]},
+    for table in sorted({f["table_index"] for f in facts if f["table_kind"] in SUBJECT_TABLES},
                         key=lambda t: min(KIND_ORDER.index(f["table_kind"]) for f in facts if f["table_index"] == t)):
         in_table = [f for f in facts if f["table_index"] == table]
         rows = [r for t in terms for r in _candidate_rows(in_table, [t], [], text)
@@ -725,7 +786,7 @@ def _candidate_rows(facts: list[dict], words: list[str], table_words: list[str],
             if label == w or first["row_code"] == w:
                 return (0, i, kind_rank, first["table_index"], first["row_index"])
         for i, w in enumerate(words):
-            if (w in label and len(w) >= 4 and kind in KIND_ORDER[:9]
+            if (w in label and len(w) >= 4 and kind in SUBJECT_TABLES
                     and not _contradicts(label, question)):
                 return (1, i, kind_rank, first["table_index"], first["row_index"])
         for i, w in enumerate(table_words):

@@ -16,6 +16,9 @@ from .normalize import compact
 # the funds a figure is of
 ALL, FISCAL, GENERAL, FUND = "全部资金", "财政拨款", "一般公共预算财政拨款", "政府性基金预算财政拨款"
 
+# a budget table's amount of the year: 金额, 合计, 本年预算 (not 上年预算, not 比上年增减)
+_BUDGET_AMOUNT = r"^(?:金额|合计|小计|本年预算|预算数)(?:/(?:金额|合计|小计))?$"
+
 # (table kind, column pattern over the column path) -> (funds, measure); first match wins
 QUANTITY_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
     ("支出决算表", r"^本年支出合计(?:/合计)?$|^合计$", ALL, "支出"),
@@ -32,11 +35,31 @@ QUANTITY_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
     ("财政拨款收入支出决算总表", r"^支出/[^/]*政府性基金", FUND, "支出"),
     ("财政拨款收入支出决算总表", r"^支出/(?:[^/]*(?:合计|小计|决算数|金额))$", FISCAL, "支出"),
     ("基本支出决算表", r"^合计$", GENERAL, "基本支出"),
+    # budgets (预算): the same quantities of the budget year, read from the budget tables'
+    # columns (金额, or 本年预算 beside 上年预算 and 比上年增减 — the year's own column only)
+    ("支出预算总表", r"^(?:本年预算/)?(?:合计|总计)$", ALL, "支出"),
+    ("支出预算总表", r"^(?:本年预算/)?基本支出$", ALL, "基本支出"),
+    ("支出预算总表", r"^(?:本年预算/)?项目支出$", ALL, "项目支出"),
+    ("收入预算总表", _BUDGET_AMOUNT, ALL, "收入"),
+    ("收支预算总表", r"^支出/", ALL, "支出"),
+    ("收支预算总表", r"^收入/", ALL, "收入"),
+    ("财政拨款收支预算总表", r"^支出/", FISCAL, "支出"),
+    ("财政拨款收支预算总表", r"^收入/", FISCAL, "收入"),
+    ("财政拨款支出预算表", _BUDGET_AMOUNT, FISCAL, "支出"),
+    ("一般公共预算支出预算表", _BUDGET_AMOUNT, GENERAL, "支出"),
+    ("政府性基金预算支出表", _BUDGET_AMOUNT, FUND, "支出"),
+    ("财政拨款基本支出预算表", _BUDGET_AMOUNT, FISCAL, "基本支出"),
+    ("一般公共预算基本支出预算表", _BUDGET_AMOUNT, GENERAL, "基本支出"),
 )
 _COLUMNS = tuple((kind, re.compile(p), funds, measure) for kind, p, funds, measure in QUANTITY_COLUMNS)
 _NUMBERING = re.compile(r"^[一二三四五六七八九十]+、")
 _YEAR_TOTAL = re.compile(r"^本年(收入|支出)合计$")
 _SUMMARY = ("收入支出决算总表", "财政拨款收入支出决算总表")
+_BUDGET_SUMMARY = ("收支预算总表", "财政拨款收支预算总表")
+_BASIC = ("基本支出决算表", "财政拨款基本支出预算表", "一般公共预算基本支出预算表")
+# a budget summary's total of the year (当年支出小计, 本年收入合计), and its grand total
+_BUDGET_YEAR_TOTAL = re.compile(r"^(?:当年|本年)(收入|支出)(?:小计|合计)$")
+_BUDGET_GRAND_TOTAL = re.compile(r"^(收入|支出)(?:合计|总计)$")
 
 
 def quantity_of(fact: dict, names: dict[str, str]) -> tuple | None:
@@ -60,7 +83,13 @@ def quantity_of(fact: dict, names: dict[str, str]) -> tuple | None:
             return None
         name = _NUMBERING.sub("", label)
         return (names.get(name, name), funds, measure)
-    if kind == "基本支出决算表":
+    if kind in _BUDGET_SUMMARY:
+        return _budget_summary(fact, label, funds, measure)
+    if kind == "收入预算总表":
+        return ("合计", funds, measure) if label in ("收入总计", "收入合计", "合计", "总计") else None
+    if kind == "支出预算总表" and not label and not fact["row_code"]:
+        return ("合计", funds, measure)  # the one row of figures, printed without a name
+    if kind in _BASIC:
         return ("合计", funds, measure) if label == "合计" and not fact["row_code"] else None
     if fact["row_code"] and fact["row_level"]:
         return (fact["row_code"], funds, measure)
@@ -69,11 +98,27 @@ def quantity_of(fact: dict, names: dict[str, str]) -> tuple | None:
     return None
 
 
+def _budget_summary(fact: dict, label: str, funds: str, measure: str) -> tuple | None:
+    """A budget summary table's cell: its side's total of the year (当年支出小计, or 支出合计 where
+    nothing is carried over), the spending by use (一、基本支出 二、项目支出) as the totals of
+    those measures."""
+    side = "收入" if fact["row_group"] == 0 else "支出"
+    if measure != side:
+        return None
+    m = _BUDGET_YEAR_TOTAL.match(label) or _BUDGET_GRAND_TOTAL.match(label)
+    if m and m.group(1) == side:
+        return ("合计" if _BUDGET_YEAR_TOTAL.match(label) else "总计", funds, measure)
+    name = _NUMBERING.sub("", label)
+    if side == "支出" and name in ("基本支出", "项目支出"):
+        return ("合计", funds, name)
+    return None
+
+
 def subject_names(facts) -> dict[str, str]:
     """类 names as the coded tables print them, to their codes: 住房保障支出 → 221."""
     out: dict[str, str] = {}
     for f in facts:
-        if f["row_level"] == "类" and f["row_code"] and f["row_label"] and f["table_kind"] != "基本支出决算表":
+        if f["row_level"] == "类" and f["row_code"] and f["row_label"] and f["table_kind"] not in _BASIC:
             out.setdefault(compact(f["row_label"]), f["row_code"])
     return out
 
@@ -90,7 +135,7 @@ NARRATIVE_QUANTITIES: tuple[tuple[str, tuple, tuple], ...] = (
     (r"基本支出", (("合计", ALL, "基本支出"),), (("合计", GENERAL, "基本支出"),)),
     (r"项目支出", (("合计", ALL, "项目支出"),), (("合计", GENERAL, "项目支出"),)),
     (r"一般公共预算(?:财政)?拨款(?:决算)?(?:本年)?支出", (("合计", GENERAL, "支出"),), (("合计", FISCAL, "支出"),)),
-    (r"(?:一般公共预算)?财政拨款基本支出", (("合计", GENERAL, "基本支出"),), (("合计", ALL, "基本支出"),)),
+    (r"(?:一般公共预算)?财政拨款基本支出|一般公共预算基本支出", (("合计", GENERAL, "基本支出"),), (("合计", ALL, "基本支出"),)),
     (r"财政拨款(?:本年)?支出", (("合计", FISCAL, "支出"), ("合计", GENERAL, "支出")), ()),
     (r"政府性基金(?:预算)?(?:财政拨款)?支出", (("合计", FUND, "支出"),), ()),
     (r"(?:一般公共预算财政拨款)?人员经费(?:支出)?", (("人员经费",),), ()),
@@ -118,7 +163,7 @@ def subject_quantities(subject: str) -> tuple[list, list] | None:
 
 # the words a question wraps around the quantity it asks for (who, when, how much), and 的
 _ASKING = re.compile(r"(?:19|20)\d{2}年度?|请问|一共|总共|合计是|共计|是多少|有多少|多少万元|多少钱|多少|是|为|花了|用了"
-                     r"|了|的|钱|呢|吗|[？?。，,！!、：:]|决算数|决算")
+                     r"|了|的|钱|呢|吗|[？?。，,！!、：:]|决算数|决算|预算数|(?<=支出)预算|^预算")
 
 
 def asked_subject(question: str, department_span: str = "") -> str:

@@ -92,7 +92,11 @@ def interpret(raw: RawTable, index: int, default_unit: str = "万元") -> tuple[
 # Tables whose rows are subjects or the fixed lines of the summary tables: no sections.
 _SUBJECT_KINDS = {"收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表",
                   "一般公共预算财政拨款支出决算表", "基本支出决算表", "政府性基金预算财政拨款收入支出决算表",
-                  "国有资本经营预算财政拨款支出决算表"}
+                  "国有资本经营预算财政拨款支出决算表",
+                  # budgets: the summary tables and the tables of functional or economic subjects
+                  "收支预算总表", "收入预算总表", "支出预算总表", "财政拨款收支预算总表", "财政拨款支出预算表",
+                  "财政拨款基本支出预算表", "一般公共预算支出预算表", "一般公共预算基本支出预算表",
+                  "政府性基金预算支出表", "国有资本经营预算支出表"}
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、\S")
 
 
@@ -135,6 +139,14 @@ def _split_meta(grid):
                 grid = grid[1:]
                 continue
             break
+        parts = [part for c in row if c.text for part in c.text.split("\n") if part.strip()]
+        if len(parts) > 1 and any(_META.search(compact(p)) or code_in(p) or kind_of(title_in(p) or "") != OTHER
+                                  for p in parts):
+            # the title, code and 部门：/单位： printed inside the grid's first row, a line each
+            # ("表二⏎部门：… | 收入预算总表 | 单位：万元"): each is a line of the context
+            meta.extend(TextLine(clean_label(p), row[0].page, row[0].line) for p in parts)
+            grid = grid[1:]
+            continue
         if _META.search(compact(text)) or code_in(text) or (title_in(text) and len([c for c in row if c.text]) == 1):
             meta.append(TextLine(clean_label(text), row[0].page, row[0].line))
             grid = grid[1:]
@@ -145,10 +157,44 @@ def _split_meta(grid):
 
 def _title(context: list[TextLine]) -> str | None:
     """The nearest title above the table, preferring one the catalogue knows."""
-    titles = [t for line in reversed(context)
+    titles = [t for line in reversed(_unwrapped(context))
               for part in re.split(r"\s{2,}|(?<=表)\s|(?<=表)(?=(?:金额)?单位[:：]|公开|部门[:：]|编制单位)", line.text)
-              if (t := title_in(part))]
+              if (t := title_in(_after_department(part)))]
     return next((t for t in titles if kind_of(t) != OTHER), titles[0] if titles else None)
+
+
+def _unwrapped(context: list[TextLine]) -> list[TextLine]:
+    """A title wrapped over two lines ("…培训费支出预" over "算表", "…培训费" over "支出预算表"):
+    the two joined, where the join is a catalogued title of another kind than the second line
+    alone and the first line is no title and no sentence."""
+    out: list[TextLine] = []
+    for line in context:
+        if out and len(compact(line.text)) <= 8 and not title_in(out[-1].text):
+            joined = compact(out[-1].text) + compact(line.text)
+            kind = kind_of(title_in(joined) or "")
+            if kind != OTHER and kind != kind_of(title_in(line.text) or "") and not re.search(r"[。；;：:]$", out[-1].text):
+                out[-1] = TextLine(joined, out[-1].page, out[-1].line, out[-1].bbox, out[-1].heading)
+                continue
+        out.append(line)
+    return out
+
+
+_DEPARTMENT_FIELD = re.compile(r"^(?:(?:公开)?表[一二三四五六七八九十\d]{1,3})?(?:部门|单位)(?:名称)?[:：]")
+
+
+def _after_department(part: str) -> str:
+    """The title where a 部门：… field runs into it on one line with no space between
+    ("部门：中共江苏省委办公厅收支预算总表"): the shortest end of the line that is still the
+    catalogued kind the whole line names (财政拨款支出预算表, not 支出预算表), since the name before
+    it cannot be told from the title by its characters alone."""
+    text = compact(part)
+    kind = kind_of(text)
+    if not _DEPARTMENT_FIELD.match(text) or not text.endswith("表") or kind == OTHER:
+        return part
+    for start in range(len(text) - 4, 0, -1):
+        if kind_of(text[start:]) == kind and title_in(text[start:]):
+            return text[start:]
+    return part
 
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])[^。；;，,]{2,28}$")
@@ -187,11 +233,12 @@ def _is_toc(grid, context) -> bool:
                                   and re.match(r"^(第.部分|[一二三四五六七八九十]+、)", compact(r[0])) for r in rows)
 
 
-_VALUE_LABEL = re.compile(r"合计|小计|支出|收入|结余|结转|金额|决算数|预算数")
+_VALUE_LABEL = re.compile(r"合计|小计|支出|收入|结余|结转|金额|决算数|预算数|本年预算|上年预算|增减")
 
 
 _ONE_SIDED = {"收入决算表", "支出决算表", "一般公共预算财政拨款支出决算表", "政府性基金预算财政拨款收入支出决算表",
-              "国有资本经营预算财政拨款支出决算表"}
+              "国有资本经营预算财政拨款支出决算表",
+              "财政拨款支出预算表", "一般公共预算支出预算表", "政府性基金预算支出表", "国有资本经营预算支出表"}
 
 
 def _align_rows(header, body, width: int, warn):
@@ -537,8 +584,8 @@ def _logical_row(r, g, row, keys, values, paths, hierarchy, warn) -> LogicalRow 
             if m:
                 digits.append(m.group(1))
                 continue
-            if compact(text) in _KEY_JUNK or not re.search(r"[\u4e00-\u9fff]{2}", text):
-                continue  # OCR debris in the code column
+            if compact(text) in _KEY_JUNK or not re.search(r"[\u4e00-\u9fff]{2}", compact(text)):
+                continue  # OCR debris in the code column (a spaced 合 计 there is the total's name)
         t = clean_label(text)
         if compact(t) not in _KEY_JUNK:
             label_parts.append(t)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import BrokenPDF, EmptyDocument, EncryptedPDF, ImageOnlyPDF
 from .model import BBox, Block, Cell, RawDocument, RawTable, TextLine
-from domain.tables import code_in, title_in
+from domain.tables import OTHER, code_in, kind_of, title_in
 from domain.normalize import clean_line, compact, nfkc
 
 # Page furniture that may stand between a table and its continuation on the next page.
@@ -68,6 +68,7 @@ def read_pdf(path: Path) -> RawDocument:
 
 
 def _page_blocks(page, number: int) -> list[Block]:
+    page = page.filter(_visible)
     grids = _ruled_tables(page, number)
     grids += _unruled_tables(page, number, [bbox for bbox, _ in grids])
     boxes = [bbox for bbox, _ in grids]
@@ -91,6 +92,21 @@ def _page_blocks(page, number: int) -> list[Block]:
     items += [(bbox[1], table) for (bbox, _), table in zip(grids, tables)]
     items.sort(key=lambda item: item[0])
     return [block for _, block in items]
+
+
+_WHITE = {(1,), (1, 1, 1), (0, 0, 0, 0)}
+
+
+def _visible(obj: dict) -> bool:
+    """A rect filled white and not stroked is page background, not a ruling: its edges would
+    frame the title and the table as one grid (a white box behind each table of a page)."""
+    if obj.get("object_type") != "rect" or obj.get("stroke") or not obj.get("fill"):
+        return True
+    colour = obj.get("non_stroking_color")
+    colour = tuple(colour) if isinstance(colour, (list, tuple)) else (colour,)
+    if not all(isinstance(c, (int, float)) for c in colour):
+        return True  # a pattern fill ("P40") is drawn, whatever it shows
+    return tuple(float(c) for c in colour) not in _WHITE
 
 
 def _words(page, boxes: list[BBox]) -> list[dict]:
@@ -301,8 +317,17 @@ def _continues(prev: RawTable, table: RawTable) -> bool:
         return True  # an empty ruled frame at the top of the page: the rest of the grid
     # nothing but page furniture stands between them: a continuation, unless the grid opens with
     # a title or the 编制单位/单位 line of a new table
+    # (the title, code and 部门：/单位： lines may be printed inside the grid's first row, a cell or a
+    # line of a cell each: "表二⏎部门：… | 收入预算总表 | 单位：万元")
+    # (or just above its box, where they read as a row the page break cut: its spill)
     text = compact(" ".join(c.text for c in first if c.text))
-    return not (title_in(text) or code_in(text) or _NEW_TABLE.search(text))
+    parts = [compact(part) for c in first + (table.spill_above or ()) if c.text
+             for part in c.text.split("\n") if part.strip()]
+    if title_in(text) or code_in(text) or _NEW_TABLE.search(text):
+        return False
+    # a line of a cell opens a new table only as a catalogued title, a code or a 部门：/单位： field
+    # (a wrapped cell of a form may well end in 表)
+    return not any((title_in(t) and kind_of(title_in(t)) != OTHER) or code_in(t) or _NEW_TABLE.search(t) for t in parts)
 
 
 _NEW_TABLE = re.compile(r"编制单位|^部门(名称)?[:：]|金额单位|^单位[:：]")

@@ -66,7 +66,8 @@ def _figure(question: str, catalog, searcher, out: dict) -> dict:
     unit = main["unit"] or ""
     label = row_name(main)
     column = f"“{main['column']}”" if main["column"] else ""
-    out["answer"] = (f"{result.department}{result.year}年度{label}{column}为 {main['value_text']}{unit}"
+    budget = "部门预算中，" if result.report_kind == "预算" else ""  # a budget figure is said to be one
+    out["answer"] = (f"{result.department}{result.year}年度{budget}{label}{column}为 {main['value_text']}{unit}"
                      f"（{where(main)}）。")
     out["figures"] = [figure(main)] + [figure(f) for f in result.others]
     for other in result.others:
