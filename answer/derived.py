@@ -4,6 +4,7 @@ computed, shows its formula and cites every input."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from domain.normalize import compact
 
@@ -97,6 +98,10 @@ def project_funds(question: str, catalog: Catalog, out: dict) -> bool:
         return False
     p = asked[0]
     if intent in ("remaining", "over"):
+        if re.search(r"年初|预算编制", text):  # the budget set at the start of the year, not the adjusted one
+            if p.initial is None:
+                return False
+            p = replace(p, budget=p.initial)
         if p.budget is None or p.spent is None:
             return False
         from decimal import Decimal

@@ -179,6 +179,9 @@ def mismatch(fact: dict, q) -> str | None:
             return f"报告里找到的“{fact['row_label']}”不在问题所问的“{word}”表里"
     if fact["number"] is None:
         return f"“{fact['row_label']}”这一栏印的是“{fact['value_text']}”，不是数字"
+    if q.unit == "分" and fact["table_kind"] not in ("项目支出绩效自评表", "情况说明"):
+        # a score is printed in a 绩效自评 form (or said in the narrative): a cell elsewhere is another number
+        return f"报告里找到的“{fact['row_label']}”不在项目绩效自评表里，不是自评得分"
     if q.unit is None and _asks_money(q.compact) and (fact["unit"] or "") in _COUNT_UNITS:
         # money asked (花了多少钱), a count found (在职人数 14人): another quantity
         return f"问题问的是金额，报告里找到的“{fact['row_label']}”印的是{fact['unit']}数"

@@ -17,6 +17,7 @@ _FUNDS_ROW = re.compile(r"^年度资金总额|^资金总额")
 _BUDGET = re.compile(r"全年预算数|调整后预算数|预算下达数|下达数|预算数")
 _SPENT = re.compile(r"全年执行数|执行数|实际支出|决算数")
 _RATE = re.compile(r"执行率")
+_INITIAL = re.compile(r"年初预算数|预算编制数|年初预算")
 
 REMAINING = re.compile(r"还有多少没|没执行|未执行|没有执行|没花完|没支出|未支出|没付|还剩|剩下|剩余|差了多少|相差|差多少")
 OVER = re.compile(r"(?:实际|执行|支出|花).{0,6}比.{0,4}预算.{0,2}(?:多|超)|超出预算|超支")
@@ -32,6 +33,7 @@ class Project:
     budget: dict | None
     spent: dict | None
     rate: dict | None
+    initial: dict | None = None  # 年初预算数 / 预算编制数, where the form prints one beside 全年预算数
 
 
 def projects(facts: list[dict]) -> list[Project]:
@@ -54,7 +56,7 @@ def projects(facts: list[dict]) -> list[Project]:
         return None
 
     return [Project(name, t, cell(funds.get(t, []), _BUDGET), cell(funds.get(t, []), _SPENT),
-                    cell(funds.get(t, []), _RATE)) for t, name in names.items()]
+                    cell(funds.get(t, []), _RATE), cell(funds.get(t, []), _INITIAL)) for t, name in names.items()]
 
 
 def named(question: str, found: list[Project], owner: str = "", enough: int | None = None) -> list[Project]:

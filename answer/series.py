@@ -211,8 +211,8 @@ def answer_series(question, catalog, out: dict) -> bool:
     subject = subject_of(question)
     years = years_asked(question, catalog.years(department))
     got = series(catalog, department, subject, years)
-    if not got.found:
-        return False
+    if len({p.year for p in got.found}) < 2:
+        return False  # one year's figure is no series: the kinds after this one answer it (or its printed change)
     kinds = {p.kind for p in got.points if p.kind}
     parts = []
     for p in got.points:

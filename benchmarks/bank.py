@@ -26,10 +26,15 @@ BANK = ROOT.parent / "shared" / "questions"
 # the question sets: the outside bank, and benchmarks/unseen_questions.jsonl (90 questions on the same
 # eight reports written later by someone who saw neither the code nor the bank); each split once
 # and for all into a development part and a held-out part by sha1 of the question's id
-SETS = {"bank": (BANK / "bank.jsonl", 3), "unseen": (ROOT / "benchmarks" / "unseen_questions.jsonl", 2)}
+# and benchmarks/unseen_questions_2.jsonl (80 more, written the same way), held out whole: its
+# failures are never printed, so that it keeps measuring questions nobody fitted rules to
+SETS = {"bank": (BANK / "bank.jsonl", 3), "unseen": (ROOT / "benchmarks" / "unseen_questions.jsonl", 2),
+        "unseen2": (ROOT / "benchmarks" / "unseen_questions_2.jsonl", 1)}
 
 
 def held_out(question_id: str, modulus: int = 3) -> bool:
+    if modulus == 1:  # held out whole
+        return True
     return int(hashlib.sha1(question_id.encode("utf-8")).hexdigest(), 16) % modulus == (0 if modulus == 3 else 1)
 
 
@@ -89,7 +94,8 @@ def main() -> None:
     if args.latency:
         latency(args.index)
         return
-    for name in ("dev", "held") if args.part == "both" else (args.part,):
+    parts = ("held",) if SETS[args.questions][1] == 1 else ("dev", "held") if args.part == "both" else (args.part,)
+    for name in parts:
         print(f"== {args.questions} {name} ({len(part(name, args.questions))} questions)")
         print(score(name, args.index, args.show, args.json if name == "dev" else None, args.questions))
 

@@ -163,7 +163,7 @@ _QUESTION_WORDS = re.compile(
     r"|完成了?(?:全年|年初)?预算(?:数)?的?|预算完成率|完成率|执行率|执行了?|百分之多少|百分之几|百分比|比例|比重"
     r"|(?:全年|年初)预算(?:数)?|大约|大概|约|左右|估计|是0|为0|是零|为零|一分钱没花|没花"
     r"|多少钱|多少|什么|是|的|少了|多了|了|一年|全年|年度|花了|花得|花的|花费|花|用了|钱|情况|为|有|呢|吗|[(（][)）]"
-    r"|[？?，,。！!“”\"]|请问|一下|一共|总共|共计")
+    r"|[？?，,。！!“”\"]|请问|一下|一共|总共|共计|(?<!\()决算数?")
 # a quantity asked as "…费用", "…金额": the report's subject names the thing without it
 _TAIL = re.compile(r"(?:费用|金额|开支|花销|预算|支出)$")
 _CODE = re.compile(r"^\d{3,}-|\([^()]*\)$")  # a subject code, or a trailing remark: (以合同签订为准), (项)
@@ -174,7 +174,8 @@ def asked_quantity(question: str, department_span: str = "") -> list[str]:
     replaced by the report's term (公车 → 公务用车运行维护费 …); empty when nothing is left."""
     from domain.vocabulary import EVERYDAY_TERMS
 
-    text = compact(question).replace("收支总计", "收入支出总计")
+    # brackets as the statements read them (因公出国（境）费 is printed 因公出国(境)费 there)
+    text = compact(question).replace("收支总计", "收入支出总计").replace("（", "(").replace("）", ")")
     if department_span:
         text = text.replace(department_span, "", 1)
     core = _QUESTION_WORDS.sub("", text)

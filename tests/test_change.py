@@ -83,3 +83,13 @@ def test_a_change_asked_in_everyday_words_is_the_printed_change_not_last_years_a
     result = reports_ask(question)
     assert result["status"] == "answered" and result["kind"] == "change"
     assert result["figures"][0]["value"] == value
+
+
+def test_is_it_up_or_down_asked_against_a_named_year(reports_ask):
+    result = reports_ask("普陀规划资源局机关运行经费和2023年比是增是减")
+    assert result["kind"] == "change" and result["figures"][0]["value"] == "13.52" and "减少" in result["answer"]
+
+
+def test_one_years_report_is_no_series_the_printed_change_answers(reports_ask):
+    result = reports_ask("晋城大数据局2023年机关运行经费跟2022年比变化多少")
+    assert result["kind"] == "change" and result["figures"][0]["value"] == "79.70"

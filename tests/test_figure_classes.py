@@ -185,3 +185,29 @@ def test_rows_whose_words_touch_the_year_or_an_everyday_word(reports_ask, questi
 def test_money_asked_is_never_answered_with_a_count(reports_ask, question):
     result = reports_ask(question)
     assert not any(f["unit"] in ("人", "个", "辆") for f in result["figures"])
+
+
+@pytest.mark.parametrize("question, value, label", [
+    ("智慧福州中心2022年租房子/租东西花了多少", "2.73", "租赁费"),  # renting premises, not the staff's 提租补贴
+    ("普陀规划资源局2024年退休工资发了多少", "67.96", "退休费"),  # not 工资福利支出
+    ("浔阳区数字经济发展中心给职工交的医保是多少", "2.52", "职工基本医疗保险缴费"),
+])
+def test_everyday_compounds_name_one_row(reports_ask, question, value, label):
+    fig = _main(reports_ask(question))
+    assert (fig["value"], fig["label"]) == (value, label)
+
+
+@pytest.mark.parametrize("question, value", [
+    ("2023年晋城市大数据应用局因公出国（境）花了多少钱", "0"),  # full-width brackets as the narrative prints them
+    ("2023年浔阳区数字经济发展中心公务接待费决算是多少", "0.00"),  # 决算 is how it is asked, not what it is
+    ("截至2023年底晋城市大数据应用局一共有几辆车", "1"),  # 年底 is no part of a name
+])
+def test_asking_words_around_a_stated_amount(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value
+
+
+@pytest.mark.parametrize("question", ["九江浔阳数字经济发展中心 新冠疫情防控资金 项目自评总分",
+                                      "浔阳数经中心政务公开工作经费自评得了几分"])
+def test_a_score_is_never_read_from_a_table_that_is_no_self_assessment_form(reports_ask, question):
+    result = reports_ask(question)
+    assert not any(f["table_title"] in ("未命名表格",) or (f["table"] or "") == "其他表" for f in result["figures"])

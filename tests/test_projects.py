@@ -46,3 +46,10 @@ def test_overspending_is_spent_less_budget(ask):
 def test_a_project_no_report_names_is_not_answered(ask):
     result = ask("“某某市智慧停车平台建设”项目还剩多少没执行")
     assert result["status"] != "answered" and not result["figures"]
+
+
+def test_what_is_left_of_the_budget_set_at_the_start_of_the_year(reports_ask):
+    # the form prints 预算编制数 400 beside 全年预算数 317.025: 年初预算 asks the first
+    result = reports_ask("晋城电子政务外网提速扩能试点项目，年初预算400万，实际执行317.025万，差了多少")
+    fig = result["figures"][0]
+    assert fig["computed"] and fig["value"] == "82.98" and "400" in fig["formula"]

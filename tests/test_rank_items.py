@@ -174,3 +174,8 @@ def test_projects_listed_by_eight_characters_of_a_long_name(text_ask):
     # a short form that fits no printed project is still refused by name
     refused = text_ask("泉州数字办这几个项目全年执行数从高到低：政府网站及网站群、城市大脑二期运维工程")
     assert refused["status"] == "not_found" and not refused["figures"]
+
+
+def test_items_compared_by_size_in_other_words(reports_ask):
+    result = reports_ask("普陀区财政局 行政单位离退休、基本养老保险缴费、职业年金缴费 这三项支出比大小")
+    assert result["kind"] == "rank" and [f["value"] for f in result["figures"]] == ["160.75", "84.65", "80.38"]

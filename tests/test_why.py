@@ -147,3 +147,12 @@ def test_a_rough_number_the_report_does_not_print_finds_no_reason(reports_ask):
 def test_not_spending_the_whole_budget_asked_in_everyday_words(reports_ask):
     result = reports_ask("普陀财政局2024年信息化建设为什么没花满预算")
     assert result["status"] == "answered" and "产业政策扶持资金管理系统" in result["answer"]
+
+
+@pytest.mark.parametrize("question, quoted", [
+    ("社工部2024年收支比上年增长100%，怎么解释的", "成立"),
+    ("泉州数字办2023年三公经费比上年多了，报告里说的原因是什么", "招商引资"),
+])
+def test_how_the_report_explains_it_is_a_why_question(reports_ask, question, quoted):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and quoted in result["answer"]
