@@ -3,7 +3,7 @@ development part and a held-out part, each scored with the bank's own scorer.
 
     python benchmarks/bank.py --index var/index [--part dev|held|both] [--show 40]
     python benchmarks/bank.py --index var/index --latency     # warm time per question, all 320
-    python benchmarks/bank.py --index var/index --questions unseen   # the later set, split the same way
+    python benchmarks/bank.py --index var/index --questions unseen   # the later sets: unseen, unseen2, unseen3
 
 A question is held out when sha1(its id) % 3 == 0 (107 of the 320).  Work on failures reads only
 the development part: the held-out part prints its table and summary, never its failures, so
@@ -26,15 +26,17 @@ BANK = ROOT.parent / "shared" / "questions"
 # the question sets: the outside bank, and benchmarks/unseen_questions.jsonl (90 questions on the same
 # eight reports written later by someone who saw neither the code nor the bank); each split once
 # and for all into a development part and a held-out part by sha1 of the question's id
-# and benchmarks/unseen_questions_2.jsonl (80 more, written the same way), held out whole: its
-# failures are never printed, so that it keeps measuring questions nobody fitted rules to
+# benchmarks/unseen_questions_2.jsonl (80 more, written the same way; scored once unseen, then
+# worked on: development whole) and benchmarks/unseen_questions_3.jsonl (70 more, held out whole:
+# its failures are never printed, so that it keeps measuring questions nobody fitted rules to)
 SETS = {"bank": (BANK / "bank.jsonl", 3), "unseen": (ROOT / "benchmarks" / "unseen_questions.jsonl", 2),
-        "unseen2": (ROOT / "benchmarks" / "unseen_questions_2.jsonl", 1)}
+        "unseen2": (ROOT / "benchmarks" / "unseen_questions_2.jsonl", 0),
+        "unseen3": (ROOT / "benchmarks" / "unseen_questions_3.jsonl", 1)}
 
 
 def held_out(question_id: str, modulus: int = 3) -> bool:
-    if modulus == 1:  # held out whole
-        return True
+    if modulus in (0, 1):  # development whole (0) or held out whole (1)
+        return modulus == 1
     return int(hashlib.sha1(question_id.encode("utf-8")).hexdigest(), 16) % modulus == (0 if modulus == 3 else 1)
 
 
@@ -94,7 +96,8 @@ def main() -> None:
     if args.latency:
         latency(args.index)
         return
-    parts = ("held",) if SETS[args.questions][1] == 1 else ("dev", "held") if args.part == "both" else (args.part,)
+    whole = {0: ("dev",), 1: ("held",)}.get(SETS[args.questions][1])
+    parts = whole or (("dev", "held") if args.part == "both" else (args.part,))
     for name in parts:
         print(f"== {args.questions} {name} ({len(part(name, args.questions))} questions)")
         print(score(name, args.index, args.show, args.json if name == "dev" else None, args.questions))
