@@ -629,9 +629,10 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     main, others = chosen[0], chosen[1:]
     if main["number"] is None:  # a heading that prints no amount: the total printed under it is its amount
         main = _total_under(facts, main) or main
-    if meant and (key := quantity_of(main, {})) is not None and key not in meant[0] + meant[1]:
+    if meant and bare_label(main["row_label"]) not in named and (key := quantity_of(main, {})) is not None \
+            and key not in meant[0] + meant[1]:
         # the cell is another quantity than the words mean (三公's 合计 for 财政拨款支出): the cell
-        # of the meant quantity, or nothing
+        # of the meant quantity, or nothing — unless the question names that printed row itself
         main = _model_cell(facts, meant[0])
         if main is None:
             return Lookup("not_found", department, year, year_given, document, terms=words,
