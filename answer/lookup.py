@@ -138,9 +138,17 @@ class Catalog:
         since it cites pages)."""
         from index.aliases import department_key
 
-        key = department_key(department)
-        docs = [d for d in self.documents if d["year"] and department_key(d["department"]) == key]
-        return sorted(docs, key=lambda d: (d["year"], d["source"] != "pdf", d["name"]))
+        # grouped once per list of documents: a question asks this several times, and over every
+        # department when it looks for a project's owner (linear in the corpus each time, before)
+        if self.__dict__.get("_by_key_of") is not self.documents:
+            grouped: dict[str, list[dict]] = {}
+            for d in self.documents:
+                if d["year"]:
+                    grouped.setdefault(department_key(d["department"]), []).append(d)
+            self._by_key = {k: sorted(v, key=lambda d: (d["year"], d["source"] != "pdf", d["name"]))
+                            for k, v in grouped.items()}
+            self._by_key_of = self.documents
+        return list(self._by_key.get(department_key(department), []))
 
     def years(self, department: str) -> list[int]:
         return sorted({d["year"] for d in self.reports_of(department)})
