@@ -107,13 +107,17 @@ def test_a_subject_code_and_never_a_year(text, code):
     ("差旅费和会议费加起来是多少", "sum"), ("有哪些单位", "list"), ("是什么性质的单位", "text"),
     ("三公经费支出合计是多少", "lookup"), ("年末结转和结余有多少", "lookup"),
     ("平均每个项目的自评得分", "average"), ("项目绩效自评平均得分", "average"), ("平均每人多少", "per_person"),
+    ("机关运行经费和2023年比是增是减", "change"), ("收支比上年增长100%，怎么解释的", "why"),
+    ("各类支出按金额从大到小排个序", "rank"), ("这三项支出比大小", "rank"), ("三个项目自评分谁高谁低", "rank"),
 ])
 def test_the_operation(text, operation):
     assert parse(text, Catalog()).operation == operation
 
 
 @pytest.mark.parametrize("text, unit", [("自评总分是多少", "分"), ("在职人员有几个人", "人"), ("有几辆车", "辆"),
-                                        ("占比多少", "%"), ("接待了多少批次", "count"), ("三公经费是多少", None)])
+                                        ("占比多少", "%"), ("接待了多少批次", "count"), ("三公经费是多少", None),
+                                        ("年末在职人员有几个", "人"), ("人员经费是多少", None), ("资产总额是多少元", "元"),
+                                        ("差旅费多少万元", None), ("因公出国团组数是多少", "count")])
 def test_the_unit_an_answer_must_carry(text, unit):
     assert parse(text, Catalog()).unit == unit
 
@@ -122,3 +126,10 @@ def test_the_unit_an_answer_must_carry(text, unit):
 def test_a_department_joined_in_a_list_is_no_unknown_organisation(joiner):
     text = f"2023年泉州数字办{joiner}九江市浔阳区数字经济发展中心的本年支出合计哪个多"
     assert parse(text, Catalog()).unknown is None
+
+
+@pytest.mark.parametrize("text, years", [("2024年初结转和结余", (2024,)), ("截至2023年底有几辆车", (2023,)),
+                                         ("2023年末资产总额", (2023,)), ("2022年度收入", (2022,))])
+def test_a_year_before_年初_or_年末_is_read_and_leaves_the_row_its_words(text, years):
+    q = parse(text, Catalog())
+    assert q.years == years and q.unknown is None
