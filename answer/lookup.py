@@ -637,10 +637,12 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     main, others = chosen[0], chosen[1:]
     if main["number"] is None:  # a heading that prints no amount: the total printed under it is its amount
         main = _total_under(facts, main) or main
-    if meant and bare_label(main["row_label"]) not in named and (key := quantity_of(main, {})) is not None \
-            and key not in meant[0] + meant[1]:
-        # the cell is another quantity than the words mean (三公's 合计 for 财政拨款支出): the cell
-        # of the meant quantity, or nothing — unless the question names that printed row itself
+    tabled = bool(meant) and all(len(k) == 3 for k in meant[0])  # the words mean a table quantity
+    own_row = bare_label(main["row_label"]) in named and bare_label(main["row_label"]) not in _TOTALS
+    if tabled and not own_row and quantity_of(main, {}) not in meant[0] + meant[1]:
+        # the cell is another quantity than the words mean, or none the model knows (三公's 合计 for
+        # 财政拨款支出, a 三公 table's 合计 for 支出预算): the cell of the meant quantity, or nothing —
+        # unless the question names that printed row itself
         main = _model_cell(facts, meant[0])
         if main is None:
             return Lookup("not_found", department, year, year_given, document, terms=words,

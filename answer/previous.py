@@ -42,6 +42,8 @@ UP = re.compile(r"增加|增长|多了|上升|提高")
 DOWN = re.compile(r"减少|下降|少了|降低|下滑")
 _PREVIOUS = re.compile(r"上年|上一年|去年|同比")
 _EACH = re.compile(r"各(?:增加|减少|增长|下降)")
+# a measure or a word for money alone names no quantity whose change could be read
+_BARE = re.compile(r"^(?:部门)?(?:预算|决算|预算数|决算数|收支|资金|经费|钱|数)(?:和|与)?$")
 _RESPECTIVE = re.compile(r"各(?:增加|减少|增长|下降)[\d.,]+万元、")
 
 
@@ -172,8 +174,8 @@ def find_change(question, passages: list[dict], departments: list[str]) -> Chang
     text = question.compact
     rest = text.replace(question.span, "", 1) if question.span else text
     asked = asked_quantity(rest)
-    if not asked:
-        return None
+    if not asked or _BARE.match(asked[0]):
+        return None  # "预算和上年比": no quantity named — a sub-item's sentence (会议费预算…) is not its answer
     rate = bool(ASKS_RATE.search(text)) or (bool(RATE_WORDS.search(text)) and not ASKS_AMOUNT.search(text))
     found = _each(statements(_with_same_period(passages), departments))
     if question.subject_code:

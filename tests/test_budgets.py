@@ -196,3 +196,20 @@ def test_san_gong_budget(ask):
     assert out["status"] == "answered"
     assert out["figures"][0]["table_title"].startswith("“三公”经费")
     assert out["figures"][0]["value"] == "513.75"
+
+
+@pytest.mark.parametrize("question, value", [
+    ("江苏省检察院2018年支出预算是多少", "21,955.35"),  # the budget's total, never the 三公 table's 合计
+    ("江苏省人民检察院2018年支出预算合计", "21,955.35"),
+])
+def test_the_budget_total_is_the_total_of_the_summary_tables(ask, question, value):
+    result = ask(question)
+    assert result["status"] == "answered" and result["figures"][0]["value"] == value
+    assert "三公" not in (result["figures"][0]["table_title"] or "")
+
+
+@pytest.mark.parametrize("question", ["江苏省人民检察院2018年预算和上年比增加了多少", "省法院2019年预算比上年多了多少"])
+def test_a_change_of_no_named_quantity_is_not_a_sub_items_change(ask, question):
+    result = ask(question)
+    assert not (result["status"] == "answered" and result["figures"]
+                and any(w in result["answer"] for w in ("会议费", "培训费", "因公出国", "公务接待")))
