@@ -355,6 +355,12 @@ def _total_under(facts: list[dict], heading: dict) -> dict | None:
     return next((f for f in below if re.search(r"合计|小计|总计", bare_label(f["row_label"]))), None)
 
 
+def _projects_of(facts: list[dict]):
+    from .projects import projects
+
+    return projects(facts)
+
+
 def _named_project(text: str, facts: list[dict], owner: str = ""):
     """The one 绩效 form whose project the question names (answer.projects.named), or None."""
     from .projects import named, projects
@@ -512,6 +518,14 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         return Lookup("not_found", department, year, year_given, document,
                       missing="这个问题一次问了几个数，请分开问", terms=words)
     unit = asked[0] if asked else None
+    if project is not None and unit == "分":  # a named project's score: its form's total score row
+        from .ranking import _form_tables, _form_total
+
+        every = catalog.facts(document)
+        tables = _form_tables(project, _projects_of(every), every)
+        total = _form_total([f for f in every if f["table_index"] in tables])
+        if total is not None:
+            return Lookup("answered", department, year, year_given, document, [total], [], terms=words)
     code = q.table_code
     if code:  # "公开10表里…": only that table
         facts = [f for f in facts if f["table_code"] == code]

@@ -130,7 +130,7 @@ def _each(found: list[Statement]) -> list[Statement]:
 def _by_code(found: list[Statement], code: str, asked: list[str]) -> list[Statement]:
     """The statements whose subject prints the asked subject code (2010350-事业运行, 事业运行(2010350));
     the name asked beside the code, if any, must be the subject's."""
-    names = [re.sub(code, "", a).strip("-") for a in asked]
+    names = [re.sub(rf"[-(（]?{code}[)）]?-?", "", a).strip("-") for a in asked]  # 一般行政管理事务（2150502）
     out = []
     for s in found:
         if not re.search(rf"(?<!\d){code}(?!\d)", s.subject):

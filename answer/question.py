@@ -123,8 +123,9 @@ def parse(question: str, catalog) -> Question:
     span = matches[0].span if matches else ""
     named = tuple(departments_named(plain, names, catalog.fiscal_words)) if len(names) > 1 else tuple(names)
     # a name in quotes is a project's or a row's (“泉州市政府网站及网站群费用”), not an organisation's
-    unknown = _unknown_organisation(masked(_QUOTED.sub("|", c)), departments, catalog)
-    anywhere = _unknown_organisation(plain, (), catalog)
+    owner = departments[0] if len(departments) == 1 else None
+    unknown = _unknown_organisation(masked(_QUOTED.sub("|", c)), departments, catalog, span, owner)
+    anywhere = _unknown_organisation(plain, (), catalog, span, owner)
     if anywhere and (not departments or (span and span in anywhere)):
         # the stretch that seemed to name a department is part of another organisation's name
         # (北京市教育局 is not …青秀区教育局): the question names that one
@@ -152,9 +153,11 @@ def parse(question: str, catalog) -> Question:
         unit=next((u for u, p in UNITS if p.search(c)), None), rest=rest)
 
 
-def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog) -> str | None:
+def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog, span: str = "",
+                          owner: str | None = None) -> str | None:
     """An organisation the question names that is neither a matched department (or in order a
-    short form of one) nor a unit a department's report lists."""
+    short form of one) nor a unit a department's report lists, nor the department's words run on
+    into what its report prints (晋江经信智慧城市运营管理中心: 晋江经信, then its 智慧城市运营管理中心)."""
     from index.departments import _subsequence
 
     for piece in plain.split("|"):
@@ -168,6 +171,9 @@ def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog) -> 
             if any(org in u or u in org for units in catalog.units.values() for u in units):
                 continue
             if any(_subsequence(org, d) for d in catalog.departments):
+                continue
+            rest = org[len(span):] if span and org.startswith(span) else ""
+            if owner and len(rest) >= 4 and hasattr(catalog, "mentions") and catalog.mentions(owner, rest):
                 continue
             return org
     return None

@@ -93,3 +93,12 @@ def test_is_it_up_or_down_asked_against_a_named_year(reports_ask):
 def test_one_years_report_is_no_series_the_printed_change_answers(reports_ask):
     result = reports_ask("晋城大数据局2023年机关运行经费跟2022年比变化多少")
     assert result["kind"] == "change" and result["figures"][0]["value"] == "79.70"
+
+
+@pytest.mark.parametrize("question, value", [
+    ("泉州数字办 一般行政管理事务（2150502）比上年少了多少", "812.40"),  # the name with its code in brackets
+    ("晋江经信 能源节约利用 2018年较2017年增长多少", "3259.23"),  # 约 of 节约 is no 大约
+])
+def test_a_subjects_change_named_with_its_code_or_words_like_rough_ones(reports_ask, question, value):
+    result = reports_ask(question)
+    assert result["kind"] == "change" and result["figures"][0]["value"] == value

@@ -211,3 +211,18 @@ def test_asking_words_around_a_stated_amount(reports_ask, question, value):
 def test_a_score_is_never_read_from_a_table_that_is_no_self_assessment_form(reports_ask, question):
     result = reports_ask(question)
     assert not any(f["table_title"] in ("未命名表格",) or (f["table"] or "") == "其他表" for f in result["figures"])
+
+
+@pytest.mark.parametrize("question, value", [
+    ("“市政务云平台购买云资源费用（政务外网、政务信息网）”这个项目2023年绩效自评总分几分？泉州数字办的", "97"),
+    ("晋城大数据局智库合作项目自评得了多少分", "98.5"),
+])
+def test_a_named_projects_score_is_its_forms_total_score(reports_ask, question, value):
+    fig = _main(reports_ask(question))
+    assert fig["value"] == value and fig["unit"] == "分"
+
+
+def test_a_departments_words_run_on_into_what_its_report_prints_name_no_other_organisation(reports_ask):
+    result = reports_ask("晋江经信 智慧城市运营管理中心及智慧城市数据中心专项 自评得了多少分")
+    assert "索引中没有" not in result["answer"] and result["interpretation"]["departments"] == ["晋江市经信部门"]
+    assert "索引中没有" in reports_ask("北京市教育局2023年差旅费是多少")["answer"]
