@@ -279,6 +279,14 @@ def _count_row(facts: list[dict], question: str, unit: str) -> dict | None:
     return next(f for n, f in best if n == top) if len(rows) == 1 else None
 
 
+def _column_elsewhere(row: list[dict], column: str) -> bool:
+    """Whether the column a question names (基本支出) is one of the standard columns, which a row
+    without it does not print under another name."""
+    from domain.tables import STANDARD_COLUMNS
+
+    return column in STANDARD_COLUMNS
+
+
 def _longest_shared(name: str, question: str) -> int:
     """The length of the longest stretch of the name (two characters or more) in the question."""
     return max((j - i for i in range(len(name)) for j in range(i + 2, len(name) + 1) if name[i:j] in question),
@@ -841,6 +849,8 @@ def _pick_column(row: list[dict], column: str | None, question: str = "") -> dic
         hits = [f for f in numbers if column in f["column"]]
         if hits:
             return hits[0]
+        if any(column in (f["column"] or "") for f in row) or _column_elsewhere(row, column):
+            return None  # the named column is printed but blank here, or is another table's: no other column for it
 
     # a column of one kind of funds (一般公共预算财政拨款 beside the 合计 of all funds) is a part:
     # it answers only a question that names those funds

@@ -226,3 +226,11 @@ def test_a_departments_words_run_on_into_what_its_report_prints_name_no_other_or
     result = reports_ask("晋江经信 智慧城市运营管理中心及智慧城市数据中心专项 自评得了多少分")
     assert "索引中没有" not in result["answer"] and result["interpretation"]["departments"] == ["晋江市经信部门"]
     assert "索引中没有" in reports_ask("北京市教育局2023年差旅费是多少")["answer"]
+
+
+@pytest.mark.parametrize("question", ["泉州数字办收入支出决算总表里的基本支出是多少", "普陀财政局收入决算表中项目支出是多少",
+                                      "晋城大数据局收入支出决算总表的人员经费"])
+def test_a_named_column_a_table_does_not_print_is_never_another_column(reports_ask, question):
+    result = reports_ask(question)
+    column = next(w for w in ("基本支出", "项目支出", "人员经费") if w in question)
+    assert all(column in (f["column"] or "") + (f["label"] or "") for f in result["figures"] if not f["computed"])

@@ -29,7 +29,7 @@ class Kind(Protocol):
     def answer(self, question: Question, context: Context, out: dict) -> bool: ...
 
 
-KINDS: tuple = (several, series, rows_ranked, rank, why, project, budget, narrated, change, average, per_person, computed, table_share, listed, units_total, summed, text, figure)
+KINDS: tuple = (several, series, rows_ranked, rank, why, project, budget, narrated, change, average, per_person, table_share, computed, listed, units_total, summed, text, figure)
 
 
 def answer(question: Question, context: Context, out: dict) -> dict:
