@@ -849,8 +849,10 @@ def _pick_column(row: list[dict], column: str | None, question: str = "") -> dic
         hits = [f for f in numbers if column in f["column"]]
         if hits:
             return hits[0]
-        if any(column in (f["column"] or "") for f in row) or _column_elsewhere(row, column):
-            return None  # the named column is printed but blank here, or is another table's: no other column for it
+        if bare_label(row[0]["row_label"]) in _TOTALS and _column_elsewhere(row, column):
+            # a total row taken for the column the question names (基本支出 alone): a table that does not
+            # print that column answers nothing, never with another of its columns
+            return None
 
     # a column of one kind of funds (一般公共预算财政拨款 beside the 合计 of all funds) is a part:
     # it answers only a question that names those funds

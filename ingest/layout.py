@@ -211,8 +211,10 @@ def _heading(context: list[TextLine]) -> str | None:
 
 
 def _code(context: list[TextLine]) -> str | None:
+    """The table code printed above the table (its lines joined: "公开" over "04表"), or on a line a
+    little further up when the grid's own first row added lines of title, 部门： and 单位： below it."""
     joined = "".join(compact(line.text) for line in context[-6:])
-    return code_in(joined)
+    return code_in(joined) or next((c for line in reversed(context[-12:]) if (c := code_in(line.text))), None)
 
 
 def _unit(context: list[TextLine]) -> str | None:

@@ -124,3 +124,13 @@ def test_two_em_dash_glyph_reads_as_the_printed_dash():
     doc = ingested(CORPUS / "pdf" / "001_c1fbac8e898f5dfc.pdf")
     dash = _one(doc, "基本支出决算表", row_code="30901")
     assert (dash.value_text, dash.value_state, dash.number) == ("——", "dash", None)
+
+
+@pytest.mark.parametrize("stem", sorted(ALL_FACTS_AGREEMENT))
+def test_pdf_twin_gives_the_text_files_table_codes(stem):
+    """Each standard table's printed code (公开04表) is read from the PDF as from the text, also
+    where the grid's first row prints title, 部门： and 单位： lines below the code (004)."""
+    text = ingested(CORPUS / "text" / f"{stem}.txt")
+    pdf = ingested(CORPUS / "pdf" / f"{stem}.pdf")
+    codes = lambda doc: sorted((t.kind, t.code or "") for t in doc.tables if t.kind in STANDARD)  # noqa: E731
+    assert codes(pdf) == codes(text)
