@@ -1,7 +1,8 @@
 """Ingestion speed and memory on the corpus: pages per second and peak memory for the PDFs
-(the five twins and the three Shanghai reports), reports per second for the five text files.
+(the five twins and the three Shanghai reports), reports per second for the five text files;
+with --budgets, the same for the Jiangsu budget PDFs (budget/jiangsu).
 
-    .venv/bin/python benchmarks/ingest.py [--corpus ../shared/corpus]
+    .venv/bin/python benchmarks/ingest.py [--corpus ../shared/corpus] [--budgets]
 
 Each group runs in a fresh subprocess so that its peak RSS is its own.
 """
@@ -45,7 +46,13 @@ def run(files: list[Path]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--budgets", action="store_true", help="the budget PDFs of budget/jiangsu instead")
     args = parser.parse_args()
+    if args.budgets:
+        b = run(sorted((args.corpus / "budget" / "jiangsu").rglob("*.pdf")))
+        print(f"budget pdf: {b['files']} files, {b['pages']} pages in {b['seconds']:.1f} s = "
+              f"{b['pages'] / b['seconds']:.1f} pages/s, {b['facts']} facts, peak RSS {b['peak_rss_mb']:.0f} MB")
+        return
     texts = sorted((args.corpus / "text").glob("*.txt"))
     pdfs = sorted((args.corpus / "pdf").glob("0*.pdf")) + sorted(p for p in (args.corpus / "real").glob("*.pdf")
                                                                 if "模板" not in p.name)
