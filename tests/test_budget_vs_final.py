@@ -8,21 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import REAL_REPORTS, TEXTS
-from index.store import Store
-from ingest import ingest_paths
 
 
 @pytest.fixture(scope="module")
-def ask(tmp_path_factory):
-    from answer import Answerer
-
-    folder = tmp_path_factory.mktemp("budget_vs_final")
-    with Store(folder) as store:
-        ingest_paths(TEXTS + REAL_REPORTS, store)
-    answerer = Answerer(folder, search=False)
-    yield answerer.ask
-    answerer.close()
+def ask(reports_ask):  # the five text reports and the real PDFs, ingested once per session (conftest)
+    return reports_ask
 
 
 def _computed(result, formula: str, value: str):

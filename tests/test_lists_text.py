@@ -7,27 +7,19 @@ import pytest
 
 from conftest import REAL_REPORTS, TEXTS
 from index.store import Store
-from ingest import ingest_paths
 
 QUANZHOU, JINCHENG, FUZHOU, JINJIANG, XUNYANG = (p.name for p in TEXTS)
 PLANNING, FINANCE, SOCIAL = (next(p.name for p in REAL_REPORTS if word in p.name) for word in ("规划", "财政", "社会工作"))
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("lists_text")
-    with Store(folder) as store:
-        ingest_paths(TEXTS + REAL_REPORTS, store)
-    return folder
+def folder(reports_folder):  # the five text reports and the real PDFs, ingested once per session (conftest)
+    return reports_folder
 
 
 @pytest.fixture(scope="module")
-def ask(folder):
-    from answer import Answerer
-
-    answerer = Answerer(folder, search=False)
-    yield answerer.ask
-    answerer.close()
+def ask(reports_ask):
+    return reports_ask
 
 
 @pytest.fixture(scope="module")
