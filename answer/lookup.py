@@ -15,7 +15,7 @@ from index.departments import DepartmentMatch
 
 from .question import ORGANISATION as _ORGANISATION, UNITS, masked
 from domain.quantities import asked_subject, quantity_of, subject_quantities
-from domain.tables import CROSS_PRINTED, SUBJECT_TABLES, TABLE_STEMS, FUNDS_TABLES, KIND_ORDER, is_budget
+from domain.tables import CROSS_PRINTED, FUNDS_TABLES, KIND_ORDER, STANDARD_COLUMNS, SUBJECT_TABLES, TABLE_STEMS, is_budget
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
@@ -279,14 +279,6 @@ def _count_row(facts: list[dict], question: str, unit: str) -> dict | None:
     return next(f for n, f in best if n == top) if len(rows) == 1 else None
 
 
-def _column_elsewhere(row: list[dict], column: str) -> bool:
-    """Whether the column a question names (基本支出) is one of the standard columns, which a row
-    without it does not print under another name."""
-    from domain.tables import STANDARD_COLUMNS
-
-    return column in STANDARD_COLUMNS
-
-
 def _longest_shared(name: str, question: str) -> int:
     """The length of the longest stretch of the name (two characters or more) in the question."""
     return max((j - i for i in range(len(name)) for j in range(i + 2, len(name) + 1) if name[i:j] in question),
@@ -361,12 +353,6 @@ def _total_under(facts: list[dict], heading: dict) -> dict | None:
     below = [f for f in facts if f["table_index"] == heading["table_index"] and f["row_index"] == heading["row_index"] + 1
              and f["column"] == heading["column"] and f["number"] is not None]
     return next((f for f in below if re.search(r"合计|小计|总计", bare_label(f["row_label"]))), None)
-
-
-def _projects_of(facts: list[dict]):
-    from .projects import projects
-
-    return projects(facts)
 
 
 def _named_project(text: str, facts: list[dict], owner: str = ""):
@@ -527,10 +513,11 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
                       missing="这个问题一次问了几个数，请分开问", terms=words)
     unit = asked[0] if asked else None
     if project is not None and unit == "分":  # a named project's score: its form's total score row
+        from .projects import projects
         from .ranking import _form_tables, _form_total
 
         every = catalog.facts(document)
-        tables = _form_tables(project, _projects_of(every), every)
+        tables = _form_tables(project, projects(every), every)
         total = _form_total([f for f in every if f["table_index"] in tables])
         if total is not None:
             return Lookup("answered", department, year, year_given, document, [total], [], terms=words)
@@ -849,7 +836,7 @@ def _pick_column(row: list[dict], column: str | None, question: str = "") -> dic
         hits = [f for f in numbers if column in f["column"]]
         if hits:
             return hits[0]
-        if bare_label(row[0]["row_label"]) in _TOTALS and _column_elsewhere(row, column):
+        if bare_label(row[0]["row_label"]) in _TOTALS and column in STANDARD_COLUMNS:
             # a total row taken for the column the question names (基本支出 alone): a table that does not
             # print that column answers nothing, never with another of its columns
             return None

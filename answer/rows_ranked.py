@@ -114,8 +114,8 @@ def rank_rows(question, catalog, out: dict) -> bool:
     if n and n < len(cells):
         tie = cells[n - 1]["number"] == cells[n]["number"]
         cells = cells[:n]
-        note = f"只列出{'最少' if ascending else '最多'}的 {n} 项" + ("（第 {n} 项与下一项并列，未列出的也是这个数）".format(n=n)
-                                                               if tie else "") + "。"
+        note = (f"只列出{'最少' if ascending else '最多'}的 {n} 项"
+                + (f"（第 {n} 项与下一项并列，未列出的也是这个数）" if tie else "") + "。")
     column = cells[0]["column"]
     _state(out, f"{department}{year}年度{what}（“{column}”栏）", [(f["row_label"], f) for f in cells], ascending, note)
     return True

@@ -33,8 +33,8 @@ def _longest_prefix_in_order(question: str, start: int, name: str) -> int:
     return k
 
 
-# A party organ's prefix is shared by every party organ: its two characters (中国, 中共) alone name none.
-_PARTY = "中国共产党"
+# A party organ's prefix is shared by every party organ: two characters of it (中国, 中共) alone name none.
+_PARTY = ("中国共产党", "中共")
 
 
 def _best_span(question: str, name: str) -> str:
@@ -48,7 +48,7 @@ def _best_span(question: str, name: str) -> str:
             continue
         k = _longest_prefix_in_order(question, i, name)
         span = question[i:i + k]
-        if len(span) > len(best) and (len(span) >= 3 or (span in name and span not in _PARTY and span != "中共")):
+        if len(span) > len(best) and (len(span) >= 3 or (span in name and not any(span in p for p in _PARTY))):
             best = span
     return best if len(best) >= 2 else ""
 

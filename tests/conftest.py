@@ -50,6 +50,18 @@ def text_ask(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def jiangsu_ingested(tmp_path_factory):
+    """The 22 Jiangsu budget PDFs ingested once per session: (store folder, results per file)."""
+    from ingest import ingest_paths
+    from index.store import Store
+
+    folder = tmp_path_factory.mktemp("jiangsu") / "index"
+    with Store(folder) as store:
+        results = ingest_paths([CORPUS / "budget" / "jiangsu"], store)
+    return folder, results
+
+
+@pytest.fixture(scope="session")
 def reports_folder(tmp_path_factory):
     """A store of the five text reports and the real published PDFs."""
     from ingest import ingest_paths

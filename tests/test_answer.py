@@ -6,9 +6,8 @@ import sys
 
 import pytest
 
-from conftest import REAL_REPORTS, ROOT, TEXTS
+from conftest import ROOT, TEXTS
 from index.store import Store
-from ingest import ingest_paths
 
 KEYS = {"question", "status", "answer", "figures", "passages", "warnings"}
 OPTIONAL_FIGURE_KEYS = {"direction"}  # a change's 增加/减少, as printed
@@ -17,10 +16,12 @@ FIGURE_KEYS = {"label", "value", "number", "unit", "computed", "formula", "depar
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("answers")
-    with Store(folder) as store:
-        ingest_paths(TEXTS + REAL_REPORTS, store)
+def folder(tmp_path_factory, reports_folder):
+    # a copy of the session's store of the text reports and real PDFs: a test here adds a search index to it
+    import shutil
+
+    folder = tmp_path_factory.mktemp("answers") / "index"
+    shutil.copytree(reports_folder, folder)
     return folder
 
 

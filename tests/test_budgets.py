@@ -42,15 +42,10 @@ def docs():
 
 
 @pytest.fixture(scope="module")
-def ask(tmp_path_factory):
+def ask(jiangsu_ingested):  # the Jiangsu PDFs ingested once per session (conftest)
     from answer import Answerer
-    from ingest import ingest_paths
-    from index.store import Store
 
-    folder = tmp_path_factory.mktemp("jiangsu_budgets")
-    with Store(folder) as store:
-        ingest_paths(JIANGSU, store)
-    answerer = Answerer(folder, search=False)
+    answerer = Answerer(jiangsu_ingested[0], search=False)
     yield answerer.ask
     answerer.close()
 

@@ -18,15 +18,12 @@ PARTY = ("中国共产党江苏省委员会办公厅", "中共江苏省委办公
 
 
 @pytest.fixture(scope="session")
-def jiangsu(tmp_path_factory):
-    """The Jiangsu folder ingested once: (results per file, catalog)."""
+def jiangsu(jiangsu_ingested):
+    """The Jiangsu folder ingested once (conftest): (results per file, catalog)."""
     from answer.lookup import Catalog
     from index.store import Store
-    from ingest import ingest_paths
 
-    folder = tmp_path_factory.mktemp("jiangsu") / "index"
-    with Store(folder) as store:
-        results = ingest_paths([JIANGSU], store)
+    folder, results = jiangsu_ingested
     store = Store(folder, readonly=True)
     yield results, Catalog(store)
     store.close()
