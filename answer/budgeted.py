@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from domain.normalize import compact
+from domain.normalize import YEAR_WORDS, compact
 
 _AMOUNT = r"(?P<n>\d[\d,]*(?:\.\d+)?)(?P<u>万元|元)"
 _PCT = r"(?P<n>\d+(?:\.\d+)?)%"
@@ -51,7 +51,7 @@ BUDGETS = ("年初预算", "全年预算", "预算下达")
 _MARKED = re.compile(r"([^()、,;:。]+?)\((?:类|款|项)\)")
 _QUOTED = re.compile(r"[“\"']([^”\"']{2,40})[”\"']")
 _LEAD = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]|其中:?|本部门|本单位|本级|[,;:。、])+")
-_YEARS = re.compile(r"(?:19|20)\d{2}年度?")
+_YEARS = re.compile(YEAR_WORDS)
 _DESCRIBED = re.compile(r"(?:专项)?绩效自评综述.*$|绩效自评情况.*$|决算总体情况说明.*$|情况说明.*$")
 _FUNDS = ("一般公共预算", "政府性基金", "国有资本经营", "财政拨款")
 # words that name no subject: funds, the whole, what is spent (a total's words)
@@ -59,9 +59,10 @@ _WHOLE = re.compile(r"一般公共预算|政府性基金预算?|国有资本经�
 # the words a question wraps around its subject: measures, operations, filler (documented vocabulary)
 _ASKED = re.compile(
     r"一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款|拨款|年初预算数?|全年预算数?|调整后的?预算数?|预算下达数?|下达数?|批复的?|预算执行率|执行率|完成率|预算数?|决算数?"
-    r"|实际|执行数?|支出数?|支付|付出去|付|完成|百分之几|百分之多少|百分比|比例|多少|还有|还剩|剩下|剩余|没有?|未"
+    r"|调整后的?|实际|执行数?|支出数?|支付|付出去|付|完成|百分之几|百分之多少|百分比|比例|多少|还有|还剩|剩下|剩余|没有?|未"
     r"|花出去|花掉|花完|花|用掉|用完|超支|超出|比|和|与|跟|同|相差|差距|差额|差了?|多了?|少了?|超了?|的|是|了|几"
-    r"|科目|项目|专项|资金|经费|钱|情况|呢|吗|为|有|万元|元|年度|全年|年初|当年|本年")
+    r"|科目|项目|专项|资金|经费|钱|情况|呢|吗|为|有|万元|元|年度|全年|年初|当年|本年"
+    r"|(?:本来|原来|原先|原本|原)?(?:打算|计划|准备|预计)要?")  # a plan in everyday words (question.PLANNED)
 _PUNCT = re.compile(r"[“”\"'‘’「」『』《》()（）,，.。:：;；!！?？、|\s]")
 
 
@@ -231,7 +232,9 @@ def _subsequence(short: str, long: str) -> bool:
 
 def asked_measure(text: str) -> str | None:
     """The budget the question compares with: 年初预算, 全年预算 (调整后, 批复), 预算下达, or None."""
-    for measure, pattern in (("年初预算", r"年初预算"), ("全年预算", r"全年预算|调整后的?预算|批复"), ("预算下达", r"下达")):
+    from .question import PLANNED
+
+    for measure, pattern in (("年初预算", r"年初预算|年初.{0,3}" + PLANNED), ("全年预算", r"全年预算|调整后的?预算|批复"), ("预算下达", r"下达")):
         if re.search(pattern, text):
             return measure
     return None
@@ -336,6 +339,8 @@ def worked_out(b: Budgeted, what: str, measure: str | None, first_is_budget: boo
         return Result(_round(x / y * 100), "%", True, formula, f"完成{budget[0]}的比例", (final, budget[1]))
     if budget is None:
         return f"报告没有印出这一项的{measure or '预算数'}"
+    if what == "amount":  # the budget itself, as the report states it
+        return Result(budget[1]["value_text"], budget[1]["unit"], False, None, budget[0] + "数", (budget[1],))
     if final is None:
         return "报告没有印出这一项的执行数"
     if final["unit"] != budget[1]["unit"]:
@@ -439,12 +444,14 @@ def found(q, catalog) -> tuple[str, int, str, list[Budgeted]] | None:
     return None
 
 
-def answer(q, catalog, out: dict) -> bool:
+def answer(q, catalog, out: dict, what: str | None = None) -> bool:
     """The budget-against-spent figure the question asks for, filled into `out`; False when the
-    question is not one or its rows are not found (the next kind of answer then tries)."""
+    question is not one or its rows are not found (the next kind of answer then tries).  With
+    what="amount", the budget itself where the narrative states it beside what was spent
+    (财政拨款本年支出年初预算数529.32万元): for a budget no table of the report prints."""
     from .cite import figure, where
 
-    what = intent(q.compact)
+    what = what or intent(q.compact)
     if what is None:
         return False
     got = found(q, catalog)

@@ -16,10 +16,11 @@ from .lookup import Catalog, lookup
 # a part of a whole asked as "W里 P 占多少" (政府采购里服务类占了多少比例): P is looked up as W's P
 _PART_OF = re.compile(r"^(?P<b>.+?)(?:里面|里|当中|之中|中)[,，]?的?(?P<a>[^占]+?)(?:占了?|所占|的?占比)")
 _SHARE = re.compile(r"^(?P<a>.+?)占(?P<b>.+?)的?(?:比例|比重|百分比|百分之几|多少|几成|份额)")
-_DIFF = re.compile(r"^(?P<a>.+?)比(?P<b>.+?)(?:多多少|少多少|多了多少|少了多少|高多少|低多少)|^(?P<a2>.+?)(?:和|与)(?P<b2>.+?)相差")
+_DIFF = re.compile(r"^(?P<a>.+?)比(?P<b>.+?)(?P<how>[多少高低大小超])出?了?(?:多少|几)|^(?P<a2>.+?)(?:和|与)(?P<b2>.+?)相差")
 _SUM = re.compile(r"^(?P<a>.+?)(?:加上?|和|与|及)(?P<b>.+?)(?:一共|加起来|合计|总共|共计|加在一起)")
 
 
+_OTHER_YEAR = re.compile(r"^(?:上年度?|上一年度?|去年|前一年|(?:19|20)\d{2}年度?)(?:决算数?|预算数?)?(?:相比)?$")
 _GENERIC_TAIL = re.compile(r"(?:类|的|采购|支出|金额|部分)+$")
 
 
@@ -31,6 +32,11 @@ def _figure(question: str, catalog: Catalog, department: str, table_index: int |
     if result.narrative and "sentence" not in result.facts[0]:
         return None
     return result.facts[0]
+
+
+def _cell(f: dict) -> tuple:
+    """Where a figure is printed: its table cell, or its sentence's subject."""
+    return f["document"], f.get("table_index"), f.get("row_index"), f["column"], f["row_label"], f["page"], f["line"]
 
 
 def _beside(part: dict, whole: dict) -> bool:
@@ -51,10 +57,12 @@ class Computed:
     inputs: tuple[dict, ...]
     department: str
     year: int
+    note: str = ""  # what the reader should know about the inputs (two tables)
 
 
 def compute(question: str, catalog: Catalog, department: str, year_hint: str = "") -> Computed | None:
     text = compact(question)
+    note = ""
     for kind, pattern in (("share", _PART_OF), ("share", _SHARE), ("difference", _DIFF), ("sum", _SUM)):
         m = pattern.search(text)
         if not m:
@@ -63,7 +71,13 @@ def compute(question: str, catalog: Catalog, department: str, year_hint: str = "
         b = m.group("b") or m.groupdict().get("b2")
         if not a or not b:
             continue
+        if kind == "difference" and _OTHER_YEAR.match(b):
+            return None  # 比上年多了多少: the change on a year, not a difference of two printed rows
         whole = _figure(year_hint + b, catalog, department)
+        if whole is None and kind == "difference" and len(b) < len(a):
+            # the second named by the word that sets it apart, the rest understood from the first
+            # (年末结转结余比年初…: 年初结转结余; 基本支出比项目…: 项目支出)
+            whole = _figure(year_hint + b + a[len(b):], catalog, department)
         if whole is None:
             return None
         if pattern is _PART_OF:
@@ -73,10 +87,23 @@ def compute(question: str, catalog: Catalog, department: str, year_hint: str = "
             within = whole.get("table_index") if whole["table_kind"] != "情况说明" else None
             parts = [f for p in (b + core, a) if (f := _figure(year_hint + p, catalog, department, within))]
             part = next((f for f in parts if f is not whole and _beside(f, whole)), None)
+            if part is None and len(core) >= 4:
+                # a part its own table prints under its own name (基本支出里人员经费: 人员经费合计 of the
+                # 基本支出 table beside the 支出决算表's 基本支出), no larger than the whole
+                own = _figure(year_hint + a, catalog, department)
+                if own is not None and own is not whole and own["document"] == whole["document"] \
+                        and core in compact(own["row_label"]) and own["table_kind"] != "情况说明" \
+                        and Decimal(str(own["number"])) <= Decimal(str(whole["number"])):
+                    part = own
+                    note = (f"两个数字取自不同的表：“{own['row_label']}”见{own['table_title']}，"
+                            f"“{whole['row_label']}”见{whole['table_title']}；两表的资金范围可能不同。")
+
         else:
             part = _figure(year_hint + a, catalog, department)
         if part is None:
             return None
+        if part is whole or _cell(part) == _cell(whole):
+            return None  # the two named things read as one printed cell: not two figures
         facts = [part, whole]
         x, y = (Decimal(str(f["number"])) for f in facts)
         ua, ub = facts[0]["unit"] or "", facts[1]["unit"] or ""
@@ -86,10 +113,12 @@ def compute(question: str, catalog: Catalog, department: str, year_hint: str = "
             value, unit, formula = x / y * 100, "%", f"{facts[0]['value_text']} ÷ {facts[1]['value_text']} × 100%"
         elif ua != ub:
             return None
+        elif kind == "difference" and m.groupdict().get("how") in ("少", "低", "小"):  # A 比 B 少多少: B − A
+            value, unit, formula = y - x, ua, f"{facts[1]['value_text']} − {facts[0]['value_text']}"
         elif kind == "difference":
             value, unit, formula = x - y, ua, f"{facts[0]['value_text']} − {facts[1]['value_text']}"
         else:
             value, unit, formula = x + y, ua, f"{facts[0]['value_text']} + {facts[1]['value_text']}"
         shown = str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-        return Computed(kind, shown, unit, formula, tuple(facts), department, facts[0]["year"])
+        return Computed(kind, shown, unit, formula, tuple(facts), department, facts[0]["year"], note)
     return None

@@ -60,6 +60,8 @@ def computed(question: str, catalog: Catalog, out: dict) -> bool:
             "source": {"document": result.inputs[0]["document"], "page": None, "line": None}}
     out["figures"] = [main] + [figure(f) for f in result.inputs]
     out["warnings"].append("这是根据报告中两个印出的数字计算得出的结果，不是报告直接印出的数字。")
+    if result.note:
+        out["warnings"].append(result.note)
     return True
 
 

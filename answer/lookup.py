@@ -14,7 +14,7 @@ from domain.normalize import compact
 from index.departments import DepartmentMatch
 
 from .question import ORGANISATION as _ORGANISATION, UNITS, masked
-from domain.quantities import asked_subject, quantity_of, subject_quantities
+from domain.quantities import asked_subject, named_quantities, quantity_of, subject_quantities
 from domain.tables import CROSS_PRINTED, FUNDS_TABLES, KIND_ORDER, STANDARD_COLUMNS, SUBJECT_TABLES, TABLE_STEMS, is_budget
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
@@ -194,7 +194,7 @@ def mismatch(fact: dict, q) -> str | None:
         # money asked (花了多少钱), a count found (在职人数 14人): another quantity
         return f"问题问的是金额，报告里找到的“{fact['row_label']}”印的是{fact['unit']}数"
     column = fact.get("column") or ""
-    if (q.measure in ("预算数", "年初预算", "全年预算") and "预算" not in column
+    if (q.measure in BUDGET_MEASURES and "预算" not in column
             and fact["table_kind"] != "项目支出绩效自评表" and not is_budget(fact["table_kind"])):
         return "问题问的是预算数，相关表格只印了决算数"
     return None
@@ -315,6 +315,22 @@ def _yuan_stated(question, catalog, department, year, year_given, document, word
     return Lookup("answered", department, year, year_given, document, [fact], [], terms=words, narrative=True)
 
 
+def _score_stated(text, catalog, department, year, year_given, document, words) -> Lookup | None:
+    """The score the narrative states of the project the question names, when every sentence that
+    states one gives the same (narrative.stated_scores)."""
+    from .narrative import stated_scores
+
+    found = stated_scores(text, catalog.store.passages(document))
+    if len({f.value for f in found}) != 1:
+        return None
+    f = found[0]
+    fact = {"row_label": f.sentence, "value_text": f.value, "number": Decimal(f.value), "unit": "分",
+            "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
+            "table_title": "情况说明", "column": "", "document": f.document, "page": f.page, "line": f.line,
+            "value_state": "number", "row_code": None, "row_section": None, "sentence": f.sentence}
+    return Lookup("answered", department, year, year_given, document, [fact], [], terms=words, narrative=True)
+
+
 def _closest_counts(found: list, question: str) -> list:
     """The counts whose words before the number share the longest stretch with the question's
     words other than the topic words (绩效自评的…项目39个 for "多少个项目做了绩效自评", not
@@ -336,15 +352,29 @@ def _closest_counts(found: list, question: str) -> list:
     return best if top >= 4 and top - rival >= 2 else found
 
 
+def _sangong_part(words: list[str]) -> tuple | None:
+    """The 三公 part (("三公", "reception")) the words name, when one of them is one."""
+    for w in words:
+        meant = subject_quantities(compact(w).replace("（", "(").replace("）", ")"))
+        part = next((k for k in (meant[0] if meant else ()) if k[0] == "三公" and k[1] != "total"), None)
+        if part:
+            return part
+    return None
+
+
 def _model_cell(facts: list[dict], keys: list) -> dict | None:
     """The printed cell of one of these quantities (domain.quantities), from the table a reader
     would cite first (KIND_ORDER)."""
-    cells = [f for f in facts if f["number"] is not None and quantity_of(f, {}) in keys]
+    def rank(f: dict) -> int | None:
+        meant = [order[k] for k in [quantity_of(f, {})] + named_quantities(f) if k in order]
+        return min(meant) if meant else None
+
+    order = {key: i for i, key in enumerate(keys)}
+    cells = [(r, f) for f in facts if f["number"] is not None and (r := rank(f)) is not None]
     if not cells:
         return None
-    order = {key: i for i, key in enumerate(keys)}
-    return min(cells, key=lambda f: (order[quantity_of(f, {})],
-                                     KIND_ORDER.index(f["table_kind"]) if f["table_kind"] in KIND_ORDER else 99))
+    return min(cells, key=lambda rf: (rf[0], KIND_ORDER.index(rf[1]["table_kind"])
+                                      if rf[1]["table_kind"] in KIND_ORDER else 99))[1]
 
 
 def _total_under(facts: list[dict], heading: dict) -> dict | None:
@@ -427,6 +457,10 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     q = catalog.parse(question)
     if q.operation in REFUSED and q.operation != "average" and not (department and q.operation == "rank"):
         return Lookup("not_found", missing=f"这个问题需要{REFUSED[q.operation]}，目前只能回答报告里直接印出的单个数字")
+    from .previous import asks_change
+
+    if q.operation == "lookup" and asks_change(q):  # "比2018年减了多少": a change, never the year's own amount
+        return Lookup("not_found", missing="这个问题问的是和上年（或另一年）相比的变化，报告没有印出这个变化")
     words: list[str] = []
     matches = [DepartmentMatch(department, department, len(department))] if department else \
         [DepartmentMatch(n, q.span, len(q.span)) for n in q.departments]
@@ -467,6 +501,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         facts = [f for f in facts if f["table_index"] == table_index]
     table_words = [w for w in TABLE_WORDS if w in text]
     plain = re.sub(r"(?:19|20)\d{2}\s*(?:年度|年(?![初末底]))?", "", text)  # 2024年度 names no 年度 row; 年初 stays
+    plain = _EXCEPT.sub("|", plain)  # "除了财政拨款，…": what is set aside is not asked for
     if not forced and matches and matches[0].span:  # the words that named the department name no row
         plain = plain.replace(matches[0].span, "|", 1)
     # a project is named by words beside the department's name, never by that name alone
@@ -479,14 +514,22 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         plain = plain.replace(q.table_title, "|")
     for word in COLUMN_WORDS:  # nor do the words of a column (项目支出合计: 合计 of the column 项目支出)
         plain = plain.replace(word, "|")
-    named = [l for l in catalog.labels_of(document) if l in plain and l not in COLUMN_WORDS]
+    # a label asked without its 和/及/与 (年初结转结余 for 年初结转和结余) is named as well
+    loose = {l: k for l in catalog.labels_of(document) if l not in plain and len(k := _CONNECTIVES.sub("", l)) >= 4
+             and k != l and k in plain}
+    # a category row printed with its letter (一、货物A, 二、工程B) is named by its name (工程类)
+    loose.update({l: k for l in catalog.labels_of(document) if l not in plain and (m := _CATEGORY.match(bare_label(l)))
+                  and (k := m.group(1)) in plain})
+    named = [l for l in catalog.labels_of(document) if (l in plain or l in loose) and l not in COLUMN_WORDS]
     # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
     # everyday words inside a printed label the question names are that label's (房补 in 购房补贴)
-    unnamed = text
+    unnamed = _EXCEPT.sub("|", text)
     for label in sorted(named, key=len, reverse=True):
-        unnamed = unnamed.replace(label, "|")
+        unnamed = unnamed.replace(label, "|").replace(loose.get(label, label), "|")
     everyday = report_terms(unnamed)
+    # a bare total glued to a quantity's words (人员经费合计) is that quantity's total, not any table's 合计
+    named = [l for l in named if not (l in _TOTALS and any(l in t and t in text for t in everyday))]
     words = list(dict.fromkeys(named + everyday))
     # funds named beside a row (一般公共预算财政拨款的商品和服务支出) qualify it: they are not the row
     qualified = [w for w in words if w not in _FUNDS_NAMES and not (w not in plain and "财政拨款" in w)]
@@ -500,7 +543,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if _joined(named, text):
         return Lookup("not_found", department, year, year_given, document,
                       missing="这个问题把几项加在一起或放在一起问，需要计算，目前只能回答报告里直接印出的单个数字", terms=words)
-    column = next((c for w, c in COLUMN_WORDS.items() if w in text), None)
+    column = next((c for w, c in COLUMN_WORDS.items() if w in _EXCEPT.sub("|", text)), None)
     if not words and not table_words and column:
         # "晋江经信基本支出": a column asked for alone means that column of the total row; of a
         # table that lists the department's units (在职人数), the row of the department itself
@@ -521,6 +564,8 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         total = _form_total([f for f in every if f["table_index"] in tables])
         if total is not None:
             return Lookup("answered", department, year, year_given, document, [total], [], terms=words)
+    if unit == "分" and (said := _score_stated(text, catalog, department, year, year_given, document, words)):
+        return said  # a project's score the narrative states, where no form of it prints a total
     code = q.table_code
     if code:  # "公开10表里…": only that table
         facts = [f for f in facts if f["table_code"] == code]
@@ -576,10 +621,17 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         own = [f for f in facts if f["table_kind"] == FUNDS_TABLES[q.funds]]
         if own and _candidate_rows(own, words, table_words, text):
             facts = own
+    # a part of the 三公 (公务接待费) asked as an amount is the 三公 table's cell, wherever else a row of
+    # that name is printed (a 基本支出 table's 30217 is its basic part only; a budget prints the 三公 across)
+    part = _sangong_part(words) if not (code or q.table_kind or table_index is not None or q.subject_code
+                                        or unit) else None
+    sangong = _model_cell(facts, [part]) if part else None
+    if sangong is not None and _pick_column([sangong], column, text) is not sangong:
+        sangong = None
     parts = _sibling_parts(facts, everyday, column, text)
     if parts:
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
-    rows = _candidate_rows(facts, words, table_words, text)
+    rows = [[sangong]] if sangong is not None else _candidate_rows(facts, words, table_words, text)
     if not rows and not column and (code or q.table_kind):
         # a word that is a column's printed header in the table named (收入决算表的“其他收入”): that
         # column of the table's total row, and no other column
@@ -594,7 +646,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     def stated() -> Lookup | None:
         """The amount the narrative states, where no table row prints one (see _stated_amount);
         never for a budget measure asked (a statement's amount is what was spent)."""
-        budget_asked = q.measure in ("预算数", "年初预算", "全年预算")
+        budget_asked = q.measure in BUDGET_MEASURES
         fact = None if column or code or budget_asked else _stated_amount(text, span, catalog, department, year,
                                                                           document, unit)
         return fact and Lookup("answered", department, year, year_given, document, [fact], [], terms=words,
@@ -617,7 +669,14 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if not chosen and table_words and words:  # the named table's total, when the rows named were the wrong side
         rows = _candidate_rows(facts, [], table_words, text)
         chosen = _figures(rows, column, text)
-    if _ASKS_BUDGET.search(text) and chosen and not any("预算" in (f["column"] or "") or is_budget(f["table_kind"])
+    if chosen and _EXCEPT.search(text) and ((bare_label(chosen[0]["row_label"]) in _GRAND_TOTALS + ("收入总计", "支出总计")
+                                             and not any(p in (chosen[0]["column"] or "") for p in _PARTS))
+                                            or any(compact(m.group(0)).strip("除了以外之的") in compact(chosen[0]["row_label"])
+                                                   for m in _EXCEPT.finditer(text))):
+        # what is left once something is set aside is not the whole, nor the part set aside
+        return Lookup("not_found", department, year, year_given, document,
+                      missing="问题问的是除去某一项以后的部分，报告没有单独印出这个数", terms=words)
+    if q.measure in BUDGET_MEASURES and chosen and not any("预算" in (f["column"] or "") or is_budget(f["table_kind"])
                                                           for f in chosen):
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题问的是预算数，相关表格只印了决算数", terms=words)
@@ -640,6 +699,8 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         chosen = fitting
     if not chosen and meant and (cell := _model_cell(facts, meant[0])):
         chosen = [cell]  # the rows named print nothing; the quantity the words mean is printed
+    if not chosen and unit in _NARRATIVE_UNITS:  # rows of that name print no such count: a sentence may
+        return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
     if not chosen:
         return stated() or stated_none(q, catalog, department, year, year_given, document, words) or Lookup("not_found", department, year, year_given, document,
                                   missing=f"找到了{department}{year}年度报告中的相关行，但这些行没有印数字", terms=words)
@@ -669,7 +730,13 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
 
 
 # 预算 as the budget figure (全年预算, 预算数), not inside 一般公共预算 or 政府性基金预算.
-_ASKS_BUDGET = re.compile(r"(?:全年|年初|调整后?)预算|预算数|预算(?:是|为|有|多少|安排)")
+_CONNECTIVES = re.compile(r"[和及与、]")
+_COUNT_COLUMNS = ("在职人数", "编制数")  # a count's column: a row without it has no such count
+# what a question sets aside: 除了X(以外), X以外的, X之外的
+_EXCEPT = re.compile(r"除了?[^，,。；;？?！!]{2,16}?(?:以外|之外)的?|除了?[^，,。；;？?！!]{2,16}?(?=[，,。；;？?！!]|$)"
+                     r"|[^，,。；;？?！!|]{2,12}?(?:以外|之外)的")
+_CATEGORY = re.compile(r"^([\u4e00-\u9fff]{2,6})[A-Z]$")
+BUDGET_MEASURES = ("预算数", "年初预算", "全年预算")  # the Question.measure values that ask for a budget
 
 _NARRATIVE_UNITS = ("人", "辆", "count")
 
@@ -764,10 +831,27 @@ def _figures(rows: list[list[dict]], column: str | None, text: str) -> list[dict
 _PARTS = ("基本支出", "项目支出", "人员经费", "公用经费")
 
 
+def _without_shared(question: str, label: str, least: int = 4) -> str:
+    """The question with every stretch of at least `least` characters it shares with the label cut out."""
+    while True:
+        best = ""
+        for i in range(len(question)):
+            for j in range(i + max(least, len(best) + 1), len(question) + 1):
+                if question[i:j] in label:
+                    best = question[i:j]
+                else:
+                    break
+        if not best:
+            return question
+        question = question.replace(best, "|")
+
+
 def _contradicts(label: str, question: str) -> bool:
-    """A label that only contains the asked word but names the other side: 收入 for 支出."""
+    """A label that only contains the asked word but names the other side: 收入 for 支出.  Words the
+    question shares with the label's name (土地出让收入安排 of …出让收入安排的支出) are the name's own."""
+    question = _without_shared(question, label)
     for a, b in (("收入", "支出"), ("支出", "收入"), ("年初", "年末"), ("年末", "年初")):
-        if a in label and b in question and a not in question:
+        if a in label and b in question and a not in question and b not in _without_shared(label, question):
             return True
     return False
 
@@ -836,9 +920,9 @@ def _pick_column(row: list[dict], column: str | None, question: str = "") -> dic
         hits = [f for f in numbers if column in f["column"]]
         if hits:
             return hits[0]
-        if bare_label(row[0]["row_label"]) in _TOTALS and column in STANDARD_COLUMNS:
-            # a total row taken for the column the question names (基本支出 alone): a table that does not
-            # print that column answers nothing, never with another of its columns
+        if column in _COUNT_COLUMNS or (bare_label(row[0]["row_label"]) in _TOTALS and column in STANDARD_COLUMNS):
+            # a row taken for the column the question names (基本支出 alone, 编制数): a table that does
+            # not print that column answers nothing, never with another of its columns
             return None
 
     # a column of one kind of funds (一般公共预算财政拨款 beside the 合计 of all funds) is a part:
@@ -858,5 +942,9 @@ def _pick_column(row: list[dict], column: str | None, question: str = "") -> dic
         numbers = [f for f in numbers if shared(f) == best]
     if "预算" not in question:
         final = [f for f in numbers if "预算数" not in (f["column"] or "")]
-        numbers = final or numbers
+        if not final and not is_budget(numbers[0]["table_kind"]):
+            # a final account's row that prints only its budget (its 决算数 left blank) does not say
+            # what was spent: the budget beside it is not the answer
+            return None
+        numbers = final
     return numbers[0]

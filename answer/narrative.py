@@ -106,3 +106,31 @@ def stated_count(counter: str, thing: str, words: list[str], numbers: list[str],
             out += [NarrativeFigure(m.group(1), counter, sentence.strip(), p["document"], p["page"], p["line"])
                     for m in pattern.finditer(s)]
     return out
+
+
+# --- a named project's score the narrative states: “X”项目综合得分为94.49分, X专项自评得分为 90 分 ----
+
+_SCORE = re.compile(r"得分(?:为|是)?(\d+(?:\.\d+)?)分")
+_QUOTED_NAME = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")
+_NAME_TAIL = re.compile(r"(?:项目|专项)*(?:绩效)?(?:自评价|自评|评价|综合)*$")
+
+
+def stated_scores(question: str, passages: list[dict]) -> list[NarrativeFigure]:
+    """The scores the narrative states of a project the question names, in reading order: the
+    project is the nearest quoted name before the score in its sentence, else the clause's own
+    words before 得分 (without 项目, 专项, 绩效, 自评 …); a name of fewer than 4 characters, or one
+    the question does not hold whole, names no project asked (本项目绩效自评得分 95 分)."""
+    asked = compact(question).replace("“", "").replace("”", "").replace('"', "")
+    named = [q for q in _QUOTED_NAME.findall(compact(question)) if len(q) >= 4]  # “赣服通5.0版…” asked in quotes
+    out = []
+    for p in passages:
+        for sentence in re.split(r"(?<=[。；;！？])", p["text"] or ""):
+            s = compact(sentence)
+            for m in _SCORE.finditer(s):
+                before = s[:m.start()]
+                quoted = _QUOTED_NAME.findall(before)
+                name = quoted[-1] if quoted else _NAME_TAIL.sub("", re.split(r"[,，:：;；、]", before)[-1])
+                name = re.sub(r"^(?:(?:19|20)\d{2}年度?)+", "", name)
+                if len(name) >= 4 and (name in asked or any(q in name for q in named)):
+                    out.append(NarrativeFigure(m.group(1), "分", sentence.strip(), p["document"], p["page"], p["line"]))
+    return out

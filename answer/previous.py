@@ -38,8 +38,8 @@ BASE_YEAR = re.compile(r"(?:比|较|与|和|同)((?:19|20)\d{2})\s*年度?")
 ASKS_RATE = re.compile(r"百分之|百分比|%|增长率|下降率|增幅|降幅|几成")
 ASKS_AMOUNT = re.compile(r"万元|多少钱|(?<!百分之)多少元|金额")
 RATE_WORDS = re.compile(r"增长|下降")
-UP = re.compile(r"增加|增长|多了|上升|提高")
-DOWN = re.compile(r"减少|下降|少了|降低|下滑")
+UP = re.compile(r"增加|增长|多了|上升|提高|涨|多花|追加|增了")
+DOWN = re.compile(r"减少|下降|少了|降低|下滑|跌|降了|压缩|缩减|削减|减了|节约|节省|少花")
 _PREVIOUS = re.compile(r"上年|上一年|去年|同比")
 _EACH = re.compile(r"各(?:增加|减少|增长|下降)")
 # a measure or a word for money alone names no quantity whose change could be read
@@ -185,6 +185,10 @@ def find_change(question, passages: list[dict], departments: list[str]) -> Chang
         chosen_of = lambda need: about(found, asked, need, prefer_whole=True)  # noqa: E731
     field = "change_pct" if rate else "change"
     chosen = chosen_of(lambda s: getattr(s, field) is not None or s.flat)
+    if not chosen and not rate and not ASKS_AMOUNT.search(text):
+        # "涨了多少" where the report prints only the rate of the change: the rate, as printed
+        field, rate = "change_pct", True
+        chosen = chosen_of(lambda s: s.change_pct is not None)
     printed = {(getattr(s, field), s.direction, s.flat) for s in chosen}
     if len(printed) == 1:
         value, direction, flat = printed.pop()
@@ -223,6 +227,9 @@ def answer_change(question, catalog, out: dict) -> bool:
     document = catalog.document_for(department, year) if year else None
     if document is None:
         return False
+    base = BASE_YEAR.search(question.compact)
+    if base and int(base.group(1)) != year - 1:
+        return False  # 比2010年: the report's 比上年 is against another year
     found = find_change(question, catalog.store.passages(document), catalog.departments)
     if found is None:
         return False

@@ -45,21 +45,23 @@ OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("average", re.compile(r"平均")),
     ("completion", re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率")),
     ("share", re.compile(r"比例|比重|占比|占.{0,10}(?:多少|几|百分)|百分之几(?!.{0,4}(?:增长|下降|减少|增加))")),
-    ("change", re.compile(r"比上年|较上年|与上年|和上年|同上年|比去年|较去年|上年相比|增加还是减少|多还是少|是增是减|增还是减"
+    ("change", re.compile(r"比上年|较上年|与上年|和上年|同上年|比去年|较去年|上年相比|[比较与和同跟](?:上一|前一)年|增加还是减少|多还是少|是增是减|增还是减"
                           r"|变化|增减|增长|下降")),
-    ("difference", re.compile(r"相差|差了?多少|多了?多少|少了?多少|还剩|剩下|没执行|未执行|没有执行|没花|没付|没支出|未支出|结余多少")),
+    ("difference", re.compile(r"相差|差了?多少|差距|差额|(?:多|少|高|低|大|小|超)出?了?(?:多少|几)|还剩|剩下|没执行|未执行|没有执行|没花|没付|没支出|未支出|结余多少")),
     ("sum", re.compile(r"加起来|加在一起|相加|一共.{0,6}(?:和|与|及|加)|(?:和|与|及|、).{1,12}一共|合起来")),
     ("list", re.compile(r"哪些|哪几|有哪|列出|包括什么|包含哪|分别是")),
     ("text", re.compile(r"什么性质|性质|职责|职能|成立|干什么|做什么|用途|用在哪|用于哪|花在哪|是什么|什么内容|主要做|负责")),
 )
 _FUNDS = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
           ("财政拨款", "财政拨款"))
-_MEASURES = (("年初预算", re.compile(r"年初预算")), ("全年预算", re.compile(r"全年预算|调整后?预算")),
-             ("预算数", re.compile(r"预算数|预算(?:是|为|有|多少|安排|下达)")), ("决算数", re.compile(r"决算数|实际(?:支出|执行)?")),
+# a plan in everyday words (本来打算花, 原计划支出, 预计要用) is the budget
+PLANNED = r"(?:本来|原来|原先|原本|原)?(?:打算|计划|准备|预计)要?(?:花|用|支出|安排|开支)"
+_MEASURES = (("年初预算", re.compile(r"年初预算|年初.{0,3}" + PLANNED)), ("全年预算", re.compile(r"全年预算|调整后?预算")),
+             ("预算数", re.compile(r"预算数|预算(?:是|为|有|多少|安排|下达)|" + PLANNED)), ("决算数", re.compile(r"决算数|实际(?:支出|执行)?")),
              ("上年", re.compile(r"上年|上一年|去年")))
 # the unit an answer must carry
 UNITS = (("分", re.compile(r"几分|多少分|得分|评分|打分|总分")),
-         ("人", re.compile(r"多少人|几个人|几人|人次|人数|多少.{0,6}人员|几.{0,4}人员|(?:人员|职工|员工)(?:有|是|为|共)?(?:几|多少)个?")),
+         ("人", re.compile(r"多少人|几个人|几人|人次|人数|编制数|人员编制|多少.{0,6}人员|几.{0,4}人员|(?:人员|职工|员工)(?:有|是|为|共)?(?:几|多少)个?")),
          ("辆", re.compile(r"几辆|多少辆|车辆数")),
          ("%", re.compile(r"百分之|百分比|%|率是多少|率为|比例|占比|比重")),
          ("元", re.compile(r"(?:多少|几)元|(?<!万)元[?？]?$")),
@@ -110,7 +112,7 @@ def masked(text: str) -> str:
 
 def parse(question: str, catalog) -> Question:
     """The question read once against what the catalog holds (see the module docstring)."""
-    from index.departments import departments_named, match_departments
+    from index.departments import match_departments
 
     text = (question or "").strip()
     c = compact(text)
@@ -121,7 +123,7 @@ def parse(question: str, catalog) -> Question:
     matches = match_departments(plain, names, catalog.fiscal_words)
     departments = tuple(m.name for m in matches)
     span = matches[0].span if matches else ""
-    named = tuple(departments_named(plain, names, catalog.fiscal_words)) if len(names) > 1 else tuple(names)
+    named = _named(c, plain, catalog) if len(names) > 1 else tuple(names)
     # a name in quotes is a project's or a row's (“泉州市政府网站及网站群费用”), not an organisation's
     owner = departments[0] if len(departments) == 1 else None
     unknown = _unknown_organisation(masked(_QUOTED.sub("|", c)), departments, catalog, span, owner)
@@ -149,8 +151,33 @@ def parse(question: str, catalog) -> Question:
         table_words=tuple(w for w in TABLE_WORDS if w in c),
         funds=next((f for w, f in _FUNDS if w in c), None),
         measure=next((m for m, p in _MEASURES if p.search(c)), None),
-        operation=next((op for op, p in OPERATIONS if p.search(c)), "lookup"),
+        operation=_operation(c),
         unit=next((u for u, p in UNITS if p.search(c)), None), rest=rest)
+
+
+# what is left of a balance (结转和结余还剩多少) is the balance itself, printed; nothing to subtract
+_REMAINDER = re.compile(r"还剩|剩下|剩余|没执行|未执行|没有执行|没花|没付|没支出|未支出|结余多少")
+_BALANCE = re.compile(r"结转|结余")
+
+
+def _operation(c: str) -> str:
+    op = next((op for op, p in OPERATIONS if p.search(c)), "lookup")
+    if op == "difference" and _BALANCE.search(c) and all(
+            _REMAINDER.fullmatch(m.group(0)) for m in dict(OPERATIONS)["difference"].finditer(c)):
+        return "lookup"
+    return op
+
+
+def _named(c: str, plain: str, catalog) -> tuple[str, ...]:
+    """Every department the question names, as a comparison reads them (answer.ranking.named_in:
+    a list of names and short names, 普陀三家); the index's reading where the catalog has no labels."""
+    from index.departments import departments_named
+
+    if hasattr(catalog, "labels"):
+        from .ranking import named_in
+
+        return tuple(named_in(c, catalog.departments, catalog.fiscal_words, catalog.labels).departments)
+    return tuple(departments_named(plain, catalog.departments, catalog.fiscal_words))
 
 
 def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog, span: str = "",

@@ -19,7 +19,8 @@ from decimal import Decimal
 
 from domain.normalize import compact
 from domain.vocabulary import EVERYDAY_TERMS, TABLE_WORDS
-from index.departments import match_departments
+from index.aliases import department_key
+from index.departments import DepartmentMatch, match_departments
 
 from .cite import figure, row_name, where
 from .lookup import Catalog, bare_label, lookup
@@ -172,6 +173,14 @@ def _departments_in(piece: str, names: list[str], fiscal_words: list[str], befor
         matches = _strong(match_departments(rest, names, fiscal_words), rest)
         if found:  # a second department in the same piece must be named plainly
             matches = [m for m in matches if m.strength >= 3]
+        if not matches and not found:
+            # a list item that is how exactly one printed name ends (法院 of 江苏省高级人民法院), even where
+            # the words are also a subject's (20405 法院): that department
+            item = _GROUP_WORDS.sub("", rest)
+            ending = [n for n in names if len(item) >= 2 and n.endswith(item)]
+            if len({department_key(n) for n in ending}) == 1 and ending[0] not in before:
+                # (a department already named, its name's end is a word of the question: “法院”款)
+                matches = [DepartmentMatch(ending[0], item, len(item))]
         if not matches:
             break
         if len(matches) > 1:
@@ -495,7 +504,29 @@ def _items(question: Question, named: Named, catalog: Catalog) -> list[Item]:
             listed = _listed(text, pieces, known, names, named.spans, forms, named.departments[0])
             if listed:
                 return listed
-    return []
+    return _two_asked(text, named.spans)
+
+
+# "A和B哪个多": two items set against each other right before the ranking's question word, each
+# from a boundary (the department's name, a year, 里/中/的, punctuation) to the list word
+_TWO = re.compile(r"(?<=[里中的|，,：:])(?P<a>[\u4e00-\u9fff]{2,10}?)(?:和|与|跟|同|还是)(?P<b>[\u4e00-\u9fff]{2,10}?)"
+                  r"(?=哪个|哪一个|哪项|哪一项|谁)")
+
+
+def _two_asked(text: str, spans: list[str]) -> list[Item]:
+    """The two items of "A和B哪个多" as they stand, whether or not the report prints them by
+    those words (货物和服务: each is then looked up with the words around it)."""
+    blanked = re.sub(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?:年度|年|度)?", lambda m: "|" * len(m.group(0)), text)
+    for span in spans:
+        blanked = blanked.replace(span, "|" * len(span))
+    m = _TWO.search(blanked)
+    if m is None:
+        return []
+    # the first item starts after the whole it is part of (政府采购里货物: 货物)
+    cut = max((w.end() for w in re.finditer(r"里面|里|当中|之中|中|的", m.group("a"))
+               if w.start() >= 2 and w.end() <= len(m.group("a")) - 2), default=0)
+    start = m.start("a") + cut
+    return [Item(text[start:m.end("a")], start, m.end("b")), Item(m.group("b"), start, m.end("b"))]
 
 
 def _document(question: Question, department: str, catalog: Catalog) -> str | None:
@@ -618,11 +649,13 @@ def _rank_items(question: Question, department: str, spans: list[str], items: li
             missing.append(f"“{it.name}”：{why}")
         else:
             results[it.name] = fact
-    cells = [(f["document"], f.get("table_index"), f.get("row_index"), f["column"], f["line"], f["page"])
-             for f in results.values()]
+    cells = [(f["document"], f.get("table_index"), f.get("row_index"), f["column"], f["line"], f["page"],
+              f["row_label"] if f["table_kind"] == "情况说明" else "") for f in results.values()]
     if not missing and len(set(cells)) < len(cells):  # two items read as one printed cell: not what was asked
         missing.append("几项对应到报告里的同一个数字，无法分别排序")
-    if not missing and len({_where_key(f) for f in results.values()}) > 1:
+    one_row = len({(f["document"], f.get("table_index"), f.get("row_index"), f.get("unit")) for f in results.values()}) == 1
+    if not missing and not one_row and len({_where_key(f) for f in results.values()}) > 1:
+        # (columns of one printed row, 基本支出 and 项目支出 of the total, are parts of one whole: comparable)
         # the items found in different tables or columns: all of them read from the first's
         first = results[items[0].name]
         for it in items[1:]:
@@ -644,6 +677,9 @@ def _rank_items(question: Question, department: str, spans: list[str], items: li
     if items[0].project is not None:
         note = (f"以上均为各项目绩效自评表“{row_name(first)}”行" + (f"“{first['column']}”栏" if first["column"] else "")
                 + "的数字，")
+    elif one_row and len({f["column"] for _, f in ranked}) > 1:  # columns of one row
+        note = (f"以上均为{first['table_title']}“{bare_label(first['row_label'])}”行的数字（"
+                + "、".join(f"“{f['column']}”栏" for _, f in ranked) + "），")
     else:
         note = f"以上均为{first['table_title']}" + (f"“{first['column']}”栏" if first["column"] else "") + "的数字，"
     _state(out, f"{department}{first['year']}年度", ranked, ascending, note)

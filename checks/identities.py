@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 
 from domain.normalize import compact
+from domain.quantities import sangong_slot
 
 from .model import Finding
 from .report import Report, money
@@ -52,17 +53,6 @@ def _general_basic(report: Report) -> dict | None:
     return None
 
 
-# 三公 parts, most specific first: a segment naming the purchase is not the car total
-_SLOTS = (
-    ("purchase", re.compile(r"公务用车购置费$")),
-    ("running", re.compile(r"公务用车运行(?:维护)?费$")),
-    ("car", re.compile(r"公务用车购置及运行(?:维护)?费")),
-    ("abroad", re.compile(r"因公出国[（(]境[)）](?:费|经费)$")),
-    ("reception", re.compile(r"公务接待费$")),
-    ("total", re.compile(r"^(?:[（(][一二三四五六七八九十]+[)）])?(?:支出)?合计$|三公.{0,3}经费(?:支出)?(?:合计)?$")),
-)
-
-
 def sangong_parts(report: Report) -> list[Finding]:
     out: list[Finding] = []
     for facts in report.of_kind("三公经费支出决算表"):
@@ -84,26 +74,6 @@ def sangong_parts(report: Report) -> list[Finding]:
             if "total" in slots and len(parts) >= 1:
                 out += _check(report, "sangong-parts", slots["total"], parts, "“三公”经费")
     return out
-
-
-def sangong_slot(fact: dict) -> tuple[str | None, tuple]:
-    """Which 三公 part a cell holds, and what else tells it apart (its column's other headings,
-    or its row): cells of one variant are one 预算数 or one 决算数 column of one table."""
-    label = re.sub(r"^(?:其中[:：])?(?:[（(]\d+[)）]|\d+[.、．])", "", compact(fact["row_label"]))
-    segments = [compact(s) for s in fact["column"].split("/")]
-    found = None
-    for name, pattern in _SLOTS:
-        if pattern.search(label):
-            found = name
-            break
-    if found:
-        return found, (fact["table_index"], "row", tuple(segments))
-    for name, pattern in _SLOTS:
-        hits = [s for s in segments if pattern.search(s)]
-        if hits:
-            rest = tuple(s for s in segments if s != "小计" and not any(p.search(s) for _, p in _SLOTS))
-            return name, (fact["table_index"], fact["row_group"], fact["row_index"], rest)
-    return None, ()
 
 
 def _check(report: Report, rule: str, whole: dict, parts: list[dict], what: str) -> list[Finding]:

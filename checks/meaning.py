@@ -8,10 +8,9 @@ import re
 
 from domain.normalize import compact
 
-from domain.quantities import ALL, FISCAL, FUND, GENERAL, quantity_of, subject_quantities
+from domain.quantities import ALL, FISCAL, FUND, GENERAL, named_quantities, quantity_of, subject_quantities
 
 from .across import subject_names
-from .identities import sangong_slot
 from .report import Report, money
 from .said import TAIL, clean
 
@@ -75,37 +74,6 @@ def figures(report: Report) -> dict[tuple, list[dict]]:
         key = quantity_of(f, names)
         if key is not None:
             out.setdefault(key, []).append(f)
-        for named in _named(f):
+        for named in named_quantities(f):
             out.setdefault(named, []).append(f)
-    return out
-
-
-_GRAND_TOTAL = re.compile(r"^(?:总计|合计)$")
-_OFFICE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.]?)?机关运行经费(?:支出)?(?:合计)?$")
-
-
-def _named(f: dict) -> list[tuple]:
-    label = compact(f["row_label"])
-    kind = f["table_kind"]
-    out = []
-    if kind in ("收入支出决算总表", "财政拨款收入支出决算总表") and _GRAND_TOTAL.match(label) and not f["row_code"]:
-        out.append(("总计", FISCAL if kind.startswith("财政拨款") else ALL))
-    if kind == "基本支出决算表":
-        column = compact(f["column"])
-        if label == "人员经费合计" or (label == "合计" and column == "人员经费"):
-            out.append(("人员经费",))
-        if label == "公用经费合计" or (label == "合计" and column == "公用经费"):
-            out.append(("公用经费",))
-    if kind == "三公经费支出决算表" and "预算" not in f["column"]:
-        slot, _ = sangong_slot(f)
-        if slot:
-            out.append(("三公", slot))
-    if _OFFICE.match(label):
-        out.append(("机关运行经费",))
-    if kind == "收入支出决算总表" and not f["row_code"] and not _GRAND_TOTAL.match(label):
-        name = re.sub(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、)?", "", label)
-        if len(name) >= 4:
-            out.append(("行", name))  # 一、一般公共预算财政拨款收入, 八、其他收入
-    if kind in ("收入决算表", "支出决算表") and not f["row_code"] and label in ("合计", "总计"):
-        out.append(("行", compact(f["column"]).split("/")[-1]))  # 合计 row: 财政拨款收入, 经营支出 …
     return out

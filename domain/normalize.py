@@ -64,6 +64,11 @@ def clean_label(text: str | None) -> str:
     return text.strip()
 
 
+# a year as people write it: 2023年, 2023年度, 2023度 or the bare 2023 (机关运行经费2023), never the
+# digits inside a longer number (a subject code 2010601, an amount 12023.5)
+YEAR_WORDS = r"(?<![\d.])(?:19|20)\d{2}(?![\d.])(?:年度|年|度)?"
+
+
 def compact(text: str) -> str:
     """A label with every space removed: the key used to compare labels across documents."""
     return re.sub(r"\s+", "", clean_label(text))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import compact
+from .normalize import YEAR_WORDS, compact
 
 # the funds a figure is of
 ALL, FISCAL, GENERAL, FUND = "全部资金", "财政拨款", "一般公共预算财政拨款", "政府性基金预算财政拨款"
@@ -123,9 +123,82 @@ def subject_names(facts) -> dict[str, str]:
     return out
 
 
+# 三公 parts, most specific first: a segment naming the purchase is not the car total
+_SLOTS = (
+    ("purchase", re.compile(r"公务用车购置费$")),
+    ("running", re.compile(r"公务用车运行(?:维护)?费$")),
+    ("car", re.compile(r"公务用车购置及运行(?:维护)?费")),
+    ("abroad", re.compile(r"因公出国[（(]境[)）](?:费|经费)$")),
+    ("reception", re.compile(r"公务接待费$")),
+    ("total", re.compile(r"^(?:[（(][一二三四五六七八九十]+[)）])?(?:支出)?合计$|三公.{0,3}经费(?:支出)?(?:合计)?$")),
+)
+
+
+def sangong_slot(fact: dict) -> tuple[str | None, tuple]:
+    """Which 三公 part a cell holds, and what else tells it apart (its column's other headings,
+    or its row): cells of one variant are one 预算数 or one 决算数 column of one table."""
+    label = re.sub(r"^(?:其中[:：])?(?:[（(]\d+[)）]|\d+[.、．])", "", compact(fact["row_label"]))
+    segments = [compact(s) for s in fact["column"].split("/")]
+    found = None
+    for name, pattern in _SLOTS:
+        if pattern.search(label):
+            found = name
+            break
+    if found:
+        return found, (fact["table_index"], "row", tuple(segments))
+    for name, pattern in _SLOTS:
+        hits = [s for s in segments if pattern.search(s)]
+        if hits:
+            rest = tuple(s for s in segments if s != "小计" and not any(p.search(s) for _, p in _SLOTS))
+            return name, (fact["table_index"], fact["row_group"], fact["row_index"], rest)
+    return None, ()
+
+
+_BESIDE_SANGONG = re.compile(r"会议费|培训费")
+
+
+_GRAND_TOTAL = re.compile(r"^(?:总计|合计)$")
+_OFFICE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.]?)?机关运行经费(?:支出)?(?:合计)?$")
+
+
+def named_quantities(f: dict) -> list[tuple]:
+    """The named figures a cell is, beside its (subject, funds, measure): 总计, 人员经费, 公用经费,
+    a 三公 part (("三公", slot) — of a 决算's 决算数, of a budget's year), 机关运行经费, a summary
+    row or a total's column by its name (("行", name))."""
+    label = compact(f["row_label"])
+    kind = f["table_kind"]
+    out = []
+    if kind in ("收入支出决算总表", "财政拨款收入支出决算总表") and _GRAND_TOTAL.match(label) and not f["row_code"]:
+        out.append(("总计", FISCAL if kind.startswith("财政拨款") else ALL))
+    if kind in _BUDGET_SUMMARY and (q := quantity_of(f, {})) and q[0] == "总计":  # 收入总计 / 支出总计 of a budget
+        out.append(("总计", q[1]))
+    if kind == "基本支出决算表":
+        column = compact(f["column"])
+        if label == "人员经费合计" or (label == "合计" and column == "人员经费"):
+            out.append(("人员经费",))
+        if label == "公用经费合计" or (label == "合计" and column == "公用经费"):
+            out.append(("公用经费",))
+    if (kind == "三公经费支出决算表" and "预算" not in f["column"]) or (kind == "三公经费支出预算表"
+                                                                  and "上年" not in f["column"]):
+        slot, _ = sangong_slot(f)
+        # (a table of 三公 beside 会议费 and 培训费 prints its grand 合计 over all of them: not the 三公 total)
+        if slot and not (slot == "total" and _BESIDE_SANGONG.search(compact(f["table_title"]))
+                         and "三公" not in compact(f["column"]) + label):
+            out.append(("三公", slot))
+    if _OFFICE.match(label):
+        out.append(("机关运行经费",))
+    if kind == "收入支出决算总表" and not f["row_code"] and not _GRAND_TOTAL.match(label):
+        name = re.sub(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、)?", "", label)
+        if len(name) >= 4:
+            out.append(("行", name))  # 一、一般公共预算财政拨款收入, 八、其他收入
+    if kind in ("收入决算表", "支出决算表") and not f["row_code"] and label in ("合计", "总计"):
+        out.append(("行", compact(f["column"]).split("/")[-1]))  # 合计 row: 财政拨款收入, 经营支出 …
+    return out
+
+
 # subject as the narrative writes it (compacted, without 支出/决算 tails) -> (quantity keys it
 # means, quantity keys it may loosely mean).  A key is (subject, funds, measure) as in
-# quantity_of, or one of the named figures of _named().
+# quantity_of, or one of the named figures of named_quantities().
 NARRATIVE_QUANTITIES: tuple[tuple[str, tuple, tuple], ...] = (
     (r"收入支出总计|收入总计|支出总计", (("总计", ALL),), (("合计", ALL, "收入"), ("合计", ALL, "支出"))),
     (r"财政拨款收入支出总计|财政拨款收入总计|财政拨款支出总计", (("总计", FISCAL),),
@@ -137,6 +210,8 @@ NARRATIVE_QUANTITIES: tuple[tuple[str, tuple, tuple], ...] = (
     (r"一般公共预算(?:财政)?拨款(?:决算)?(?:本年)?支出", (("合计", GENERAL, "支出"),), (("合计", FISCAL, "支出"),)),
     (r"(?:一般公共预算)?财政拨款基本支出|一般公共预算基本支出", (("合计", GENERAL, "基本支出"),), (("合计", ALL, "基本支出"),)),
     (r"财政拨款(?:本年)?支出", (("合计", FISCAL, "支出"), ("合计", GENERAL, "支出")), ()),
+    (r"财政拨款项目支出", (("合计", FISCAL, "项目支出"),), ()),
+    (r"一般公共预算(?:财政)?(?:拨款)?项目支出", (("合计", GENERAL, "项目支出"),), (("合计", FISCAL, "项目支出"),)),
     (r"政府性基金(?:预算)?(?:财政拨款)?支出", (("合计", FUND, "支出"),), ()),
     (r"(?:一般公共预算财政拨款)?人员经费(?:支出)?", (("人员经费",),), ()),
     (r"(?:一般公共预算财政拨款)?公用经费(?:支出)?", (("公用经费",),), ()),
@@ -162,14 +237,15 @@ def subject_quantities(subject: str) -> tuple[list, list] | None:
 
 
 # the words a question wraps around the quantity it asks for (who, when, how much), and 的
-_ASKING = re.compile(r"(?:19|20)\d{2}年度?|请问|一共|总共|合计是|共计|是多少|有多少|多少万元|多少钱|多少|是|为|花了|用了"
+_ASKING = re.compile(YEAR_WORDS + r"|(?<=[\u4e00-\u9fff]{2})(?:里面的?|里的?|当中的?|之中的?|中的|安排的?)(?=[\u4e00-\u9fff]{2})|请问|一共|总共|合计是|共计|是多少|有多少|多少万元|多少钱|多少|是|为|花了|用了"
                      r"|了|的|钱|呢|吗|[？?。，,！!、：:]|决算数|决算|预算数|(?<=支出)预算|^预算")
 
 
 def asked_subject(question: str, department_span: str = "") -> str:
     """What a question asks the amount of, in its own words, without the department, the year
-    and the asking (泉州数字办2023年财政拨款支出是多少 → 财政拨款支出)."""
-    text = compact(question)
+    and the asking (泉州数字办2023年财政拨款支出是多少 → 财政拨款支出; 收支预算总计 → 收入支出总计)."""
+    text = compact(question).replace("收支", "收入支出")
+    text = re.sub(r"(?<=收入|支出)预算(?=总计|合计)", "", text)
     if department_span:
         text = text.replace(department_span, "", 1)
     return _ASKING.sub("", text)

@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .normalize import compact
+from .normalize import YEAR_WORDS, compact
 
 NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _AMOUNT = re.compile(rf"^(?P<subject>.*?)(?:为|是|达)?(?P<amount>{NUMBER})万元")
-_CHANGE = re.compile(rf"(?:比|较|与)(?:上年度?|上一年度?|\d{{4}}年度?)(?:决算数?)?(?:相比)?,?(?P<subject>[^,;。\d]{{0,20}}?)"
+_CHANGE = re.compile(rf"(?:比|较|与)(?:上年度?|上一年度?|\d{{4}}年度?)(?:决算数?|预算数?)?(?:相比)?,?(?P<subject>[^,;。\d]{{0,20}}?)"
                      rf"净?(?P<direction>增加|减少|增长|下降|下降\(增长\))了?(?P<delta>{NUMBER})(?P<unit>万元|%)")
-_FLAT = re.compile(r"(?:与|和)(?:上年度?|上一年度?|\d{4}年度?)(?:相比)?,?(?P<subject>[^,;。\d]{0,20}?)(?:持平|相同|一致)")
+_FLAT = re.compile(r"(?:与|和)(?:上年度?|上一年度?|\d{4}年度?)(?:决算数?|预算数?)?(?:相比)?,?(?P<subject>[^,;。\d]{0,20}?)(?:持平|相同|一致)")
+# "本年数小于上年预算数403.75万元": the change said as a comparison with the year before
+_CHANGE_VS = re.compile(rf"(?P<subject>)(?:本年(?:预算)?数?)?(?P<direction>大于|小于|高于|低于|多于|少于)(?:上年度?|上一年度?)"
+                        rf"(?:决算数?|预算数?)?(?P<delta>{NUMBER})(?P<unit>万元|%)")
 _PCT_CHANGE = re.compile(rf"^(?:增长|下降|减少|增加)(?P<pct>{NUMBER})%")
 _COMPLETION = re.compile(rf"完成(?:了)?(?:全年|年初)?预算(?:数)?的(?P<pct>{NUMBER})%")
 _REASON = re.compile(r"^(?:决算数[大小]于预算数的)?主要(?:原因(?:是|为|在于)?|是|由于|系)[:]?(?P<why>.+)$")
@@ -50,6 +53,17 @@ class Statement:
     direction: int = 0  # +1 increase, −1 decrease, 0 the same as the year before
     flat: bool = False
     reasons: tuple[str, ...] = field(default=())
+    whole: str | None = None  # the subject of the total a 其中 breakdown is part of (政府采购金额 for 货物采购金额)
+
+    def names(self) -> tuple[str, ...]:
+        """What the statement is about: its subject, and for a part of a total also the part in
+        the total's words (货物采购金额 of 政府采购金额 → 政府采购货物)."""
+        if not self.whole:
+            return (_plain(self.subject),)
+        whole, part = (_TAIL.sub("", _TOTAL_TAIL.sub("", _plain(x))) for x in (self.whole, self.subject))
+        shared = _longest_common(whole, part)
+        own = part.replace(shared, "") if len(shared) >= 2 else part
+        return (_plain(self.subject),) + ((whole + own, own + whole) if len(own) >= 2 else ())
 
 
 def _clean_subject(text: str, departments: list[str]) -> str:
@@ -90,7 +104,10 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
             # clauses end at commas and semicolons, not inside brackets or a number (7,176.23)
             clauses = [c for c in re.split(r"(?:(?<!\d),|,(?!\d))(?![^()]*\))|;|、(?=[^、,;]*万元)",
                                            sentence.rstrip("。")) if c]
+            whole = None  # the statement a 其中 breakdown in this sentence is part of
             for i, clause in enumerate(clauses):
+                if clause.startswith("其中") and last is not None and out[last].amount is not None and whole is None:
+                    whole = out[last].subject
                 reason = _REASON.match(clause)
                 if reason and last is not None:
                     start = sentence.find(clause)  # the reason as printed, to the end of its sentence
@@ -105,7 +122,7 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
                         out[j] = replace(out[j], reasons=out[j].reasons + (why,))
                     pending, before = [], []
                     break
-                change, flat = _CHANGE.search(clause), _FLAT.search(clause)
+                change, flat = _CHANGE.search(clause) or _CHANGE_VS.search(clause), _FLAT.search(clause)
                 said = change or flat
                 amount = _AMOUNT.match(clause)
                 if amount and said and amount.end() > said.start():
@@ -121,7 +138,7 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
                         out[last] = replace(out[last], amount=amount.group("amount"))
                     elif subject and not _FINAL_WORDS.match(subject):
                         out.append(Statement(subject, sentence, p["document"], p["page"], p["line"],
-                                             amount=amount.group("amount")))
+                                             amount=amount.group("amount"), whole=whole))
                         last = len(out) - 1
                 elif said:
                     # the subject named after 相比 or before 比: "…相比，收入支出总计增加", "…决算数比2023年度减少"
@@ -140,7 +157,7 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
                 if change:
                     field_name = "change" if change.group("unit") == "万元" else "change_pct"
                     if getattr(out[last], field_name) is None:
-                        up = change.group("direction") in ("增加", "增长")
+                        up = change.group("direction") in ("增加", "增长", "大于", "高于", "多于")
                         out[last] = replace(out[last], **{field_name: change.group("delta")}, direction=1 if up else -1)
                 elif flat:
                     out[last] = replace(out[last], flat=True, direction=0)
@@ -156,16 +173,20 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
 # Words a question wraps around the quantity it asks for: what is asked (why, how much, the change,
 # the budget's share), when, and filler.  What is left is the quantity, in the asker's words.
 _QUESTION_WORDS = re.compile(
-    r"(?:19|20)\d{2}年度?|[(（](?:19|20)\d{2}年?[)）]|为什么|为何|原因是什么|的原因|原因|怎么回事|为啥"
+    r"[(（](?:19|20)\d{2}年?[)）]|" + YEAR_WORDS + r"|去哪(?:儿|里)?了?|到哪(?:儿|里)?去了?|到底|究竟|\d+(?:多|余)万?元?|为什么|为何|原因是什么|的原因|原因|怎么回事|为啥"
     r"|(?:比|较|与|和|跟|同)(?:上年度?|上一年度?|去年|\d{4}年度?)(?:相比|比)?|上一年度?|上年度?|去年|同比"
     r"|是增(?:加)?(?:是|还是)减(?:少)?|增(?:加)?还是减(?:少)?|多还是少|增减|相差了?(?:多少|几)?|差了?(?:多少|几)"
-    r"|(?:增加|减少|增长|下降|变化|上升|降低|上涨|涨|跌|降)了?(?:百分之)?(?:多少万元|多少|几)?|[多少]了?(?:多少|几)"
+    r"|(?:增加|减少|增长|下降|变化|上升|降低|上涨|涨|跌|降|减(?=了|多少|几)|压缩|缩减|削减)了?(?:百分之)?(?:多少万元|多少|几)?|[多少]了?(?:多少|几)"
     r"|完成了?(?:全年|年初)?预算(?:数)?的?|预算完成率|完成率|执行率|执行了?|百分之多少|百分之几|百分比|比例|比重"
     r"|(?:全年|年初)预算(?:数)?|大约|大概|约(?=\d)|左右|估计|是0|为0|是零|为零|一分钱没花|没花"
-    r"|多少钱|多少|什么|是|的|少了|多了|了|一年|全年|年度|花了|花得|花的|花费|花|用了|钱|情况|为|有|呢|吗|[(（][)）]"
-    r"|[？?，,。！!“”\"]|请问|一下|一共|总共|共计|(?<!\()决算数?")
+    r"|[多少]花了?|多少钱|多少|什么|是|的|少了|多了|了|一年|全年|年度|花了|花得|花的|花费|花|用了|钱|情况|为|有|呢|吗|[(（][)）]"
+    r"|[？?，,。！!“”\"]|请问|一下|一共|总共|共计|(?<!\()决算数?"
+    r"|(?<=[\u4e00-\u9fff]{2})(?:里面|里|当中|之中)(?=[\u4e00-\u9fff]{2})")  # X里Y: X's Y (政府采购里货物)
 # a quantity asked as "…费用", "…金额": the report's subject names the thing without it
 _TAIL = re.compile(r"(?:费用|金额|开支|花销|预算|支出)$")
+# "…总额" asked: the total a statement gives, whatever it calls the amount (…支出总额, …总计)
+_TOTAL_TAIL = re.compile(r"(?:总额|总计|合计|总数)$")
+_WHOLE_ROOT = re.compile(r"(?:本年)?(?:收入|支出|收入支出)")
 _CODE = re.compile(r"^\d{3,}-|\([^()]*\)$")  # a subject code, or a trailing remark: (以合同签订为准), (项)
 
 
@@ -175,20 +196,36 @@ def asked_quantity(question: str, department_span: str = "") -> list[str]:
     from domain.vocabulary import EVERYDAY_TERMS
 
     # brackets as the statements read them (因公出国（境）费 is printed 因公出国(境)费 there)
-    text = compact(question).replace("收支总计", "收入支出总计").replace("（", "(").replace("）", ")")
+    text = compact(question).replace("收支", "收入支出").replace("（", "(").replace("）", ")").replace("|", "")
+    text = re.sub(r"(?<=收入|支出)预算(?=总计|合计)", "", text)  # 收支预算总计 is the 收入支出总计 of a budget
     if department_span:
         text = text.replace(department_span, "", 1)
+    glossed = [g for g in re.findall(r"\(([^()]{4,40})\)", text)]  # 对中小企业的补助(其他支持中小企业…支出)
     core = _QUESTION_WORDS.sub("", text)
-    if len(_TAIL.sub("", core)) >= 2:  # 支出 alone is the quantity; 政府采购支出 is 政府采购
+    if len(_TOTAL_TAIL.sub("", core)) >= 4 and not _WHOLE_ROOT.fullmatch(_TOTAL_TAIL.sub("", core)):
+        # 政府采购总额 is the 政府采购支出总额 stated; 收入总额, 收入支出总计 stay
+        core = _TOTAL_TAIL.sub("", core)
+    if len(_TAIL.sub("", core)) >= 2 and not core.endswith("收入支出"):  # 支出 alone is the quantity; 政府采购支出 is 政府采购
         core = _TAIL.sub("", core)
     if not core:
         return []
-    variants = [core]
+    variants = [_TAIL.sub("", _QUESTION_WORDS.sub("", g)) or g for g in glossed] + [core]
     for word in sorted((w for w in EVERYDAY_TERMS if w in core), key=len, reverse=True):
         if any(term in core for term in EVERYDAY_TERMS[word]):
             continue  # 政府采购 is already the report's word; its 采购 needs no translating
         variants += [v.replace(word, term) for v in list(variants) if word in v for term in EVERYDAY_TERMS[word]]
     return list(dict.fromkeys(variants))
+
+
+def _longest_common(a: str, b: str) -> str:
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
 
 
 def _plain(subject: str) -> str:
@@ -203,8 +240,11 @@ def about(found: list[Statement], asked: list[str], need, prefer_whole: bool = F
     for s in found:
         if not need(s):
             continue
-        subject = _plain(s.subject)
-        hits = [len(subject) - len(v) for v in asked if v and v in subject]
+        # a part's name in its total's words counts only for words that say more than the total's
+        # (政府采购货物 is the 货物 part; 政府采购 alone is the total)
+        whole = _TAIL.sub("", _TOTAL_TAIL.sub("", _plain(s.whole))) if s.whole else ""
+        hits = [len(subject) - len(v) for k, subject in enumerate(s.names()) for v in asked
+                if v and v in subject and (k == 0 or v not in whole)]
         if hits:
             scored.append((min(hits), s))
     if not scored:
@@ -212,5 +252,7 @@ def about(found: list[Statement], asked: list[str], need, prefer_whole: bool = F
     best = min(score for score, _ in scored)
     chosen = [s for score, s in scored if score == best]
     if prefer_whole and len(chosen) > 1:
+        # a total before the parts its 其中 breaks it into, and one that says it is a total first
+        chosen = [s for s in chosen if s.whole is None] or chosen
         chosen = [s for s in chosen if re.search(r"总额|总计|合计", s.subject)] or chosen
     return chosen

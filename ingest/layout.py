@@ -221,7 +221,7 @@ def _unit(context: list[TextLine]) -> str | None:
     for line in reversed(context):
         found = [u for u in _UNIT.findall(compact(line.text)) if "单位" not in u]
         if found:
-            return found[-1]
+            return "万元" if found[-1] == "万" else found[-1]  # "单位：万" with its 元 lost or left off
     return None
 
 
@@ -442,6 +442,7 @@ def _groups(cols: list[_Col]) -> list[list[_Col]]:
 
 
 _AMOUNT_TEXT = re.compile(r"^-?\d[\d,]*\.\d{2}$")
+_LABEL_AMOUNT = re.compile(r"^([\u4e00-\u9fff（）()]*?(?:合计|总计))\s*(-?\d[\d,]*\.\s?\d{2})$")
 
 
 def _spanning_totals(body, groups: list[list[_Col]], warn) -> list[list]:
@@ -462,6 +463,14 @@ def _spanning_totals(body, groups: list[list[_Col]], warn) -> list[list]:
         for i, (keys, values) in enumerate(splits):
             label = " ".join(text(cells, k) for k in keys)
             if not re.search(r"合计|总计", label) or any(text(cells, v) for v in values):
+                continue
+            joined = [(k, m) for k in keys if (m := _LABEL_AMOUNT.match(text(cells, k)))]
+            if len(joined) == 1 and values:
+                # the total's name and its amount printed in one cell (人员经费合计\n93.08): apart
+                k, m = joined[0]
+                cells[k.index] = replace(cells[k.index], text=m.group(1))
+                cells[values[0].index] = replace(cells[k.index], text=m.group(2))
+                warn(f"“{compact(m.group(1))}”的数值与名称印在同一格，已分开读取")
                 continue
             # the value is in the first group to the right that prints one, past groups left blank
             for next_keys, next_values in splits[i + 1:]:

@@ -62,6 +62,16 @@ def jiangsu_ingested(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def jiangsu_ask(jiangsu_ingested):
+    """Answerer.ask over the 22 Jiangsu budget PDFs (no search index)."""
+    from answer import Answerer
+
+    answerer = Answerer(jiangsu_ingested[0], search=False)
+    yield answerer.ask
+    answerer.close()
+
+
+@pytest.fixture(scope="session")
 def reports_folder(tmp_path_factory):
     """A store of the five text reports and the real published PDFs."""
     from ingest import ingest_paths

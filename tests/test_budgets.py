@@ -42,12 +42,8 @@ def docs():
 
 
 @pytest.fixture(scope="module")
-def ask(jiangsu_ingested):  # the Jiangsu PDFs ingested once per session (conftest)
-    from answer import Answerer
-
-    answerer = Answerer(jiangsu_ingested[0], search=False)
-    yield answerer.ask
-    answerer.close()
+def ask(jiangsu_ask):  # the Jiangsu PDFs ingested once per session (conftest)
+    return jiangsu_ask
 
 
 def test_corpus_present():

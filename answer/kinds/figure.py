@@ -7,7 +7,7 @@ import re
 
 from ..cite import figure, row_name, where
 from ..derived import summed
-from ..lookup import Lookup, bare_label, lookup
+from ..lookup import BUDGET_MEASURES, Lookup, bare_label, lookup
 
 name = "figure"
 
@@ -18,6 +18,13 @@ def claims(question) -> bool:
 
 def answer(question, context, out) -> bool:
     _figure(question.text, context.catalog, context.searcher, out)
+    if out["status"] == "not_found" and question.measure in BUDGET_MEASURES:
+        # a budget no table prints may be stated in the narrative beside what was spent
+        from ..budgeted import answer as budget_answer
+
+        stated = {"status": None, "answer": "", "figures": [], "warnings": [], "passages": []}
+        if budget_answer(question, context.catalog, stated, what="amount") and stated["status"] == "answered":
+            out.update(stated)
     return True
 
 

@@ -53,6 +53,11 @@ def answer(question, context, out) -> bool:
     item = _PER.sub("", question.rest)
     amount = lookup(year_text + item, catalog, department=department)
     people = staff(catalog, document)
+    stated = None
+    if people is None:  # no units table gives the staff: the count the narrative states at year end
+        stated = lookup(year_text + "年末在职人员有多少人", catalog, department=department)
+        if stated.status == "answered" and len(stated.facts) == 1 and stated.facts[0]["unit"] == "人":
+            people = Decimal(str(stated.facts[0]["number"])), stated.facts
     if amount.status != "answered" or amount.narrative or amount.parts or people is None:
         out["answer"] = (f"没有找到：计算人均需要{department}{year}年度报告印出的金额和在职人数，"
                          + ("报告没有给出每个单位的在职人数。" if people is None else "没有找到问题所问的金额。"))
@@ -73,4 +78,6 @@ def answer(question, context, out) -> bool:
             "source": {"document": fact["document"], "page": None, "line": None}}
     out["figures"] = [main, figure(fact)] + [figure(c) for c in cells]
     out["warnings"].append("这是用报告印出的金额除以在职人数计算得出的结果，不是报告直接印出的数字。")
+    for other in (stated.others if stated else ()):  # another sentence counting staff otherwise
+        out["warnings"].append(f"报告另一处写的是：“{other['row_label']}”（{other['value_text']}人），按年末在职人数计算。")
     return True

@@ -17,6 +17,26 @@ def claims(question) -> bool:
 def answer(question, context, out) -> bool:
     from ..narrated import explained, not_said, quoted
 
-    return (quoted(question, context.catalog, context.searcher, out, refuse=False)
+    done = (quoted(question, context.catalog, context.searcher, out, refuse=False)
             or explained(question.text, context.catalog, out)
             or not_said(question, context.catalog, out))
+    _with_change(question, context, out)
+    return done
+
+
+def _with_change(question, context, out) -> None:
+    """"比上年多了多少？什么原因？": the change the report prints leads, the reason follows."""
+    import re
+
+    from ..previous import answer_change
+    from ..question import OPERATIONS
+
+    if not re.search(r"多少|几", question.compact) or not dict(OPERATIONS)["change"].search(question.compact):
+        return
+    changed = {"status": None, "answer": "", "figures": [], "warnings": [], "passages": []}
+    if not answer_change(question, context.catalog, changed) or changed["status"] != "answered":
+        return
+    reason = out["answer"] if out["status"] == "answered" else ""
+    out.update(status="answered", answer=changed["answer"] + (f"\n\n{reason}" if reason else ""),
+               figures=changed["figures"] + out.get("figures", []),
+               warnings=changed["warnings"] + out.get("warnings", []))

@@ -1,0 +1,316 @@
+"""Classes of question read on the later unseen sets, each varied over departments, layouts and
+phrasings on the real reports: a year written without 年, a total asked as …总额, a project's score
+only the narrative states, a budget asked in everyday words or stated only in the narrative, a
+final account's row that prints only its budget, differences and their sign, labels asked without
+their 和, balances and what is left, parts of a total that a 其中 breaks down, 三公 parts of a
+budget's 三公 table, changes asked with other verbs or against a named year (and from two years'
+reports), count columns, category rows, what a question sets aside, and department lists."""
+import pytest
+
+
+def _main(result):
+    assert result["status"] == "answered", result["answer"]
+    return result["figures"][0]
+
+
+def _refused(result):
+    assert result["status"] != "answered" and not result["figures"], result["answer"]
+
+
+# --- the year written bare, before or after the item ------------------------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("九江市浔阳区数字经济发展中心机关运行经费2023", "8.29"),
+    ("浔阳区数字经济发展中心2023政府采购总额", "0.39"),
+    ("泉州数字办三公经费2023", "6.18"),
+    ("2023泉州数字办基本支出", "689.96"),
+    ("晋江经信2018三公经费是多少", "4.18"),
+])
+def test_a_year_written_without_nian_is_still_the_year(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value
+
+
+# --- a total asked as …总额 is the total a sentence states, whatever it calls the amount -------------
+
+@pytest.mark.parametrize("question, value", [
+    ("浔阳区数字经济发展中心2023年政府采购总额", "0.39"),  # 政府采购支出总额
+    ("泉州数字办2023年政府采购总额", "1836.89"),
+    ("普陀区财政局2024年政府采购总额", "251.25"),  # 政府采购金额(以合同签订为准)
+])
+def test_a_total_asked_as_zonge_is_the_stated_total(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value
+
+
+# --- a named project's score the narrative states ---------------------------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("浔阳数字经济中心的“赣服通5.0版九江市县分厅建设经费”项目绩效评价得了多少分", "93.81"),
+    ("浔阳数字经济中心信息系统通信、运维费项目得分", "94.49"),  # the other project of the same sentence
+    ("晋江经信2018年经济发展鼓励扶持政策资金专项自评多少分", "94.6"),
+])
+def test_a_projects_score_stated_in_the_narrative(reports_ask, question, value):
+    result = reports_ask(question)
+    assert _main(result)["value"] == value and result["figures"][0]["unit"] == "分"
+
+
+def test_a_score_of_no_project_named_is_not_a_projects_score(reports_ask):
+    _refused(reports_ask("泉州数字办2023年项目绩效自评得分"))
+
+
+# --- a bare 合计 glued to a quantity's words is that quantity's total ------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("浔阳数字经济中心2023年人员经费合计", "93.08"),  # printed "人员经费合计 93.08" in one cell
+    ("泉州数字办2023年人员经费合计", "613.83"),
+])
+def test_a_quantitys_total_is_not_another_tables_total(reports_ask, question, value):
+    fig = _main(reports_ask(question))
+    assert fig["value"] == value and fig["table"] == "公开06表"
+
+
+def test_per_person_from_the_staff_count_the_narrative_states(reports_ask):
+    result = reports_ask("浔阳数字经济中心人均人员经费大概多少")
+    fig = _main(result)
+    assert fig["value"] == "13.30" and fig["computed"] and "93.08 ÷ 7" in result["answer"]
+    assert any("6人" in w for w in result["warnings"])  # the other count the report states is shown
+
+
+# --- a budget asked in everyday words, stated only in the narrative --------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("浔阳数字经济中心2023年财政拨款年初本来打算花多少钱？", "529.32"),
+    ("浔阳数字经济中心2023年财政拨款年初预算数", "529.32"),
+    ("社工部2024年调整后的全年预算是多少", "321.02"),
+    ("晋江经信2018年经济发展鼓励扶持政策资金专项全年预算数", "5479"),
+])
+def test_a_budget_stated_only_in_the_narrative(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value
+
+
+def test_a_budget_asked_is_never_the_spending_beside_it(reports_ask):
+    _refused(reports_ask("泉州数字办2023年三公经费预算数"))  # its 三公 table prints 决算数 only
+
+
+# --- a final account's row that prints only its budget ---------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "普陀财政局2024年度三公经费实际支出多少",
+    "普陀财政局2024年三公经费决算数",
+    "普陀财政局2024年公务接待费是多少",
+])
+def test_a_rows_budget_is_not_what_was_spent(reports_ask, question):
+    result = reports_ask(question)
+    fig = _main(result)
+    assert fig["value"] in ("0", "0.00") and "0.95" not in fig["value"]
+
+
+def test_the_budget_of_that_row_is_still_its_budget(reports_ask):
+    assert _main(reports_ask("普陀财政局2024年三公经费预算数"))["value"] == "0.95"
+
+
+# --- differences: the words, the sign, the second named by what sets it apart ----------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("晋江经信2018年末结转结余比年初多出多少？", "15195.32"),
+    ("泉州数字办2023年基本支出比项目支出少多少", "4945.93"),  # A 比 B 少: B − A
+    ("泉州数字办2023年基本支出比项目少多少", "4945.93"),
+    ("晋城大数据局2023年收入比支出高出多少", "0.00"),
+])
+def test_a_difference_of_two_printed_rows(reports_ask, question, value):
+    fig = _main(reports_ask(question))
+    assert fig["value"] == value and fig["computed"]
+
+
+@pytest.mark.parametrize("question", [
+    "泉州市数字泉州建设办公室2023年对中小企业的补助（其他支持中小企业发展和管理支出）比上年多了多少？",
+    "泉州数字办2023年其他支持中小企业发展和管理支出比上年多了多少",
+])
+def test_more_than_the_year_before_is_the_change_not_a_difference_of_one_row(reports_ask, question):
+    result = reports_ask(question)
+    assert _main(result)["value"] == "811.66" and result["kind"] == "change"
+
+
+# --- a label asked without its 和, a balance and what is left of it --------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("晋江经信2018年年初结转结余是多少", "1,244.57"),
+    ("泉州数字办2023年年初结转结余", "10.17"),
+    ("普陀规划资源局2024年末结转和结余还剩多少", "100.00"),
+    ("泉州数字办2023年年末结转和结余还剩下多少", "9.23"),
+    ("普陀区规划资源局2024年初结转和结余多少？", "112.88"),
+    ("智慧福州中心2022年底还有多少钱没花完留到下年（年末结转和结余）？", "518.37"),
+])
+def test_balances_asked_in_other_words(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value
+
+
+def test_what_is_left_of_a_budget_is_still_a_difference(reports_ask):
+    result = reports_ask("泉州数字办2023年项目支出预算还剩多少没花")
+    assert result["kind"] != "figure" or result["status"] != "answered"
+
+
+# --- a share whose part its own table prints -------------------------------------------------------
+
+@pytest.mark.parametrize("question, value, part", [
+    ("普陀区财政局2024年基本支出里人员经费占了多少比例", "92.10", "2,152.26"),
+    ("泉州数字办2023年基本支出中公用经费占多少比例", "11.04", "76.14"),
+])
+def test_a_share_across_two_tables_is_computed_and_says_so(reports_ask, question, value, part):
+    result = reports_ask(question)
+    assert _main(result)["value"] == value and part in result["answer"]
+    assert any("不同的表" in w for w in result["warnings"])
+
+
+# --- two items set against each other --------------------------------------------------------------
+
+@pytest.mark.parametrize("question, first, second", [
+    ("社会工作部2024年基本支出和项目支出哪个多？", "项目支出", "基本支出"),  # two columns of one row
+    ("泉州数字办2023年基本支出与项目支出谁多", "项目支出", "基本支出"),
+    ("普陀区财政局2024年政府采购里货物和服务哪个多", "服务", "货物"),  # parts of one sentence
+    ("泉州数字办2023年政府采购中货物和服务谁多", "服务", "货物"),
+])
+def test_two_items_against_each_other(reports_ask, question, first, second):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and result["kind"] == "rank", result["answer"]
+    text = result["answer"]
+    assert text.index(first) < text.index(second)
+
+
+# --- a part of a total a 其中 breaks down, in the total's words ------------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("普陀区财政局2024年政府采购货物支出是多少", "4.79"),  # printed 货物采购金额 under 政府采购金额
+    ("普陀区财政局2024年政府采购里服务是多少", "246.47"),
+    ("普陀区财政局2024年服务采购是多少", "246.47"),
+    ("泉州数字办2023年政府采购服务支出", "1832.28"),
+])
+def test_a_part_of_a_stated_total(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value
+
+
+# --- changes asked with other verbs, against a named year ------------------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("泉州数字办机关运行经费2023年比上年涨了多少？", "61.98"),  # only the rate is printed
+    ("普陀区规划和自然资源局2024年三公经费比2023年少花了多少？", "0.15"),
+])
+def test_changes_asked_with_everyday_verbs(reports_ask, question, value):
+    result = reports_ask(question)
+    assert _main(result)["value"] == value and result["kind"] == "change"
+
+
+def test_a_change_and_its_reason_lead_with_the_change(jiangsu_ask):
+    result = jiangsu_ask("2019年江苏省人大常委会办公厅住房保障支出比上年多了多少？什么原因？")
+    assert result["answer"].startswith("1178.82万元") and "主要原因" in result["answer"]
+
+
+@pytest.mark.parametrize("question, value", [
+    ("省法院2019年的公务接待费比上一年预算压缩了多少？", "97"),  # 比上年预算减少97万元
+    ("2019年检察院的检察监督支出比2018年减了多少？", "709.4"),
+    ("江苏省人大常委会办公厅2017年会议费比上年少了多少？钱去哪了？", "403.75"),  # 本年数小于上年预算数
+    ("省政协2019年会议费预算比上年增加了多少？", "398.4"),
+])
+def test_budget_changes_the_narrative_prints(jiangsu_ask, question, value):
+    result = jiangsu_ask(question)
+    assert _main(result)["value"] == value and result["kind"] == "change"
+
+
+@pytest.mark.parametrize("question, value", [
+    ("江苏省政协办公厅2019年的收支预算总计比2017年多出多少？", "4230.32"),
+    ("省政协办公厅2018年机关运行经费比2017年少了2000多万，到底少了多少？", "2233.13"),
+])
+def test_a_change_from_two_years_reports(jiangsu_ask, question, value):
+    result = jiangsu_ask(question)
+    fig = _main(result)
+    assert fig["value"] == value and fig["computed"] and len(result["figures"]) == 3
+
+
+@pytest.mark.parametrize("question", [
+    "江苏省政协办公厅2016年的收支预算总计比2015年多出多少？",  # neither year ingested
+    "2019年检察院的检察监督支出比2010年减了多少？",
+])
+def test_a_change_against_a_year_not_ingested_states_no_level(jiangsu_ask, question):
+    _refused(jiangsu_ask(question))
+
+
+# --- budgets: 三公 parts from the 三公 table, categories, the funds of a part -----------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("江苏高院2019年预算里招待客人（公务接待）准备花多少钱？", "86.95"),  # not 基本支出's 41.95
+    ("省检察院2018年公务用车运行维护费预算", "267.80"),
+    ("省检察院2018年因公出国费预算", "100.00"),
+])
+def test_a_sangong_part_of_a_budget_is_its_sangong_tables(jiangsu_ask, question, value):
+    fig = _main(jiangsu_ask(question))
+    assert fig["value"] == value and fig["unit"] == "万元"
+
+
+@pytest.mark.parametrize("question, value", [
+    ("江苏省高级人民法院2019年政府采购预算里工程类有多少？", "530.00"),
+    ("江苏省高级人民法院2019年政府采购预算中货物是多少", "1,637.72"),
+])
+def test_a_category_row_printed_with_its_letter(jiangsu_ask, question, value):
+    assert _main(jiangsu_ask(question))["value"] == value
+
+
+@pytest.mark.parametrize("question, value", [
+    ("政协办公厅2019年财政拨款里的基本支出是多少？", "6,442.75"),
+    ("2017年省委办公厅财政拨款安排的项目支出是多少？", "10,541.46"),  # not the 10,688.66 of all funds
+])
+def test_the_funds_of_a_part_are_its_funds(jiangsu_ask, question, value):
+    assert _main(jiangsu_ask(question))["value"] == value
+
+
+def test_a_funds_part_not_printed_is_not_the_all_funds_figure(reports_ask):
+    _refused(reports_ask("泉州数字办2023年财政拨款项目支出"))
+
+
+# --- counts: a count's column, a count a sentence states ------------------------------------------
+
+@pytest.mark.parametrize("question", ["上海市普陀区财政局2024年人员编制数是多少？", "晋城大数据局2023年人员编制数"])
+def test_a_count_not_printed_is_no_amount(reports_ask, question):
+    result = reports_ask(question)
+    assert not (result["status"] == "answered" and result["figures"][0]["unit"] == "万元"), result["answer"]
+
+
+def test_a_count_of_named_things_a_sentence_states(jiangsu_ask):
+    result = jiangsu_ask("2019年江苏省人大常委会下面有几个专门委员会？")
+    assert _main(result)["value"] == "4" and "4个专门委员会" in result["answer"]
+
+
+# --- what a question sets aside is not its answer --------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "省委办公厅2017年除了财政拨款，还有别的钱进来吗？财政专户那块有多少？",
+    "2018年省检察院有财政拨款以外的收入吗？多少，从哪来？",
+])
+def test_what_is_set_aside_is_not_stated(jiangsu_ask, question):
+    result = jiangsu_ask(question)
+    assert not (result["status"] == "answered" and "财政拨款" in (result["figures"][0].get("row") or "")), result["answer"]
+
+
+def test_a_part_asked_beside_what_is_set_aside(reports_ask):
+    assert _main(reports_ask("泉州数字办2023年除基本支出以外的项目支出是多少"))["value"] == "5635.89"
+
+
+# --- departments in a list -------------------------------------------------------------------------
+
+def test_a_list_item_that_ends_one_printed_name_is_that_department(jiangsu_ask):
+    result = jiangsu_ask("2018年五个省级机关（法院、检察院、省委办公厅、人大办公厅、政协办公厅）的机关运行经费预算谁高谁低？")
+    assert result["status"] == "answered" and "共比较 5 个部门" in result["answer"], result["answer"]
+    assert result["answer"].index("江苏省高级人民法院 3,407.38") < result["answer"].index("江苏省人民检察院 2,722.57")
+
+
+def test_three_departments_ranked_by_a_row_are_not_one_departments_rows(reports_ask):
+    result = reports_ask("2023年晋城市大数据应用局、泉州市数字泉州建设办公室、浔阳区数字经济发展中心，哪家的本年支出最多？排个序。")
+    assert result["kind"] == "rank" and "共比较 3 个部门" in result["answer"], result["answer"]
+
+
+# --- a subject's name shared with the other side ---------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "“智慧福州”中心2022年用土地出让收入安排的钱花了多少？",
+    "智慧福州2022年土地出让金支出",
+])
+def test_a_subject_whose_name_says_income_is_still_spending(reports_ask, question):
+    assert _main(reports_ask(question))["value"] == "515.05"
