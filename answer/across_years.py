@@ -35,6 +35,13 @@ def years_compared(question, years: list[int]) -> tuple[int, int] | None:
     return (later, earlier) if later in years and earlier in years and later != earlier else None
 
 
+def _near(value: Decimal, rough: str) -> bool:
+    """Whether a figure is the rough number said (2000多: 2000 up to the next step of its last digit, 3000)."""
+    low = Decimal(rough)
+    step = Decimal(10) ** (len(rough) - len(rough.rstrip("0"))) if rough.rstrip("0") != rough else Decimal(1)
+    return low <= value < low + step
+
+
 def _figure(catalog, department: str, year: int, subject: str) -> dict | None:
     from .lookup import lookup
 
@@ -63,7 +70,8 @@ def answer_across(question, catalog, out: dict) -> bool:
         return False
     later, earlier = compared
     rest = question.compact.replace(question.span, "|", 1) if question.span else question.compact
-    rest = re.sub(r"[多少高低]出了?", "", _BASE.sub("", rest))
+    rough = re.search(r"(\d+)(?:多|余)万?元?", rest)  # "少了2000多万": the change must be that rough number
+    rest = re.sub(r"[多少高低]出了?|\d+(?:多|余)万?元?", "", _BASE.sub("", rest))
     asked = asked_quantity(rest)
     if not asked:
         return False
@@ -71,6 +79,8 @@ def answer_across(question, catalog, out: dict) -> bool:
     if now is None or before is None or not _same_cell(now, before):
         return False
     change = Decimal(str(now["number"])) - Decimal(str(before["number"]))
+    if rough and not _near(change.copy_abs(), rough.group(1)):
+        return False
     value = str(change.copy_abs().quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
     word = "增加" if change > 0 else "减少" if change < 0 else "持平"
     unit = now["unit"] or ""

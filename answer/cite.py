@@ -19,6 +19,9 @@ def figure(fact: dict) -> dict:
 def row_name(fact: dict) -> str:
     """What a row is, in words: a bare 合计 says which table or section it totals."""
     label = fact["row_label"]
+    if not label and fact.get("column"):  # a table printed across: its column names the figure
+        parts = [p for p in fact["column"].split("/") if p not in ("小计", "合计", "金额")]
+        return "/".join(parts[-2:]) if parts else fact["column"]
     if label in ("合计", "总计", "小计"):
         owner = (fact.get("row_section") or "").lstrip("一二三四五六七八九十、") or fact["table_title"]
         return f"{owner}{label}"

@@ -58,6 +58,29 @@ class Computed:
     department: str
     year: int
     note: str = ""  # what the reader should know about the inputs (two tables)
+    printed: bool = False  # the share as the report prints it, not computed
+
+
+def _printed_share(a: str, b: str, catalog: Catalog, department: str, year_hint: str) -> Computed | None:
+    """The share of a in b as the narrative prints it, when every sentence that prints one agrees."""
+    from .narrative import stated_share
+
+    years = catalog.years(department)
+    year = int(year_hint[:4]) if year_hint[:4].isdigit() else (years[-1] if years else None)
+    document = catalog.document_for(department, year) if year in years else None
+    if document is None:
+        return None
+    a = re.split(r"[,，:：;；]|里面|里|当中|之中", a)[-1]  # 预算说明里，因公出国(境)费: the part is the last clause
+    core = _GENERIC_TAIL.sub("", a) or a
+    found = stated_share(core, re.sub(r"(?:支出|经费)$", "", b) or b, catalog.store.passages(document))
+    if len({f.value for f in found}) != 1:
+        return None
+    f = found[0]
+    fact = {"row_label": f.sentence, "value_text": f.value, "number": Decimal(f.value), "unit": "%",
+            "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
+            "table_title": "情况说明", "column": "", "document": f.document, "page": f.page, "line": f.line,
+            "value_state": "number", "row_code": None, "row_section": None, "sentence": f.sentence}
+    return Computed("share", f.value, "%", "", (fact,), department, year, printed=True)
 
 
 def compute(question: str, catalog: Catalog, department: str, year_hint: str = "") -> Computed | None:
@@ -73,7 +96,11 @@ def compute(question: str, catalog: Catalog, department: str, year_hint: str = "
             continue
         if kind == "difference" and _OTHER_YEAR.match(b):
             return None  # 比上年多了多少: the change on a year, not a difference of two printed rows
+        if kind == "share" and (printed := _printed_share(a, b, catalog, department, year_hint)):
+            return printed  # the share the report prints is quoted, not worked out again
         whole = _figure(year_hint + b, catalog, department)
+        if whole is None and kind == "share" and pattern is _PART_OF:
+            continue  # "说明里，A占B的比例": the whole may be the one named after 占
         if whole is None and kind == "difference" and len(b) < len(a):
             # the second named by the word that sets it apart, the rest understood from the first
             # (年末结转结余比年初…: 年初结转结余; 基本支出比项目…: 项目支出)

@@ -51,6 +51,12 @@ def computed(question: str, catalog: Catalog, out: dict) -> bool:
         return False
     names = {"share": "占比", "difference": "差额", "sum": "合计"}
     out["status"] = "answered"
+    if result.printed:
+        f = result.inputs[0]
+        out["answer"] = (f"{result.value}%：{result.department}{result.year}年度报告写明：“{f['sentence']}”"
+                         f"（{f['document']}，{'第' + str(f['page']) + '页' if f['page'] else '第' + str(f['line']) + '行'}）。")
+        out["figures"] = [dict(figure(f), label="占比", row="（情况说明）", number=float(result.value))]
+        return True
     out["answer"] = (f"{result.department}{result.year}年度：按报告印出的数字计算，{names[result.kind]}为 "
                      f"{result.value}{result.unit}（计算：{result.formula}；"
                      + "；".join(f"{row_name(f)} {f['value_text']}{f['unit'] or ''} 见{where(f)}" for f in result.inputs) + "）。")

@@ -18,7 +18,8 @@ def documents_of(catalog: Catalog, name: str, year: int, first: str | None) -> l
 def listed(question: str, catalog: Catalog, out: dict) -> bool:
     """A list the question asks for, from the department's report; False when it asks for none of
     these (the other kinds, and the refusal, come after)."""
-    from .lists import asks_for_classes, asks_for_execution, asks_for_graded_projects, asks_for_units, graded_projects
+    from .lists import (asks_for_classes, asks_for_execution, asks_for_graded_projects, asks_for_sources, asks_for_units,
+                        graded_projects)
 
     q = catalog.parse(question)
     if q.operation == "why":
@@ -27,7 +28,8 @@ def listed(question: str, catalog: Catalog, out: dict) -> bool:
     grade = None if condition else asks_for_graded_projects(q.rest)
     classes = not grade and condition is None and q.operation == "list" and asks_for_classes(question)
     units = not (grade or condition or classes) and asks_for_units(question)
-    if not (grade or condition or classes or units):
+    sources = not (grade or condition or classes or units) and asks_for_sources(question)
+    if not (grade or condition or classes or units or sources):
         return False
     one = one_department(question, catalog)
     if one is None:
@@ -37,6 +39,8 @@ def listed(question: str, catalog: Catalog, out: dict) -> bool:
         return False
     if units:
         return _units(name, year, document, catalog, out)
+    if sources:
+        return _sources(name, year, document, catalog, out, question)
     if classes:
         return _classes(q, name, year, document, catalog, out)
     if condition is not None:
@@ -156,6 +160,31 @@ def _classes(q, name: str, year: int, document: str, catalog: Catalog, out: dict
                                column="科目名称") for r in rows]
     else:
         out["figures"] = [dict(figure(r.total), label=r.name, row=r.name) for r in rows]
+    return True
+
+
+def _sources(name: str, year: int, document: str, catalog: Catalog, out: dict, question: str) -> bool:
+    """Where the income comes from: the summary table's numbered income rows that print an amount,
+    without those the question sets aside (财政拨款以外的收入)."""
+    from .lists import income_sources
+    from .lookup import bare_label, set_aside
+
+    aside = set_aside(question)
+    for doc in documents_of(catalog, name, year, document):
+        rows = [f for f in income_sources(catalog.facts(doc)) if not any(w in f["row_label"] for w in aside)]
+        if rows:
+            break
+    else:
+        out["answer"] = f"{name}{year}年度报告里没有读到列出收入来源的总表，无法列出。"
+        return True
+    first = rows[0]
+    table = first["table_title"] + (f"（{first['table_code']}）" if first["table_code"] else "")
+    out["status"] = "answered"
+    besides = f"除{'、'.join(aside)}以外" if aside else ""
+    out["answer"] = (f"{name}{year}年度{table}收入一方{besides}印有金额的来源共 {len(rows)} 项："
+                     + "；".join(f"{bare_label(f['row_label'])} {f['value_text']}{f['unit'] or ''}（{_place(f)}）" for f in rows)
+                     + f"（{doc}）。")
+    out["figures"] = [dict(figure(f), label=bare_label(f["row_label"])) for f in rows]
     return True
 
 

@@ -313,7 +313,8 @@ _NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
 def asks_for_classes(question: str) -> bool:
     """Whether a question asks which 类-level subjects money was spent under (类级科目, 哪几类科目)."""
     text = compact(question).replace("分类", "")
-    return bool(re.search(r"类", text) and re.search(r"科目", text)) or bool(re.search(r"(?:哪|几)(?:个|些)?类(?:支出|功能)", text))
+    return (bool(re.search(r"类", text) and re.search(r"科目", text))
+            or bool(re.search(r"(?:哪|几)(?:个|些)?类(?:支出|功能)|哪(?:几|些)(?:个)?类(?![似型别])", text)))
 
 
 def subject_table(table_kind: str | None, funds: str | None) -> str:
@@ -404,6 +405,36 @@ def class_rows(facts: list[dict], kind: str) -> tuple[list[ClassRow], str | None
             name = bare_label(named_by["row_label"])
         out.append(ClassRow(code, name, total, named_by))
     return out, None
+
+
+# --- where the income comes from ------------------------------------------------------------------
+
+_ASKS_SOURCES = re.compile(r"收入.{0,6}(?:来源|来自|渠道|从哪|由哪)|(?:钱|资金|经费)(?:都|主要)?(?:从哪|来自哪|哪里来|哪儿来)"
+                           r"|(?:收入|资金)(?:都|主要)?(?:有|包括)(?:哪些|哪几)")
+# the summary tables whose income side lists the sources, numbered 一、二、…
+_SOURCE_TABLES = ("收入支出决算总表", "收支预算总表")
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def asks_for_sources(question: str) -> bool:
+    return bool(_ASKS_SOURCES.search(compact(question)))
+
+
+def income_sources(facts: list[dict]) -> list[dict]:
+    """The income side's numbered rows of the summary table (一、一般公共预算财政拨款收入 …) that print
+    a nonzero amount, in printed order: of a final account its 决算数 (not a 预算数 beside it), of a
+    budget its year's amount."""
+    for kind in _SOURCE_TABLES:
+        rows = [f for f in facts if f["table_kind"] == kind and (f["row_group"] or 0) == 0
+                and _NUMBERED.match(compact(f["row_label"] or "")) and f["number"] is not None]
+        rows = [f for f in rows if "预算" not in (f["column"] or "") or kind == "收支预算总表"]
+        rows = [f for f in rows if "上年" not in (f["column"] or "")]
+        first: dict[int, dict] = {}
+        for f in rows:  # one cell a row: its first money column
+            first.setdefault(f["row_index"], f)
+        if first:
+            return [f for _, f in sorted(first.items()) if f["number"] != 0]
+    return []
 
 
 # --- units ----------------------------------------------------------------------------------------

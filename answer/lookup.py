@@ -14,7 +14,7 @@ from domain.normalize import compact
 from index.departments import DepartmentMatch
 
 from .question import ORGANISATION as _ORGANISATION, UNITS, masked
-from domain.quantities import asked_subject, named_quantities, quantity_of, subject_quantities
+from domain.quantities import ALL, asked_subject, named_quantities, quantity_of, subject_quantities
 from domain.tables import CROSS_PRINTED, FUNDS_TABLES, KIND_ORDER, STANDARD_COLUMNS, SUBJECT_TABLES, TABLE_STEMS, is_budget
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
@@ -589,6 +589,9 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     span = matches[0].span if matches and not forced else ""
     meant = None if (code or q.table_kind or table_index is not None or table_words or q.subject_code) \
         else subject_quantities(asked_subject(text, span))
+    if (not words and not table_words and meant is None and not (code or q.table_kind or q.subject_code)
+            and _BARE_BUDGET.fullmatch(asked_subject(text, span)) and any(is_budget(f["table_kind"]) for f in facts)):
+        meant = ([("总计", ALL)], [])  # a budget report's 预算 asked bare (2018年预算是多少): the whole budget
     if not words and not table_words and meant and (cell := _model_cell(facts, meant[0])):
         words = [bare_label(cell["row_label"])]
     if not words and not table_words:
@@ -671,8 +674,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         chosen = _figures(rows, column, text)
     if chosen and _EXCEPT.search(text) and ((bare_label(chosen[0]["row_label"]) in _GRAND_TOTALS + ("收入总计", "支出总计")
                                              and not any(p in (chosen[0]["column"] or "") for p in _PARTS))
-                                            or any(compact(m.group(0)).strip("除了以外之的") in compact(chosen[0]["row_label"])
-                                                   for m in _EXCEPT.finditer(text))):
+                                            or any(w in compact(chosen[0]["row_label"]) for w in set_aside(text))):
         # what is left once something is set aside is not the whole, nor the part set aside
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题问的是除去某一项以后的部分，报告没有单独印出这个数", terms=words)
@@ -730,11 +732,18 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
 
 
 # 预算 as the budget figure (全年预算, 预算数), not inside 一般公共预算 or 政府性基金预算.
+def set_aside(text: str) -> list[str]:
+    """What the question sets aside (除了财政拨款 → 财政拨款; 财政拨款以外的 → 财政拨款)."""
+    return [w for m in _EXCEPT.finditer(compact(text)) if (w := m.group(0).strip("除了以外之的"))]
+
+
 _CONNECTIVES = re.compile(r"[和及与、]")
+# what is left of "2018年预算是多少", "预算总额", "部门预算盘子有多大" once the asking is taken out
+_BARE_BUDGET = re.compile(r"(?:部门)?(?:预算)?(?:总额|总计|总数|盘子|总盘子|规模|总规模|总量|一共|有多大|多大|有|大)*")
 _COUNT_COLUMNS = ("在职人数", "编制数")  # a count's column: a row without it has no such count
 # what a question sets aside: 除了X(以外), X以外的, X之外的
 _EXCEPT = re.compile(r"除了?[^，,。；;？?！!]{2,16}?(?:以外|之外)的?|除了?[^，,。；;？?！!]{2,16}?(?=[，,。；;？?！!]|$)"
-                     r"|[^，,。；;？?！!|]{2,12}?(?:以外|之外)的")
+                     r"|(?:(?<=[有是的在了和与及，,。|])|^)[\u4e00-\u9fff]{2,10}?(?:以外|之外)的")
 _CATEGORY = re.compile(r"^([\u4e00-\u9fff]{2,6})[A-Z]$")
 BUDGET_MEASURES = ("预算数", "年初预算", "全年预算")  # the Question.measure values that ask for a budget
 

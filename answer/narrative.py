@@ -18,7 +18,7 @@ from domain.normalize import compact
 
 # the units a count question can ask for, and how the report prints them
 UNIT_PATTERNS = {
-    "人": r"人(?!次|民|员|大)",
+    "人": r"人(?!次|民|员|大)|名(?![称单义额字录次])",
     "人次": r"人次",
     "辆": r"辆",
     "count": r"(?:批次|个|次|项|台|套)(?!数)",
@@ -133,4 +133,29 @@ def stated_scores(question: str, passages: list[dict]) -> list[NarrativeFigure]:
                 name = re.sub(r"^(?:(?:19|20)\d{2}年度?)+", "", name)
                 if len(name) >= 4 and (name in asked or any(q in name for q in named)):
                     out.append(NarrativeFigure(m.group(1), "分", sentence.strip(), p["document"], p["page"], p["line"]))
+    return out
+
+
+# --- a share the narrative prints: “…因公出国(境)费支出222.5万元,占“三公”经费的8.75%” -------------------
+
+_PRINTED_SHARE = re.compile(r"占(?:了)?(?P<whole>[^,，;；。]{2,24}?)(?:总额|总数)?的?(?:比重|比例)?(?:为|是)?(?P<pct>\d+(?:\.\d+)?)%")
+
+
+def stated_share(part: str, whole: str, passages: list[dict]) -> list[NarrativeFigure]:
+    """The shares a sentence prints of the part in the whole: "占<whole>的N%" with the part's words
+    in the forty characters before 占 and the whole's words (quotes aside) in what it is 占 of."""
+    def bare(text: str) -> str:
+        return re.sub(r"[“”\"'‘’()（）]", "", compact(text))
+
+    part, whole = bare(part), bare(whole)
+    out = []
+    for p in passages:
+        for sentence in re.split(r"(?<=[。；;！？])", p["text"] or ""):
+            s = bare(sentence)
+            for m in _PRINTED_SHARE.finditer(s):
+                before = s[max(0, m.start() - 40):m.start()]
+                if part and part in before[before.rfind(part):] and whole and whole in m.group("whole") \
+                        and not any(other in before[before.rfind(part) + len(part):] for other in ("占",)):
+                    out.append(NarrativeFigure(m.group("pct"), "%", sentence.strip(), p["document"], p["page"],
+                                               p["line"]))
     return out

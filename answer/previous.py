@@ -167,14 +167,20 @@ def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def find_change(question, passages: list[dict], departments: list[str]) -> Change | None:
+# a budget asked bare ("预算和上年比"): the whole budget, as its narrative names it
+WHOLE_BUDGET = ("收入、支出预算总计", "收入支出预算总计", "收支预算总计", "收入支出总计", "预算总计")
+
+
+def find_change(question, passages: list[dict], departments: list[str], budget: bool = False) -> Change | None:
     """The change the question asks about, as the passages print it (or the rate computed from the
     printed amount and change); None when it is not printed, printed twice differently, or only
     approximately derivable."""
     text = question.compact
     rest = text.replace(question.span, "", 1) if question.span else text
     asked = asked_quantity(rest)
-    if not asked or _BARE.match(asked[0]):
+    if (not asked or _BARE.match(asked[0])) and budget and re.search(r"预算", text):
+        asked = list(WHOLE_BUDGET)  # a budget report's 预算 asked bare: the whole budget
+    elif not asked or _BARE.match(asked[0]):
         return None  # "预算和上年比": no quantity named — a sub-item's sentence (会议费预算…) is not its answer
     rate = bool(ASKS_RATE.search(text)) or (bool(RATE_WORDS.search(text)) and not ASKS_AMOUNT.search(text))
     found = _each(statements(_with_same_period(passages), departments))
@@ -230,7 +236,8 @@ def answer_change(question, catalog, out: dict) -> bool:
     base = BASE_YEAR.search(question.compact)
     if base and int(base.group(1)) != year - 1:
         return False  # 比2010年: the report's 比上年 is against another year
-    found = find_change(question, catalog.store.passages(document), catalog.departments)
+    budget = any(d.get("report_kind") == "预算" for d in catalog.reports_of(department) if d["name"] == document)
+    found = find_change(question, catalog.store.passages(document), catalog.departments, budget)
     if found is None:
         return False
     s = found.statement

@@ -17,10 +17,11 @@ import re
 from domain.normalize import compact
 from domain.quantities import quantity_of
 
-LEVEL = re.compile(r"各(类|款|项)|每一?(类|款|项)")
+LEVEL = re.compile(r"各(类|款|项)|每一?(类|款|项)|哪(?:几|些)(类|款)(?!目)")  # (哪几项 of a row: its children)
 # the rows under a named row: "X里/中/当中 … 哪几项/最多的N项/各项"
 CHILDREN = re.compile(r"^(?P<parent>.+?)(?:里面|里|当中|之中|中)的?(?=.*(?:哪几|哪些|最多|最大|最高|最少|最低|前|各项|排))")
-TOP = re.compile(r"(?:最多|最大|最高|最少|最低|前)的?(?P<n>[一二两三四五六七八九十\d]+)(?:项|个|类|款|名|位)")
+TOP = re.compile(r"(?:最多|最大|最高|最少|最低)的?(?P<n>[一二两三四五六七八九十\d]+)(?:项|个|类|款|名|位)"
+                 r"|前(?P<m>[一二两三四五六七八九十\d]+)(?:项|个|类|款|名|位)?")
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _LOW = re.compile(r"从小到大|从少到多|从低到高|由小到大|由少到多|由低到高|最少|最低|升序")
 
@@ -41,7 +42,7 @@ def _top(text: str) -> int | None:
     m = TOP.search(text)
     if not m:
         return None
-    n = m.group("n")
+    n = m.group("n") or m.group("m")
     return int(n) if n.isdigit() else _NUMERALS.get(n)
 
 
@@ -100,9 +101,18 @@ def rank_rows(question, catalog, out: dict) -> bool:
     if one is None or one[4] is None:
         return False
     department, _, _, year, document = one
+    from .listed import documents_of
+
     rest = question.rest or question.compact
-    cells, what = (_children(question, catalog, department) if CHILDREN.search(rest) and not LEVEL.search(rest)
-                   else _level(question, catalog, department, document))
+    if CHILDREN.search(rest) and not LEVEL.search(rest):
+        cells, what = _children(question, catalog, department)
+    else:  # a level: from the first copy of the report (its PDF, its text) whose table reads whole
+        for doc in documents_of(catalog, department, year, document):
+            cells, what = _level(question, catalog, department, doc)
+            if cells is not None:
+                break
+        else:
+            cells, what = _level(question, catalog, department, document)
     if cells is None:
         out["status"] = "not_found"
         out["answer"] = f"无法排序：{what}。"

@@ -5,6 +5,8 @@ final account's row that prints only its budget, differences and their sign, lab
 their 和, balances and what is left, parts of a total that a 其中 breaks down, 三公 parts of a
 budget's 三公 table, changes asked with other verbs or against a named year (and from two years'
 reports), count columns, category rows, what a question sets aside, and department lists."""
+import re
+
 import pytest
 
 
@@ -314,3 +316,66 @@ def test_three_departments_ranked_by_a_row_are_not_one_departments_rows(reports_
 ])
 def test_a_subject_whose_name_says_income_is_still_spending(reports_ask, question):
     assert _main(reports_ask(question))["value"] == "515.05"
+
+
+# --- lists: where the income comes from, the classes spent under --------------------------------
+
+@pytest.mark.parametrize("question, members", [
+    ("泉州数字办2023年的收入都来自哪些渠道？", ("一般公共预算财政拨款收入 4074.90", "政府性基金预算财政拨款收入 2000.00",
+                                         "其他收入 250.00")),
+    ("晋城大数据局2023年收入来源有哪些", ("一般公共预算财政拨款收入",)),
+])
+def test_income_sources_listed_with_their_amounts(reports_ask, question, members):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and result["kind"] == "list", result["answer"]
+    assert all(m in result["answer"] for m in members) and not re.search(r"(?<![\d.,])0\.00万元", result["answer"])
+
+
+def test_income_sources_without_what_is_set_aside(jiangsu_ask):
+    result = jiangsu_ask("2018年省检察院有财政拨款以外的收入吗？多少，从哪来？")
+    assert _main(result)["value"] == "14.39" and "21,940.96" not in result["answer"]
+
+
+@pytest.mark.parametrize("question, members", [
+    ("晋城大数据局2023年一般公共预算财政拨款支出主要花在哪几类上？", ("一般公共服务支出", "社会保障和就业支出", "卫生健康支出")),
+    ("泉州数字办2023年支出都花在哪些类上", ("资源勘探工业信息等支出", "住房保障支出")),
+])
+def test_classes_spent_under_asked_in_other_words(reports_ask, question, members):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and all(m in result["answer"] for m in members), result["answer"]
+
+
+# --- a share the report prints, a count in 名 ------------------------------------------------------
+
+def test_a_share_the_narrative_prints_is_quoted(jiangsu_ask):
+    result = jiangsu_ask("2017年省人大办公厅预算说明里，因公出国（境）费占“三公”经费的比例是怎么写的？")
+    assert _main(result)["value"] == "8.75" and "占“三公”经费的8.75%" in result["answer"]
+
+
+def test_a_count_printed_in_ming(jiangsu_ask):
+    result = jiangsu_ask("省人大办公厅2017年实际在编在职的有多少人？")
+    assert _main(result)["value"] == "274"
+
+
+# --- a budget asked bare: the whole budget, and its change on the year before ----------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("省检察院2018年预算是多少", "21,955.35"),
+    ("江苏省人大常委会办公厅2019年预算总额是多少", "18,330.37"),
+    ("省法院2019年部门预算盘子有多大", "37,188.34"),
+])
+def test_a_budget_asked_bare_is_the_whole_budget(jiangsu_ask, question, value):
+    assert _main(jiangsu_ask(question))["value"] == value
+
+
+@pytest.mark.parametrize("question, value", [
+    ("省检察院2018年预算和上年比增加了多少", "3,958.67"),
+    ("省检察院2018年预算比上年增长了百分之几", "21.95"),
+])
+def test_a_budgets_change_asked_bare_is_the_whole_budgets(jiangsu_ask, question, value):
+    result = jiangsu_ask(question)
+    assert _main(result)["value"] == value and result["kind"] == "change"
+
+
+def test_a_final_accounts_bare_budget_is_not_guessed(reports_ask):
+    _refused(reports_ask("泉州数字办2023年预算是多少"))
