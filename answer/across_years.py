@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from domain.statements import asked_quantity
 
 from .cite import figure, row_name, where
+from .previous import ASKS_RATE
 
 # the year compared with, as the question writes it: 比2017年, 较2018年度, 与2017年相比, 比上年
 _BASE = re.compile(r"(?:比|较|与|和|跟|同)((?:19|20)\d{2})\s*年度?|(?:比|较|与|和|跟|同)(?:上年度?|上一年度?|去年|前一年)")
@@ -81,15 +82,21 @@ def answer_across(question, catalog, out: dict) -> bool:
     change = Decimal(str(now["number"])) - Decimal(str(before["number"]))
     if rough and not _near(change.copy_abs(), rough.group(1)):
         return False
-    value = str(change.copy_abs().quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-    word = "增加" if change > 0 else "减少" if change < 0 else "持平"
-    unit = now["unit"] or ""
-    formula = f"{now['value_text']} − {before['value_text']}"
+    rate = bool(ASKS_RATE.search(question.compact))  # 增长了百分之几: the change over the earlier figure
+    if rate and before["number"] == 0:
+        return False
+    shown = change.copy_abs() / Decimal(str(before["number"])) * 100 if rate else change.copy_abs()
+    value = str(shown.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    word = ("增长" if rate else "增加") if change > 0 else ("下降" if rate else "减少") if change < 0 else "持平"
+    unit = "%" if rate else now["unit"] or ""
+    formula = (f"({now['value_text']} − {before['value_text']}) ÷ {before['value_text']} × 100%" if rate
+               else f"{now['value_text']} − {before['value_text']}")
     name = row_name(now)
     what = f"比{earlier}年{word} {value}{unit}" if change else f"与{earlier}年持平"
     out["status"] = "answered"
+    amount = now["unit"] or ""
     out["answer"] = (f"{value}{unit}：{department}{later}年度{name}{what}——按两年报告印出的数字计算（{formula}；"
-                     f"{later}年 {now['value_text']}{unit} 见{where(now)}；{earlier}年 {before['value_text']}{unit} 见{where(before)}）。")
+                     f"{later}年 {now['value_text']}{amount} 见{where(now)}；{earlier}年 {before['value_text']}{amount} 见{where(before)}）。")
     main = {"label": f"{name}比{earlier}年{word}", "value": value, "number": float(value), "unit": unit,
             "computed": True, "formula": formula, "direction": word, "department": department, "year": later,
             "table": None, "table_title": None, "row": name, "column": None,

@@ -353,8 +353,11 @@ def _closest_counts(found: list, question: str) -> list:
 
 
 def _sangong_part(words: list[str]) -> tuple | None:
-    """The 三公 part (("三公", "reception")) the words name, when one of them is one."""
+    """The 三公 part (("三公", "reception")) the words name, when one of them is one; or 会议费 /
+    培训费, which a table of the 三公 prints beside them when its title names them."""
     for w in words:
+        if w in ("会议费", "培训费"):
+            return (w,)
         meant = subject_quantities(compact(w).replace("（", "(").replace("）", ")"))
         part = next((k for k in (meant[0] if meant else ()) if k[0] == "三公" and k[1] != "total"), None)
         if part:
@@ -635,6 +638,12 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if parts:
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
     rows = [[sangong]] if sangong is not None else _candidate_rows(facts, words, table_words, text)
+    if rows and table_words and q.operation == "lookup" and not any(bare_label(r[0]["row_label"]) in words for r in rows) \
+            and _unexplained(asked_subject(text, span), table_words + words + [
+                part for r in rows for f in r for part in [bare_label(f["row_label"])] + (f["column"] or "").split("/")]):
+        # a table named by its word (政府采购) with more asked than the table (授予中小企业的合同金额):
+        # its total is not the answer
+        rows = []
     if not rows and not column and (code or q.table_kind):
         # a word that is a column's printed header in the table named (收入决算表的“其他收入”): that
         # column of the table's total row, and no other column
@@ -732,6 +741,24 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
 
 
 # 预算 as the budget figure (全年预算, 预算数), not inside 一般公共预算 or 政府性基金预算.
+# words that say nothing beyond the table or quantity a question names
+_GENERIC = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|拨款|支出|收入|金额|总额|合计|总计|小计|费用|经费|情况|实际"
+                      r"|预算数?|决算数?|年初|年末|(?:省|市|区|县)级|机关|单位|部门|[一二三四五六七八九十几各]个|各"
+                      r"|全年|本年|年度|全部|所有|总共|一共|加起来|数|表|里面|里|中|的|和|是|有|多少|花|用|钱|万元|元")
+
+
+def _unexplained(subject: str, named: list[str]) -> str:
+    """What the asked subject says beyond the names found and generic words (政府采购授予中小企业的合同
+    金额, 政府采购 named → 授予中小企业合同): two characters or more of it, or ''."""
+    rest = subject
+    for word in sorted(named, key=len, reverse=True):
+        rest = rest.replace(word, "|")
+    for word in named:  # and what the names print in part (统计数 of the column 统计数, 实际采购 of 实际采购金额)
+        rest = _without_shared(rest, compact(word), 2)
+    rest = _GENERIC.sub("", rest.replace("|", ""))
+    return rest if len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) >= 2 else ""
+
+
 def set_aside(text: str) -> list[str]:
     """What the question sets aside (除了财政拨款 → 财政拨款; 财政拨款以外的 → 财政拨款)."""
     return [w for m in _EXCEPT.finditer(compact(text)) if (w := m.group(0).strip("除了以外之的"))]

@@ -45,15 +45,21 @@ def count_from_narrative(question: str, unit: str, passages: list[dict], qualifi
     topics = [t for t in TOPICS if t in text]
     if not topics:
         return []
+    # the question's words that say which of the things counted (执法执勤用车 of 车辆, the unit named)
+    specific = text
+    for word in topics + list(_QUALIFIERS):
+        specific = specific.replace(word, "|")
     out = []
     for p in passages:
         for sentence in re.split(r"(?<=[。；;！？])", p["text"]):
-            # the count a sentence states comes before its breakdown (其中：…)
-            s = compact(sentence).split("其中")[0]
+            whole = compact(sentence)
+            named = _named_count(whole, pattern, specific)
+            # else the count a sentence states comes before its breakdown (其中：…)
+            s = whole if named else whole.split("其中")[0]
             if not any(t in s for t in topics):
                 continue
-            m = next((m for m in pattern.finditer(s) if any(t in s[max(0, m.start() - 14):m.start()] for t in topics)),
-                     None)
+            m = named or next((m for m in pattern.finditer(s) if any(t in s[max(0, m.start() - 14):m.start()]
+                                                                   for t in topics)), None)
             if m is None:
                 continue
             before = s[max(0, m.start() - 14):m.start()]
@@ -67,6 +73,26 @@ def count_from_narrative(question: str, unit: str, passages: list[dict], qualifi
 
 
 _QUALIFIERS = ("年末", "年初", "实有", "本级", "编制")
+
+
+def _named_count(sentence: str, pattern: re.Pattern, specific: str):
+    """The count of a sentence whose own clause (back to the last comma or 、) names what the
+    question's specific words name — four characters or more in common (执法执勤用车40辆 for 执法执勤用车,
+    南京中国近代史…办公室在职10名 for 近代史遗址博物馆…): the best such, when one is best."""
+    scored = []
+    for m in pattern.finditer(sentence):
+        clause = re.split(r"[,，、;；:：]", sentence[:m.start()])[-1]
+        scored.append((_shared(clause, specific), m))
+    if not scored:
+        return None
+    best = max(n for n, _ in scored)
+    top = [m for n, m in scored if n == best]
+    return top[0] if best >= 4 and len(top) == 1 else None
+
+
+def _shared(a: str, b: str) -> int:
+    """The length of the longest stretch of `a` found in `b`."""
+    return max((j - i for i in range(len(a)) for j in range(i + 2, len(a) + 1) if a[i:j] in b), default=0)
 
 
 # --- a count asked of a thing the report counts only in prose: 32条热线, 引进企业5家 ------------------

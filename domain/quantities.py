@@ -155,6 +155,7 @@ def sangong_slot(fact: dict) -> tuple[str | None, tuple]:
 
 
 _BESIDE_SANGONG = re.compile(r"会议费|培训费")
+_TITLED_ITEM = re.compile(r"会议费|培训费")
 
 
 _GRAND_TOTAL = re.compile(r"^(?:总计|合计)$")
@@ -185,6 +186,10 @@ def named_quantities(f: dict) -> list[tuple]:
         if slot and not (slot == "total" and _BESIDE_SANGONG.search(compact(f["table_title"]))
                          and "三公" not in compact(f["column"]) + label):
             out.append(("三公", slot))
+    if kind in ("三公经费支出预算表", "三公经费支出决算表") and (item := _TITLED_ITEM.search(compact(f["column"]) + "/" + label)) \
+            and item.group(0) in compact(f["table_title"]) and "上年" not in f["column"] and not (
+                kind == "三公经费支出决算表" and "预算" in f["column"]):
+        out.append((item.group(0),))  # 会议费, 培训费 of the table whose title names them beside the 三公
     if _OFFICE.match(label):
         out.append(("机关运行经费",))
     if kind == "收入支出决算总表" and not f["row_code"] and not _GRAND_TOTAL.match(label):
@@ -223,6 +228,8 @@ NARRATIVE_QUANTITIES: tuple[tuple[str, tuple, tuple], ...] = (
     (r"公务用车运行(?:维护)?(?:费)?(?:支出)?", (("三公", "running"),), ()),
     (r"公务接待费(?:支出)?", (("三公", "reception"),), ()),
     (r"机关运行经费(?:支出)?", (("机关运行经费",),), ()),
+    (r"会议费(?:支出)?", (("会议费",),), ()),
+    (r"培训费(?:支出)?", (("培训费",),), ()),
 )
 _PATTERNS = tuple((re.compile(f"^(?:{p})$"), strict, loose) for p, strict, loose in NARRATIVE_QUANTITIES)
 
@@ -238,7 +245,8 @@ def subject_quantities(subject: str) -> tuple[list, list] | None:
 
 # the words a question wraps around the quantity it asks for (who, when, how much), and 的
 _ASKING = re.compile(YEAR_WORDS + r"|(?<=[\u4e00-\u9fff]{2})(?:里面的?|里的?|当中的?|之中的?|中的|安排的?)(?=[\u4e00-\u9fff]{2})|请问|一共|总共|合计是|共计|是多少|有多少|多少万元|多少钱|多少|是|为|花了|用了"
-                     r"|了|的|钱|呢|吗|[？?。，,！!、：:]|决算数|决算|预算数|(?<=支出)预算|^预算")
+                     r"|了|的|钱|呢|吗|[？?。，,！!、：:]|决算数|决算|预算数|(?<=支出)预算|^预算"
+                     r"|预算(?=是|为|有|多少|[？?]|$)")  # 会议费预算是多少: the budget measure, not the subject
 
 
 def asked_subject(question: str, department_span: str = "") -> str:
