@@ -379,3 +379,51 @@ def test_a_budgets_change_asked_bare_is_the_whole_budgets(jiangsu_ask, question,
 
 def test_a_final_accounts_bare_budget_is_not_guessed(reports_ask):
     _refused(reports_ask("泉州数字办2023年预算是多少"))
+
+
+# --- a count of one named kind in a sentence that counts several -----------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("江苏省人民检察院2019年有几辆执法执勤用车？", "40"),  # 共有车辆55辆,其中…执法执勤用车40辆
+    ("江苏省高级人民法院2019年预算里有几辆特种专业技术用车？", "15"),
+    ("江苏省高级人民法院2019年有多少辆车", "66"),  # the total when no kind is named
+    ("江苏省政协办公厅2017年部门预算里包含了近代史遗址博物馆管理建设办公室几名在职人员的经费？", "10"),
+])
+def test_a_count_of_the_kind_named(jiangsu_ask, question, value):
+    assert _main(jiangsu_ask(question))["value"] == value
+
+
+# --- 会议费 and 培训费 of the table whose title names them -------------------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("江苏高院2017年培训费预算是多少？", "1,701.25"),  # not the 基本支出 table's 60.37
+    ("江苏省政协办公厅2019年会议费预算是多少", "1,282.56"),
+])
+def test_meeting_and_training_of_the_table_that_names_them(jiangsu_ask, question, value):
+    assert _main(jiangsu_ask(question))["value"] == value
+
+
+def test_a_sum_of_the_two(jiangsu_ask):
+    assert _main(jiangsu_ask("江苏省政协办公厅2019年会议费和培训费加起来预算多少？"))["value"] == "1564.33"
+
+
+def test_a_rate_between_two_years_reports(jiangsu_ask):
+    result = jiangsu_ask("江苏省高级人民法院2019年的部门预算总额比2017年增长了百分之几？")
+    fig = _main(result)
+    assert (fig["value"], fig["unit"]) == ("28.91", "%") and fig["computed"]
+
+
+@pytest.mark.parametrize("question", [
+    "晋江市经信部门2018年政府采购授予中小企业的合同金额是多少？",  # the table prints no such column
+])
+def test_more_asked_than_the_table_named_is_not_its_total(reports_ask, question):
+    result = reports_ask(question)
+    assert not (result["status"] == "answered" and result["figures"][0]["value"] == "122.67"), result["answer"]
+
+
+@pytest.mark.parametrize("question, value", [
+    ("晋城大数据局2023年政府采购统计数合计是多少？", "207.70"),  # words of the table's own columns
+    ("晋江经信2018年政府采购实际采购金额合计多少？", "122.67"),
+])
+def test_a_tables_own_words_are_not_more_than_the_table(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value
