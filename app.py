@@ -57,10 +57,16 @@ def cited_source(figure_json: str) -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def cached_history(department: str) -> list[dict]:
+    """The 历年 rows (index.browse.years_side_by_side): each key figure, year, 预算 and 决算."""
     from answer.overview import KEY_FIGURES
-    from answer.series import history
+    from answer.series import series
+    from index.browse import ALSO_BY_YEAR, years_side_by_side
+    from index.store import Store
 
-    return history(answerer().catalog, department, KEY_FIGURES)
+    catalog = answerer().catalog
+    with Store(INDEX, readonly=True) as store:
+        return years_side_by_side(department, catalog.reports_of(department), KEY_FIGURES + ALSO_BY_YEAR, store,
+                                  lined_up=lambda words: series(catalog, department, words).points, ask=answerer().ask)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -273,10 +279,7 @@ def checks_page() -> None:
 # --- department browser ------------------------------------------------------------------
 
 def browser_page() -> None:
-    from answer.overview import KEY_FIGURES
     from answer.series import departments_over_years
-    from index.browse import table_frames, to_csv, to_excel
-    from index.store import Store
 
     st.header("部门浏览")
     years = departments_over_years(answerer().catalog)
@@ -284,22 +287,29 @@ def browser_page() -> None:
         st.info("索引里还没有报告，请先在“文档库”导入。")
         return
     department = st.selectbox("部门", sorted(years))
-    year = st.selectbox("年度", sorted(years[department], reverse=True))
-    figures = cached_key_figures(department, year)
-    columns = st.columns(4)
-    for i, item in enumerate(figures):
-        fig = item["answer"]["figures"][0] if item["answer"]["status"] == "answered" and item["answer"]["figures"] else None
-        with columns[i % 4]:
-            if fig:
-                src = fig["source"]
-                place = f"第{src['page']}页" if src.get("page") else f"第{src.get('line')}行"
-                st.metric(item["name"], f"{fig['value']}{fig.get('unit') or ''}",
-                          help=f"{src['document']}，{fig.get('table_title') or '情况说明'}，{place}")
-            else:
-                st.metric(item["name"], "—", help="报告中没有直接给出")
-    document = answerer().catalog.document_for(department, year)
-    from checks import badge
+    this_year, by_year, several = st.tabs(["当年", "历年", "多个部门对比"])
+    with this_year:
+        _year_section(department, years[department])
+    with by_year:
+        _history_section(department)
+    with several:
+        _comparison_section(years)
 
+
+def _year_section(department: str, held: list[int]) -> None:
+    """One year's report: its key figures, each with its source, and its printed tables.  A year
+    with both a 预算 and a 决算 offers the two."""
+    from checks import badge
+    from index.browse import table_frames, to_csv, to_excel
+    from index.store import Store
+
+    year = st.selectbox("年度", sorted(held, reverse=True))
+    reports = [r for r in answerer().catalog.reports_of(department) if r["year"] == year]
+    report = reports[0]
+    if len(reports) > 1:
+        report = st.selectbox("报告", reports, format_func=lambda r: f"部门{r['report_kind'] or '报告'}（{r['name']}）")
+    _key_figure_metrics(department, year, report, main=report["name"] == reports[0]["name"])
+    document = report["name"]
     st.caption(f"勾稽核对（{document}）：{badge(answerer().findings(document))}，详见“勾稽核对”页。")
     with Store(INDEX, readonly=True) as store:
         tables = table_frames(store, document)
@@ -313,55 +323,88 @@ def browser_page() -> None:
             st.dataframe(t["frame"], hide_index=True)
             st.download_button("下载 CSV", to_csv(t["frame"]), file_name=f"{department}{year}-{t['title']}.csv",
                                mime="text/csv", key=f"csv-{i}")
-    _history_section(department)
-    st.subheader("多个部门对比")
-    chosen = st.multiselect("选择部门", sorted(years), default=[])
-    if chosen:
-        import pandas as pd
 
-        rows = []
-        for name in chosen:
-            latest = max(years[name])
-            for item in cached_key_figures(name, latest):
-                a = item["answer"]
-                fig = a["figures"][0] if a["status"] == "answered" and a["figures"] else None
-                rows.append({"部门": name, "年度": latest, "项目": item["name"],
-                             "数值": fig["number"] if fig else None, "印出的数字": fig["value"] if fig else "—",
-                             "单位": (fig.get("unit") or "") if fig else ""})
-        frame = pd.DataFrame(rows)
-        st.dataframe(frame.pivot(index="项目", columns="部门", values="印出的数字"))
-        metric = st.selectbox("图表项目", [name for name, _ in KEY_FIGURES])
-        chart = comparison_chart(frame[frame["项目"] == metric], title=metric)
-        if chart is not None:
-            st.altair_chart(chart)
+
+def _key_figure_metrics(department: str, year: int, report: dict, main: bool) -> None:
+    """The key figures, each with its source: the year's answers for its first report, the
+    历年 rows' figures of the report's kind for the other report of the year."""
+    from answer.overview import KEY_FIGURES
+
+    columns = st.columns(4)
+    if main:
+        shown = []
+        for item in cached_key_figures(department, year):
+            a = item["answer"]
+            fig = a["figures"][0] if a["status"] == "answered" and a["figures"] else None
+            src = fig["source"] if fig else None
+            place = (f"第{src['page']}页" if src.get("page") else f"第{src.get('line')}行") if fig else ""
+            shown.append((item["name"], f"{fig['value']}{fig.get('unit') or ''}" if fig else "—",
+                          f"{src['document']}，{fig.get('table_title') or '情况说明'}，{place}" if fig else "报告中没有直接给出"))
+    else:
+        from index.browse import PRINTED
+
+        kind = report["report_kind"]
+        rows = {r["项目"]: r[kind] for r in cached_history(department) if r["年度"] == year}
+        shown = [(name, f"{rows[name].value}{rows[name].unit}" if rows[name].state == PRINTED else "—",
+                  rows[name].source) for name, _ in KEY_FIGURES]
+    for i, (name, value, source) in enumerate(shown):
+        columns[i % 4].metric(name, value, help=source)
 
 
 def _history_section(department: str) -> None:
-    """历年: the key figures of every year the department's reports hold (预算 and 决算 side by
-    side), each cell's source, and a line chart."""
-    import pandas as pd
+    """历年: the key figures of every year the department's reports hold, each cell as printed or
+    why there is none; 预算 and 决算 side by side, each with its own source, where a year has both;
+    every cell's source; a line chart."""
+    from index.browse import both_kinds, chart_rows, history_frame, side_by_side_frame, sources_frame
 
-    from answer.overview import KEY_FIGURES
-
-    st.subheader("历年")
     rows = cached_history(department)
     if not rows:
         st.info("没有可以按年度对比的数字。")
         return
-    frame = pd.DataFrame(rows)
-    frame["年度（类别）"] = frame["年度"].astype(str) + "年" + frame["类别"]
-    st.dataframe(frame.pivot_table(index="项目", columns="年度（类别）", values="印出的数字", aggfunc="first", sort=False)
-                 .reindex([name for name, _ in KEY_FIGURES]), key="history-table")
+    st.caption("每个数字都取自该年度报告印出的单元格并注明出处；没有印出的写明原因（空白、未印此表、没有该类报告），不记为 0。")
+    st.dataframe(history_frame(rows), key="history-table")
+    if both_kinds(rows):
+        st.markdown("**预算与决算对照**（同一项目、同一年度，各自的出处）")
+        # a static table, so that the long sources wrap and show whole; its cells are markdown: escaped
+        st.table(side_by_side_frame(rows).map(_plain), hide_index=True)
     with st.expander("各年度数字的出处"):
-        st.dataframe(frame[["项目", "年度", "类别", "部门（报告所印）", "印出的数字", "单位", "出处"]], hide_index=True)
-    metric = st.selectbox("历年图表项目", [name for name, _ in KEY_FIGURES], key="history-metric")
-    chosen = frame[frame["项目"] == metric]
-    units = sorted({u for u in chosen["单位"] if u})
-    chart = line_chart(chosen.to_dict("records"), units[0] if len(units) == 1 else "", title=metric)
+        st.dataframe(sources_frame(rows), hide_index=True, key="history-sources")
+    names = list(dict.fromkeys(r["项目"] for r in rows))
+    metric = st.selectbox("历年图表项目", names, key="history-metric")
+    points = chart_rows(rows, metric)
+    units = sorted({p["单位"] for p in points if p["单位"]})
+    chart = line_chart(points, units[0] if len(units) == 1 else "", title=metric)
     if chart is not None:
         st.altair_chart(chart)
     else:
-        st.caption(f"各年度报告都没有直接给出{metric}。")
+        st.caption(f"各年度报告都没有直接印出{metric}。")
+
+
+def _comparison_section(years: dict[str, list[int]]) -> None:
+    """Several departments side by side: each one's latest key figures, a table and a chart."""
+    import pandas as pd
+
+    from answer.overview import KEY_FIGURES
+
+    chosen = st.multiselect("选择部门", sorted(years), default=[])
+    if not chosen:
+        st.caption("选择两个或更多部门，比较它们最近一年的主要数字。")
+        return
+    rows = []
+    for name in chosen:
+        latest = max(years[name])
+        for item in cached_key_figures(name, latest):
+            a = item["answer"]
+            fig = a["figures"][0] if a["status"] == "answered" and a["figures"] else None
+            rows.append({"部门": name, "年度": latest, "项目": item["name"],
+                         "数值": fig["number"] if fig else None, "印出的数字": fig["value"] if fig else "—",
+                         "单位": (fig.get("unit") or "") if fig else ""})
+    frame = pd.DataFrame(rows)
+    st.dataframe(frame.pivot(index="项目", columns="部门", values="印出的数字"))
+    metric = st.selectbox("图表项目", [name for name, _ in KEY_FIGURES])
+    chart = comparison_chart(frame[frame["项目"] == metric], title=metric)
+    if chart is not None:
+        st.altair_chart(chart)
 
 
 # --- library -----------------------------------------------------------------------------

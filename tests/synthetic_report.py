@@ -3,9 +3,15 @@
 Owns the report's figures, built from a few leaf amounts so that every total, roll-up, cross-table
 figure and narrative statement agrees, and the planted variants (`PLANTS`), each of which changes
 one printed figure (cross-table: one subject, consistently within one table) and nothing else.
+
+The same figures can be printed under another department and year (a 决算 beside a real budget
+of that department and year), with chosen cells printed otherwise (`cells`: "" for a blank, 0.00
+…) and chosen tables or narrative sections left out (`omit_tables`, `omit_sections`).
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -222,13 +228,20 @@ PLANTS: dict[str, str] = _describe()
 
 
 class _Printer:
-    def __init__(self, plant: str | None):
+    def __init__(self, plant: str | None, department: str = DEPARTMENT, year: int = YEAR,
+                 cells: Mapping[str, str] | None = None):
         if plant is not None and plant not in PLANTS:
             raise ValueError(f"unknown plant {plant!r}; one of {', '.join(PLANTS)}")
         self.tweaks = _PLANT_CELLS.get(plant, {}) if plant else {}
         self.used: set[str] = set()
+        self.department, self.year = department, year
+        self.cells = dict(cells or {})
+        self.printed: set[str] = set()
 
     def __call__(self, key: str, value: Decimal | str) -> str:
+        if key in self.cells:
+            self.printed.add(key)
+            return self.cells[key]
         text = value if isinstance(value, str) else _money(value)
         tweak = self.tweaks.get(key)
         if tweak is None:
@@ -241,8 +254,8 @@ def _row(*cells: str) -> str:
     return "\t".join(cells)
 
 
-def _table_head(heading: str, title: str, code: int) -> list[str]:
-    return [heading, "", title, "", f"公开{code:02d}表", "", f"部门：{DEPARTMENT}", "", "单位：万元", ""]
+def _table_head(p: _Printer, heading: str, title: str, code: int) -> list[str]:
+    return [heading, "", title, "", f"公开{code:02d}表", "", f"部门：{p.department}", "", "单位：万元", ""]
 
 
 def _codes() -> list[str]:
@@ -259,7 +272,7 @@ def _summary(p: _Printer) -> list[str]:
               ("三、国有资本经营预算财政拨款收入", zero), ("四、上级补助收入", zero), ("五、事业收入", zero),
               ("六、经营收入", zero), ("七、附属单位上缴收入", zero), ("八、其他收入", zero)]
     by_class = {name: _S[code]["total"] for code, name in _CLASS_ORDINAL.items()}
-    lines = _table_head("一、收入支出决算总表", "收入支出决算总表", 1)
+    lines = _table_head(p, "一、收入支出决算总表", "收入支出决算总表", 1)
     lines += [_row("收入", "", "支出", ""), _row("项目", "决算数", "项目(按支出功能分类)", "决算数")]
     for i, name in enumerate(_FUNCTION_CLASSES):
         left = ["", ""]
@@ -280,7 +293,7 @@ def _summary(p: _Printer) -> list[str]:
 
 def _income(p: _Printer) -> list[str]:
     zeros = ["0.00"] * 5
-    lines = _table_head("二、收入决算表", "收入决算表", 2)
+    lines = _table_head(p, "二、收入决算表", "收入决算表", 2)
     lines += [_row("项目", "", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"),
               _row("支出功能分类科目编码", "科目名称"),
               _row("类 款 项", "合 计", p("02:合计:本年收入合计", _F["income"]), p("02:合计:财政拨款收入", _F["income"]), *zeros)]
@@ -292,7 +305,7 @@ def _income(p: _Printer) -> list[str]:
 
 def _spending(p: _Printer) -> list[str]:
     spend, zeros = _F["spend"], ["0.00"] * 3
-    lines = _table_head("三、支出决算表", "支出决算表", 3)
+    lines = _table_head(p, "三、支出决算表", "支出决算表", 3)
     lines += [_row("项目", "", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
               _row("支出功能分类科目编码", "科目名称"),
               _row("类 款 项", "合计", p("03:合计:本年支出合计", spend["total"]), p("03:合计:基本支出", spend["basic"]),
@@ -308,7 +321,7 @@ def _fiscal_summary(p: _Printer) -> list[str]:
     spend, zero = _F["spend"], "0.00"
     by_class = {name: _S[code]["total"] for code, name in _CLASS_ORDINAL.items()}
     income = [("一、一般公共预算财政拨款", _F["income"]), ("二、政府性基金预算财政拨款", zero), ("三、国有资本经营预算财政拨款", zero)]
-    lines = _table_head("四、财政拨款收入支出决算总表", "财政拨款收入支出决算总表", 4)
+    lines = _table_head(p, "四、财政拨款收入支出决算总表", "财政拨款收入支出决算总表", 4)
     lines += [_row("收 入", "", "支 出", "", "", ""),
               _row("项 目", "金额", "项目（按功能分类）", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")]
     for i, name in enumerate(_FUNCTION_CLASSES):
@@ -335,7 +348,7 @@ def _fiscal_summary(p: _Printer) -> list[str]:
 
 def _general_budget(p: _Printer) -> list[str]:
     spend = _F["spend"]
-    lines = _table_head("五、一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算表", 5)
+    lines = _table_head(p, "五、一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算表", 5)
     lines += [_row("项 目", "", "本年支出", "", ""),
               _row("功能分类科目编码", "科目名称", "小计", "基本支出", "项目支出"),
               _row("合计", "", p("05:合计:小计", spend["total"]), p("05:合计:基本支出", spend["basic"]),
@@ -358,7 +371,7 @@ def _basic(p: _Printer) -> list[str]:
     people = block(_F["personnel"])
     goods = block([("302", "商品和服务支出", _F["goods"])])
     capital = block([("310", "资本性支出", _F["capital"])])
-    lines = _table_head("六、一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算表", 6)
+    lines = _table_head(p, "六、一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算表", 6)
     lines += [_row("人员经费", "", "", "公用经费", "", "", "", "", ""),
               _row(*["经济分类科目编码", "科目名称", "金额"] * 3)]
     for i in range(max(len(people), len(goods), len(capital))):
@@ -374,7 +387,7 @@ def _basic(p: _Printer) -> list[str]:
 
 def _sangong(p: _Printer) -> list[str]:
     s = _SANGONG
-    lines = _table_head("七、一般公共预算财政拨款“三公”经费支出决算表", "一般公共预算财政拨款“三公”经费支出决算表", 7)
+    lines = _table_head(p, "七、一般公共预算财政拨款“三公”经费支出决算表", "一般公共预算财政拨款“三公”经费支出决算表", 7)
     lines += [_row("项目", "行次", "决算数"),
               _row("合计", "1", p("07:合计", _F["sangong"])),
               _row("1. 因公出国（境）费", "2", p("07:因公出国（境）费", s["abroad"])),
@@ -392,7 +405,7 @@ def _narrative(p: _Printer) -> list[str]:
     spend_change = spend["total"] - _SPENDING_LAST_YEAR
     sangong_change = _F["sangong"] - _SANGONG_LAST_YEAR
     procurement = sum(_PROCUREMENT.values(), Decimal(0))
-    y = YEAR
+    y = p.year
     numerals = "一二三四五六七八九十"
     items = [line for i, (code, name, *_) in enumerate(_ITEMS)
              for line in (f"（{numerals[i]}）{code}-{name}{p(f'n:{code}', _S[code]['total'])}万元。", "")]
@@ -450,10 +463,10 @@ def _form(p: _Printer) -> list[str]:
     f = _FORM_FUNDS
     rate = _rate(f["spent"], f["annual"])
     zeros = ["0.00", "0.00", "0.00", "—", "0.00"]
-    lines = ["第四部分", "", "附件", "", "一、《项目支出绩效自评表》", "", "项目支出绩效自评表", "", f"({YEAR}年度)", ""]
+    lines = ["第四部分", "", "附件", "", "一、《项目支出绩效自评表》", "", "项目支出绩效自评表", "", f"({p.year}年度)", ""]
     lines += [
         _row("项目名称", "", "数据资源平台运维项目", "", "", "", "", "", ""),
-        _row("主管部门", "", DEPARTMENT, "实施单位", "", "", DEPARTMENT, "", ""),
+        _row("主管部门", "", p.department, "实施单位", "", "", p.department, "", ""),
         _row("项目概况", "", "保障全市政务数据资源平台稳定运行，提供数据汇聚、共享交换和安全运维服务。", "", "", "", "", "", ""),
         _row("主要成效", "", "平台全年稳定运行，新增接入部门6个，数据共享调用量较上年明显增长。", "", "", "", "", "", ""),
         _row("项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率 (%)", "得分", ""),
@@ -476,35 +489,63 @@ def _form(p: _Printer) -> list[str]:
     return lines
 
 
-def _front() -> list[str]:
+def _front(p: _Printer) -> list[str]:
+    d, y = p.department, p.year
     return [
-        "", f"{YEAR} 年度", DEPARTMENT, "部门决算", "",
+        "", f"{y} 年度", d, "部门决算", "",
         "目 录", "",
         _row("第一部分 部门概况", "1"),
-        _row("第二部分 2023 年度部门决算表", "2"),
-        _row("第三部分 2023 年度部门决算情况说明", "9"),
+        _row(f"第二部分 {y} 年度部门决算表", "2"),
+        _row(f"第三部分 {y} 年度部门决算情况说明", "9"),
         _row("第四部分 附件", "12"), "",
         "第一部分", "", "部门概况", "",
         "一、部门主要职责", "",
-        f"{DEPARTMENT}负责统筹全市政务数据资源的汇聚、共享和开放，推进数字政府建设和数据要素市场培育。", "",
+        f"{d}负责统筹全市政务数据资源的汇聚、共享和开放，推进数字政府建设和数据要素市场培育。", "",
         "二、部门决算单位基本情况", "",
-        f"纳入{YEAR}年度部门决算编制范围的单位共1个，即{DEPARTMENT}本级。", "",
-        "第二部分", "", f"{YEAR} 年度部门决算表", "",
+        f"纳入{y}年度部门决算编制范围的单位共1个，即{d}本级。", "",
+        "第二部分", "", f"{y} 年度部门决算表", "",
     ]
 
 
-def report_text(plant: str | None = None) -> str:
-    """The report as the corpus text format prints it; with `plant`, the variant carrying that error."""
-    p = _Printer(plant)
-    lines = (_front() + _summary(p) + _income(p) + _spending(p) + _fiscal_summary(p) + _general_budget(p)
-             + _basic(p) + _sangong(p) + _narrative(p) + _form(p))
+_TABLES = (_summary, _income, _spending, _fiscal_summary, _general_budget, _basic, _sangong)  # 公开01表 … 公开07表
+_SECTION = re.compile(r"^([一二三四五六七八九十]+)、")
+
+
+def _without_sections(lines: list[str], omitted: Collection[str]) -> list[str]:
+    """The narrative without the numbered sections (五 for 五、…“三公”经费…) named in `omitted`."""
+    out, skipping = [], False
+    for line in lines:
+        m = _SECTION.match(line)
+        if m:
+            skipping = m.group(1) in omitted
+        if not skipping:
+            out.append(line)
+    return out
+
+
+def report_text(plant: str | None = None, *, department: str = DEPARTMENT, year: int = YEAR,
+                cells: Mapping[str, str] | None = None, omit_tables: Collection[int] = (),
+                omit_sections: Collection[str] = ()) -> str:
+    """The report as the corpus text format prints it; with `plant`, the variant carrying that error.
+
+    department, year: what the report prints as its department and year (the figures stay the
+    same).  cells: printed text for the cells named by their printer keys ("07:合计" is the
+    三公 table's 合计, "03:合计:项目支出" the 支出决算表's; "" prints the cell blank).  omit_tables:
+    the 公开NN表 numbers left out (7: the 三公 table); omit_sections: the narrative's numbered
+    sections left out, by their numeral ("五": the 三公 section)."""
+    p = _Printer(plant, department, year, cells)
+    tables = [line for code, table in enumerate(_TABLES, start=1) if code not in omit_tables for line in table(p)]
+    lines = _front(p) + tables + _without_sections(_narrative(p), omit_sections) + _form(p)
     if plant and p.used != set(p.tweaks):
         raise AssertionError(f"plant {plant} did not reach {sorted(set(p.tweaks) - p.used)}")
+    if p.printed != set(p.cells):
+        raise ValueError(f"no printed cell is keyed {sorted(set(p.cells) - p.printed)}")
     return "\n".join(lines) + "\n"
 
 
-def write_report(folder: Path, plant: str | None = None) -> Path:
-    """Write the report (or a planted variant) to folder/synthetic_<plant or consistent>.txt."""
-    path = Path(folder) / f"synthetic_{plant or 'consistent'}.txt"
-    path.write_text(report_text(plant), encoding="utf-8")
+def write_report(folder: Path, plant: str | None = None, *, name: str | None = None, **printed) -> Path:
+    """Write the report (or a planted variant) to folder/synthetic_<plant or consistent>.txt, or
+    to folder/<name>; `printed` as report_text takes it (department, year, cells, omit_…)."""
+    path = Path(folder) / (name or f"synthetic_{plant or 'consistent'}.txt")
+    path.write_text(report_text(plant, **printed), encoding="utf-8")
     return path

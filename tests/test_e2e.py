@@ -1,12 +1,14 @@
 """End to end in a real browser: `streamlit run app.py` on a free localhost port, Debian's
 Chromium driven by Playwright (no browser download), a question asked, the figure and its
 citation checked on the page, and a PDF citation opened on its page picture."""
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
@@ -25,11 +27,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@contextlib.contextmanager
+def serve(index: Path, reports: list[Path]):
+    """`streamlit run app.py` on a free localhost port over that index and report folder, with the
+    hashing embedder; yields its URL once it answers, stops it after."""
     port = _free_port()
-    env = dict(os.environ, BUDGET_QA_INDEX=str(tmp_path_factory.mktemp("e2e") / "index"),
-               BUDGET_QA_REPORTS=os.pathsep.join(map(str, [TEXTS[0], PUTUO])), BUDGET_QA_MODEL="hashing")
+    env = dict(os.environ, BUDGET_QA_INDEX=str(index), BUDGET_QA_REPORTS=os.pathsep.join(map(str, reports)),
+               BUDGET_QA_MODEL="hashing")
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
                              "--server.port", str(port), "--server.address", "127.0.0.1",
                              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"], cwd=ROOT, env=env,
@@ -45,23 +49,40 @@ def server(tmp_path_factory):
     else:
         proc.kill()
         raise AssertionError(proc.stdout.read().decode("utf-8", "replace")[-2000:])
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=15)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
+
+@contextlib.contextmanager
+def browser_page(url: str):
+    """Debian's Chromium (never a downloaded browser) on the app's URL."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(url)
+            yield page
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with serve(tmp_path_factory.mktemp("e2e") / "index", [TEXTS[0], PUTUO]) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def page(server):
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        page.goto(server)
+    with browser_page(server) as page:
         yield page
-        browser.close()
 
 
 def test_a_question_asked_in_the_browser_shows_the_figure_and_its_citation(page):
