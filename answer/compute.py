@@ -34,6 +34,13 @@ def _figure(question: str, catalog: Catalog, department: str, table_index: int |
     return result.facts[0]
 
 
+def _same_report(a: dict, b: dict) -> bool:
+    """Two figures of one department's report of one year (in one file or in its two)."""
+    from index.aliases import department_key
+
+    return a["year"] == b["year"] and department_key(a["department"]) == department_key(b["department"])
+
+
 def _cell(f: dict) -> tuple:
     """Where a figure is printed: its table cell, or its sentence's subject."""
     return f["document"], f.get("table_index"), f.get("row_index"), f["column"], f["row_label"], f["page"], f["line"]
@@ -118,12 +125,12 @@ def compute(question: str, catalog: Catalog, department: str, year_hint: str = "
                 # a part its own table prints under its own name (基本支出里人员经费: 人员经费合计 of the
                 # 基本支出 table beside the 支出决算表's 基本支出), no larger than the whole
                 own = _figure(year_hint + a, catalog, department)
-                if own is not None and own is not whole and own["document"] == whole["document"] \
-                        and core in compact(own["row_label"]) and own["table_kind"] != "情况说明" \
+                if own is not None and own is not whole and _same_report(own, whole) \
+                        and core in compact(own.get("asked") or own["row_label"]) \
                         and Decimal(str(own["number"])) <= Decimal(str(whole["number"])):
                     part = own
-                    note = (f"两个数字取自不同的表：“{own['row_label']}”见{own['table_title']}，"
-                            f"“{whole['row_label']}”见{whole['table_title']}；两表的资金范围可能不同。")
+                    note = (f"两个数字取自报告的不同地方：“{own['row_label']}”见{own['table_title']}，"
+                            f"“{whole['row_label']}”见{whole['table_title']}；两处的资金范围可能不同。")
 
         else:
             part = _figure(year_hint + a, catalog, department)

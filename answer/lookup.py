@@ -14,7 +14,7 @@ from domain.normalize import compact
 from index.departments import DepartmentMatch
 
 from .question import ORGANISATION as _ORGANISATION, UNITS, masked
-from domain.quantities import ALL, asked_subject, named_quantities, quantity_of, subject_quantities
+from domain.quantities import ALL, FISCAL, FUND, GENERAL, asked_subject, named_quantities, quantity_of, subject_quantities
 from domain.tables import CROSS_PRINTED, FUNDS_TABLES, KIND_ORDER, STANDARD_COLUMNS, SUBJECT_TABLES, TABLE_STEMS, is_budget
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
@@ -602,6 +602,10 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
             return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
         if unit == "元" and (found := _yuan_stated(plain, catalog, department, year, year_given, document, words)):
             return found
+        said = None if q.measure in BUDGET_MEASURES or column else \
+            _sentence_amount(text, span, catalog, department, year, document, unit)
+        if said:  # no row is named, but one sentence holds every word asked with one amount
+            return Lookup("answered", department, year, year_given, document, [said], [], terms=words, narrative=True)
         return Lookup("not_found", department, year, year_given, document,
                       missing="问题里没有认出报告中的科目或表格名称", terms=words)
     if not (code or q.table_kind or table_index is not None):  # a table the funds or words name, printed empty
@@ -639,7 +643,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
     rows = [[sangong]] if sangong is not None else _candidate_rows(facts, words, table_words, text)
     if rows and table_words and q.operation == "lookup" and not any(bare_label(r[0]["row_label"]) in words for r in rows) \
-            and _unexplained(asked_subject(text, span), table_words + words + [
+            and _unexplained(_after_table_word(asked_subject(text, span), table_words), table_words + words + [
                 part for r in rows for f in r for part in [bare_label(f["row_label"])] + (f["column"] or "").split("/")]):
         # a table named by its word (政府采购) with more asked than the table (授予中小企业的合同金额):
         # its total is not the answer
@@ -654,13 +658,17 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
             column = header
     if not rows and column:  # the words named a column after all ("项目支出"): its total row
         rows = _candidate_rows(facts, list(_TOTALS), [], text)
+    if not rows and column in ("基本支出", "项目支出") and (
+            cell := _model_cell(facts, [("合计", funds, column) for funds in (ALL, FISCAL, GENERAL, FUND)])):
+        rows = [[cell]]  # a total row printed without a name (支出预算总表's one row of figures)
 
     def stated() -> Lookup | None:
         """The amount the narrative states, where no table row prints one (see _stated_amount);
         never for a budget measure asked (a statement's amount is what was spent)."""
         budget_asked = q.measure in BUDGET_MEASURES
-        fact = None if column or code or budget_asked else _stated_amount(text, span, catalog, department, year,
-                                                                          document, unit)
+        fact = None if column or code or budget_asked else (
+            _stated_amount(text, span, catalog, department, year, document, unit)
+            or _sentence_amount(text, span, catalog, department, year, document, unit))
         return fact and Lookup("answered", department, year, year_given, document, [fact], [], terms=words,
                                narrative=True)
 
@@ -747,6 +755,16 @@ _GENERIC = re.compile(r"一般公共预算|政府性基金|国有资本经营|�
                       r"|全年|本年|年度|全部|所有|总共|一共|加起来|数|表|里面|里|中|的|和|是|有|多少|花|用|钱|万元|元")
 
 
+def _after_table_word(subject: str, table_words: list[str]) -> str:
+    """What the question says right after the table's word, in its clause (政府采购授予中小企业的合同金额
+    → 授予中小企业的合同金额): where a question qualifies the table's figure."""
+    for clause in re.split(r"[，,。；;？?！!]", subject):
+        at = max((clause.find(w) + len(w) for w in table_words if w in clause), default=-1)
+        if at >= 0:
+            return clause[at:]
+    return ""
+
+
 def _unexplained(subject: str, named: list[str]) -> str:
     """What the asked subject says beyond the names found and generic words (政府采购授予中小企业的合同
     金额, 政府采购 named → 授予中小企业合同): two characters or more of it, or ''."""
@@ -826,6 +844,41 @@ def _stated_amount(text: str, span: str, catalog, department: str, year: int, do
             "table_title": "情况说明", "column": "", "document": s.document, "page": s.page, "line": s.line,
             "value_state": "number", "row_code": None, "row_section": None, "sentence": s.sentence,
             "asked": asked[0]}
+
+
+def _sentence_amount(text: str, span: str, catalog, department: str, year: int, document: str,
+                     unit: str | None) -> dict | None:
+    """The one amount in 万元 of the sentence that holds every content word the question asks with
+    (实行绩效目标管理的项目涉及多少财政资金 → "…6个项目实行绩效目标管理,涉及财政性资金合计4481.3万元"): at
+    least three words of two characters or more, each in the sentence; sentences that give
+    different amounts, or one giving several, answer nothing."""
+    from index.tokens import engine
+
+    if unit not in (None, "万元"):
+        return None
+    subject = _GENERIC.sub("|", asked_subject(text, span))
+    words = [w for w in dict.fromkeys(engine().lcut(subject)) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    if len(words) < 3:
+        return None
+    found = []
+    for p in catalog.store.passages(document):
+        for sentence in re.split(r"(?<=[。；;])", p["text"] or ""):
+            s = compact(sentence)
+            # (a word of four is there in its halves too: 财政资金 in 财政性资金)
+            if not all(w in s or (len(w) == 4 and w[:2] in s and w[2:] in s) for w in words):
+                continue
+            amounts = set(re.findall(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)万元", s))
+            if len(amounts) == 1:
+                found.append((amounts.pop(), sentence.strip(), p))
+            elif amounts:
+                return None  # a sentence with several amounts: which one is not decided here
+    if len({v for v, _, _ in found}) != 1:
+        return None
+    value, sentence, p = found[0]
+    return {"row_label": sentence, "value_text": value, "number": Decimal(value.replace(",", "")), "unit": "万元",
+            "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
+            "table_title": "情况说明", "column": "", "document": p["document"], "page": p["page"], "line": p["line"],
+            "value_state": "number", "row_code": None, "row_section": None, "sentence": sentence, "asked": subject}
 
 
 def _only_everyday(core: str) -> bool:
@@ -935,6 +988,8 @@ def _candidate_rows(facts: list[dict], words: list[str], table_words: list[str],
         for i, w in enumerate(table_words):
             if kind in TABLE_WORDS[w] and (w in (first["row_section"] or "") or kind != "相关信息统计表"):
                 total = 0 if label in _TOTALS else 1
+                if total and label and not re.search(r"合计|总计|小计|总额", label) and not words:
+                    continue  # a table named alone is its total: another of its rows is not (a blank 合计)
                 return (2 + total, i, kind_rank, first["table_index"], first["row_index"])
         return None
 

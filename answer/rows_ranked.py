@@ -17,7 +17,7 @@ import re
 from domain.normalize import compact
 from domain.quantities import quantity_of
 
-LEVEL = re.compile(r"各(类|款|项)|每一?(类|款|项)|哪(?:几|些)(类|款)(?!目)")  # (哪几项 of a row: its children)
+LEVEL = re.compile(r"各(类|款|项)|每一?(类|款|项)|哪(?:几|些)(类|款)(?!目)|大(类)")  # (哪几项 of a row: its children; 按功能大类)
 # the rows under a named row: "X里/中/当中 … 哪几项/最多的N项/各项"
 CHILDREN = re.compile(r"^(?P<parent>.+?)(?:里面|里|当中|之中|中)的?(?=.*(?:哪几|哪些|最多|最大|最高|最少|最低|前|各项|排))")
 TOP = re.compile(r"(?:最多|最大|最高|最少|最低)的?(?P<n>[一二两三四五六七八九十\d]+)(?:项|个|类|款|名|位)"

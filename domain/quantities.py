@@ -237,9 +237,11 @@ _PATTERNS = tuple((re.compile(f"^(?:{p})$"), strict, loose) for p, strict, loose
 def subject_quantities(subject: str) -> tuple[list, list] | None:
     """The quantities a subject written in words means (strictly, loosely), when the table of
     NARRATIVE_QUANTITIES names it; None otherwise."""
-    for pattern, strict, loose in _PATTERNS:
-        if pattern.match(subject):
-            return list(strict), list(loose)
+    for candidate in dict.fromkeys((subject, re.sub(r"(?<=.{2})(?:合计|总额|总计|总数)$", "", subject))):
+        # (财政拨款支出合计 is the total of 财政拨款支出)
+        for pattern, strict, loose in _PATTERNS:
+            if pattern.match(candidate):
+                return list(strict), list(loose)
     return None
 
 

@@ -160,7 +160,7 @@ def test_what_is_left_of_a_budget_is_still_a_difference(reports_ask):
 def test_a_share_across_two_tables_is_computed_and_says_so(reports_ask, question, value, part):
     result = reports_ask(question)
     assert _main(result)["value"] == value and part in result["answer"]
-    assert any("不同的表" in w for w in result["warnings"])
+    assert any("不同地方" in w for w in result["warnings"])
 
 
 # --- two items set against each other --------------------------------------------------------------
@@ -427,3 +427,57 @@ def test_more_asked_than_the_table_named_is_not_its_total(reports_ask, question)
 ])
 def test_a_tables_own_words_are_not_more_than_the_table(reports_ask, question, value):
     assert _main(reports_ask(question))["value"] == value
+
+
+# --- set 5's classes: a part stated in the narrative, totals without a name, what was executed --------
+
+@pytest.mark.parametrize("question, value", [
+    ("江苏省委办公厅2019年财政拨款基本支出里，人员经费占多大比例？", "80.92"),  # 人员经费 stated, 基本支出 tabled
+    ("江苏省高级人民法院2019年基本支出中人员经费占多大比重？", "83.70"),
+])
+def test_a_share_whose_part_the_narrative_states(jiangsu_ask, question, value):
+    result = jiangsu_ask(question)
+    assert _main(result)["value"] == value and any("不同地方" in w for w in result["warnings"])
+
+
+def test_a_column_of_a_named_table_whose_total_row_has_no_name(jiangsu_ask):
+    assert _main(jiangsu_ask("江苏省政协办公厅2019年支出预算总表里的基本支出是多少？"))["value"] == "6,522.75"
+
+
+@pytest.mark.parametrize("question, value", [
+    ("晋江“经济发展鼓励扶持政策资金”2018年实际执行了多少？", "3100.64"),
+    ("晋江经信2018年经济发展鼓励扶持政策资金专项执行数", "3100.64"),
+])
+def test_what_was_executed_stated_beside_the_budget(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value
+
+
+@pytest.mark.parametrize("question, value", [
+    ("晋城市大数据应用局2023年一般公共预算支出只完成了年初预算的多少？", "73.86"),
+    ("区委社会工作部2024年事业单位医疗只花了全年预算的百分之几？", "21.40"),  # not its budget 2.29
+])
+def test_a_completion_asked_in_other_words(reports_ask, question, value):
+    fig = _main(reports_ask(question))
+    assert (fig["value"], fig["unit"]) == (value, "%")
+
+
+@pytest.mark.parametrize("question, value", [
+    ("普陀规划资源局2024年工程类政府采购多少钱？", "1387.72"),
+    ("江苏省高级人民法院2018年实行绩效目标管理的项目一共涉及多少财政资金？", "4481.3"),
+    ("数字泉州办2023年的政府采购合同里，给中小企业的有多少金额？", "391.29"),
+])
+def test_an_amount_one_sentence_holds_with_every_word_asked(reports_ask, jiangsu_ask, question, value):
+    ask = jiangsu_ask if "江苏" in question else reports_ask
+    assert _main(ask(question))["value"] == value
+
+
+def test_a_quantitys_total_asked_with_he_ji_is_not_another_tables(reports_ask):
+    fig = _main(reports_ask("泉州数字办2023年财政拨款支出合计决算数"))
+    assert fig["value"] != "6.18" and fig["table"] != "公开07表"
+
+
+def test_classes_ranked_asked_as_big_classes(reports_ask):
+    result = reports_ask("普陀规划资源局2024年一般公共预算支出按功能大类从多到少排是什么顺序？")
+    text = result["answer"]
+    assert result["kind"] == "rows_ranked" and text.index("自然资源海洋气象等支出") < text.index("城乡社区支出") \
+        < text.index("社会保障和就业支出")

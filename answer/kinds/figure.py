@@ -18,14 +18,20 @@ def claims(question) -> bool:
 
 def answer(question, context, out) -> bool:
     _figure(question.text, context.catalog, context.searcher, out)
-    if out["status"] == "not_found" and question.measure in BUDGET_MEASURES:
-        # a budget no table prints may be stated in the narrative beside what was spent
+    stated_as = "amount" if question.measure in BUDGET_MEASURES else "spent" if _EXECUTED.search(question.compact) else None
+    if out["status"] == "not_found" and stated_as and question.unit is None:  # (a rate asked is no amount)
+        # a budget, or what was executed of it, that no table prints may be stated in the narrative
+        # beside the other ("项目全年预算数为5479万元，执行数为3100.64万元")
         from ..budgeted import answer as budget_answer
 
         stated = {"status": None, "answer": "", "figures": [], "warnings": [], "passages": []}
-        if budget_answer(question, context.catalog, stated, what="amount") and stated["status"] == "answered":
+        if budget_answer(question, context.catalog, stated, what=stated_as) and stated["status"] == "answered":
             out.update(stated)
     return True
+
+
+# what was executed of a budget, asked: 执行了多少, 执行数, 实际执行
+_EXECUTED = re.compile(r"执行了?(?:多少|几)|执行数|实际执行|执行金额")
 
 
 def _figure(question: str, catalog, searcher, out: dict) -> dict:
@@ -72,7 +78,7 @@ def _figure(question: str, catalog, searcher, out: dict) -> dict:
         return out
     unit = main["unit"] or ""
     label = row_name(main)
-    column = f"“{main['column']}”" if main["column"] else ""
+    column = f"“{main['column']}”" if main["column"] and main["row_label"] else ""  # (a table across: its column is the name)
     budget = "部门预算中，" if result.report_kind == "预算" else ""  # a budget figure is said to be one
     out["answer"] = (f"{result.department}{result.year}年度{budget}{label}{column}为 {main['value_text']}{unit}"
                      f"（{where(main)}）。")
