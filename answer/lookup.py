@@ -505,6 +505,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     table_words = [w for w in TABLE_WORDS if w in text]
     plain = re.sub(r"(?:19|20)\d{2}\s*(?:年度|年(?![初末底]))?", "", text)  # 2024年度 names no 年度 row; 年初 stays
     plain = _EXCEPT.sub("|", plain)  # "除了财政拨款，…": what is set aside is not asked for
+    plain = _REPORT_WORDS.sub("|", plain)  # 部门预算 / 部门决算 say which report, not which row
     if not forced and matches and matches[0].span:  # the words that named the department name no row
         plain = plain.replace(matches[0].span, "|", 1)
     # a project is named by words beside the department's name, never by that name alone
@@ -546,7 +547,9 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if _joined(named, text):
         return Lookup("not_found", department, year, year_given, document,
                       missing="这个问题把几项加在一起或放在一起问，需要计算，目前只能回答报告里直接印出的单个数字", terms=words)
-    column = next((c for w, c in COLUMN_WORDS.items() if w in _EXCEPT.sub("|", text)), None)
+    column = next((c for w, c in COLUMN_WORDS.items() if w in _REPORT_WORDS.sub("|", _EXCEPT.sub("|", text))), None)
+    if column == "预算数" and facts and all(is_budget(f["table_kind"]) for f in facts[:50]):
+        column = None  # a budget's every amount is a budget: 预算数 names no column of it
     if not words and not table_words and column:
         # "晋江经信基本支出": a column asked for alone means that column of the total row; of a
         # table that lists the department's units (在职人数), the row of the department itself
@@ -783,6 +786,7 @@ def set_aside(text: str) -> list[str]:
 
 
 _CONNECTIVES = re.compile(r"[和及与、]")
+_REPORT_WORDS = re.compile(r"部门(?:预算|决算)(?:公开)?|(?:预算|决算)公开")
 # what is left of "2018年预算是多少", "预算总额", "部门预算盘子有多大" once the asking is taken out
 _BARE_BUDGET = re.compile(r"(?:部门)?(?:预算)?(?:总额|总计|总数|盘子|总盘子|规模|总规模|总量|一共|有多大|多大|有|大)*")
 _COUNT_COLUMNS = ("在职人数", "编制数")  # a count's column: a row without it has no such count

@@ -268,3 +268,50 @@ def answer_change(question, catalog, out: dict) -> bool:
                                     computed=False, formula=None, direction=None, column=label)
                                for label, value, unit in found.inputs]
     return True
+
+
+def answer_previous_amount(question, catalog, out: dict) -> bool:
+    """The year before's amount of a quantity, worked back from the next year's report where no
+    report of that year is held ("2022年的机关运行经费", "上年机关运行经费是多少" on a 2023 report):
+    the amount the later report states minus the change it states (8.29 + 398.61 = 406.90),
+    computed, labelled so, with the sentence; nothing where the later report states no change."""
+    department = question.department
+    if department is None or question.operation != "lookup":
+        return False
+    years = catalog.years(department)
+    asked = question.years[0] if question.years else None
+    if asked is not None and asked not in years and asked + 1 in years:
+        later = asked + 1
+    elif question.measure == "上年" and (question.years[0] if question.years else (years[-1] if years else None)) in years:
+        later = question.years[0] if question.years else years[-1]
+    else:
+        return False
+    document = catalog.document_for(department, later)
+    text = question.compact.replace(question.span, "", 1) if question.span else question.compact
+    core = asked_quantity(re.sub(r"[（(][^）)]*(?:倒推|推算|推)[^）)]*[）)]", "", text))
+    if not core or _BARE.match(core[0]):
+        return False
+    found = _each(statements(_with_same_period(catalog.store.passages(document)), catalog.departments))
+    chosen = about(found, core, lambda s: s.amount is not None and s.change is not None, prefer_whole=True)
+    pairs = {(s.amount, s.change, s.direction) for s in chosen}
+    if len(pairs) != 1:
+        return False
+    amount, change, direction = pairs.pop()
+    value = (_number(amount) - direction * _number(change)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if value < 0:
+        return False
+    s = chosen[0]
+    place = f"第{s.page}页" if s.page else f"第{s.line}行"
+    sign = "−" if direction > 0 else "+"
+    formula = f"{amount} {sign} {change}"
+    out["status"] = "answered"
+    out["answer"] = (f"{value}万元：{department}{later - 1}年度{s.subject}，按{later}年度报告印出的本年数和比上年的变化推算"
+                     f"（{formula}）。原文：“{s.sentence}”（{s.document}，{place}）。")
+    out["figures"] = [{"label": f"{s.subject}（{later - 1}年，推算）", "value": str(value), "number": float(value),
+                       "unit": "万元", "computed": True, "formula": formula, "department": department, "year": later - 1,
+                       "table": None, "table_title": None, "row": s.subject, "column": None,
+                       "source": {"document": s.document, "page": s.page, "line": s.line}}]
+    out["warnings"].append(f"索引中没有{department}{later - 1}年度的报告；这是用{later}年度报告印出的数字推算的结果，不是报告直接印出的数字。"
+                           if asked is not None and asked not in years else
+                           "这是用报告印出的本年数和比上年的变化推算的上年数，不是报告直接印出的数字。")
+    return True

@@ -481,3 +481,29 @@ def test_classes_ranked_asked_as_big_classes(reports_ask):
     text = result["answer"]
     assert result["kind"] == "rows_ranked" and text.index("自然资源海洋气象等支出") < text.index("城乡社区支出") \
         < text.index("社会保障和就业支出")
+
+
+# --- the report's kind in words, the year before ------------------------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("省检察院2018年部门预算基本支出", "13,994.31"),
+    ("省检察院2018年政府采购支出预算数", "3,096.24"),  # 预算数 names no column of a budget
+])
+def test_the_reports_kind_in_words_names_no_row(jiangsu_ask, question, value):
+    assert _main(jiangsu_ask(question))["value"] == value
+
+
+def test_the_final_accounts_kind_in_words_names_no_row(reports_ask):
+    assert _main(reports_ask("泉州数字办2023年部门决算里的政府采购支出"))["value"] == "1836.89"
+
+
+def test_the_year_before_worked_back_from_the_next_years_report(reports_ask):
+    result = reports_ask("浔阳区数字经济发展中心2022年的机关运行经费大概是多少？（用2023年决算倒推）")
+    fig = _main(result)
+    assert fig["value"] == "406.90" and fig["computed"] and "8.29 + 398.61" in result["answer"]
+
+
+@pytest.mark.parametrize("question", ["泉州数字办上年机关运行经费是多少", "泉州数字办2019年三公经费"])
+def test_the_year_before_is_never_the_years_own_figure(reports_ask, question):
+    result = reports_ask(question)
+    assert not (result["status"] == "answered" and result["figures"][0]["value"] in ("57.21", "6.18")), result["answer"]

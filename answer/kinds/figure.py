@@ -18,6 +18,18 @@ def claims(question) -> bool:
 
 def answer(question, context, out) -> bool:
     _figure(question.text, context.catalog, context.searcher, out)
+    if out["status"] == "answered" and question.measure == "上年" and question.operation == "lookup" and not any(
+            "上年" in (f.get("column") or "") + (f.get("label") or "") for f in out["figures"][:1]):
+        # the year before asked: the report's own year is not it (nor is any figure of another column)
+        out.update(status="not_found", figures=[], warnings=[],
+                   answer="没有找到：问题问的是上年的数，报告的表格只印了本年的数。")
+    if out["status"] == "not_found":  # the year before's amount, worked back from the next year's report
+        from ..previous import answer_previous_amount
+
+        worked = {"status": None, "answer": "", "figures": [], "warnings": [], "passages": []}
+        if answer_previous_amount(question, context.catalog, worked):
+            out.update(worked)
+            return True
     stated_as = "amount" if question.measure in BUDGET_MEASURES else "spent" if _EXECUTED.search(question.compact) else None
     if out["status"] == "not_found" and stated_as and question.unit is None:  # (a rate asked is no amount)
         # a budget, or what was executed of it, that no table prints may be stated in the narrative
