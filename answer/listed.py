@@ -3,6 +3,10 @@ grade or by a printed funds figure, the 类-level subjects a table shows spendin
 units a department's accounts cover (`lists` reads them)."""
 from __future__ import annotations
 
+import re
+
+from domain.normalize import compact
+
 from .cite import figure, one_department
 from .lookup import Catalog
 
@@ -38,7 +42,7 @@ def listed(question: str, catalog: Catalog, out: dict) -> bool:
     if document is None:
         return False
     if units:
-        return _units(name, year, document, catalog, out)
+        return _units(name, year, document, catalog, out, q)
     if sources:
         return _sources(name, year, document, catalog, out, question)
     if classes:
@@ -188,11 +192,38 @@ def _sources(name: str, year: int, document: str, catalog: Catalog, out: dict, q
     return True
 
 
-def _units(name: str, year: int, document: str, catalog: Catalog, out: dict) -> bool:
-    """The units the department's final accounts cover, as its units table names them."""
+# the sentence that lists the units a report covers: 纳入本部门…编制范围的预算单位包括：A、B、C
+_UNITS_SAID = re.compile(r"(?:编制范围|预算单位|决算单位|所属单位).{0,24}(?:包括|包含|有)[:：]?[^。]*、")
+
+
+def _units_said(catalog: Catalog, name: str, year: int, document: str):
+    """(the sentence, its passage) where the report lists its units in prose, or None."""
+    for doc in documents_of(catalog, name, year, document):
+        for p in catalog.store.passages(doc):
+            for sentence in re.split(r"(?<=。)", p["text"] or ""):
+                if _UNITS_SAID.search(compact(sentence)):
+                    return sentence.strip(), p
+    return None
+
+
+def _units(name: str, year: int, document: str, catalog: Catalog, out: dict, q=None) -> bool:
+    """The units the department's accounts cover, as its units table names them; without such a
+    table, the report's own sentence that lists them, quoted whole (a budget's 部门预算包括…)."""
     from .lists import units_listed
+    from .narrated import quoted
 
     listed = units_listed(catalog.store.tables(document))
+    if not listed and (said := _units_said(catalog, name, year, document)):
+        sentence, p = said
+        out["status"] = "answered"
+        out["answer"] = f"{name}{year}年度报告写明：“{sentence}”（{p['document']}，{_place(p)}）。"
+        out["figures"] = [{"label": "单位构成", "value": sentence, "number": None, "unit": None, "computed": False,
+                           "formula": None, "department": name, "year": year, "table": None, "table_title": "情况说明",
+                           "row": "（情况说明）", "column": None,
+                           "source": {"document": p["document"], "page": p["page"], "line": p["line"]}}]
+        return True
+    if not listed and q is not None and quoted(q, catalog, None, out, refuse=False) and out["status"] == "answered":
+        return True
     if not listed:
         out["answer"] = f"{name}{year}年度报告没有列出单位构成表，无法列出包括哪些单位。"
         return True

@@ -201,8 +201,9 @@ def asked_quantity(question: str, department_span: str = "") -> list[str]:
     text = re.sub(r"(?<=收入|支出)预算(?=总计|合计)", "", text)  # 收支预算总计 is the 收入支出总计 of a budget
     if department_span:
         text = text.replace(department_span, "", 1)
-    glossed = [g for g in re.findall(r"\(([^()]{4,40})\)", text)]  # 对中小企业的补助(其他支持中小企业…支出)
-    core = _QUESTION_WORDS.sub("", text)
+    glossed = re.findall(r"\(([\u4e00-\u9fff][^()]{3,39})\)", text)  # 对中小企业的补助(其他支持中小企业…支出)
+    core = _QUESTION_WORDS.sub("", re.sub(r"[？?，,。！!、；;：:]", "", text))
+    core = re.sub(r"万?元$", "", core)  # 是多少万元: the unit asked, not the quantity
     if len(_TOTAL_TAIL.sub("", core)) >= 4 and not _WHOLE_ROOT.fullmatch(_TOTAL_TAIL.sub("", core)):
         # 政府采购总额 is the 政府采购支出总额 stated; 收入总额, 收入支出总计 stay
         core = _TOTAL_TAIL.sub("", core)
@@ -211,6 +212,12 @@ def asked_quantity(question: str, department_span: str = "") -> list[str]:
     if not core:
         return []
     variants = [_TAIL.sub("", _QUESTION_WORDS.sub("", g)) or g for g in glossed] + [core]
+    # the whole's word said again with the part (政府采购里服务类采购 → 政府采购服务)
+    repeated = next((core[:j] + core[j + 2:] for i in range(len(core) - 1)
+                     if re.fullmatch(r"[\u4e00-\u9fff]{2}", core[i:i + 2])
+                     and (j := core.find(core[i:i + 2], i + 2)) > 0 and len(core) - 2 >= 4), None)
+    if repeated:
+        variants.append(repeated)
     for word in sorted((w for w in EVERYDAY_TERMS if w in core), key=len, reverse=True):
         if any(term in core for term in EVERYDAY_TERMS[word]):
             continue  # 政府采购 is already the report's word; its 采购 needs no translating

@@ -507,3 +507,26 @@ def test_the_year_before_worked_back_from_the_next_years_report(reports_ask):
 def test_the_year_before_is_never_the_years_own_figure(reports_ask, question):
     result = reports_ask(question)
     assert not (result["status"] == "answered" and result["figures"][0]["value"] in ("57.21", "6.18")), result["answer"]
+
+
+# --- units listed in prose, per person over staff, the whole's word said again -------------------
+
+@pytest.mark.parametrize("question, members", [
+    ("2019年江苏省人民检察院的部门预算是由哪几家单位汇总的？", ("南京铁路运输检察院", "徐州铁路运输检察院")),
+    ("省委办公厅2019年部门预算包括哪些单位？东郊国宾馆算不算？", ("省委机要局", "机关后勤服务中心", "机关文印中心")),
+])
+def test_units_a_budget_lists_in_prose(jiangsu_ask, question, members):
+    result = jiangsu_ask(question)
+    assert result["status"] == "answered" and all(m in result["answer"] for m in members), result["answer"]
+
+
+def test_per_person_asked_as_averaged_over_staff(reports_ask):
+    assert _main(reports_ask("泉州数字办2023年人员经费按在职人数平均下来每人大概多少万元"))["value"] == "21.17"
+
+
+@pytest.mark.parametrize("question, value", [
+    ("泉州市数字泉州建设办公室2023年度政府采购里，服务类采购支出是多少万元？", "1832.28"),
+    ("泉州数字办2023年政府采购里货物采购是多少", "4.61"),
+])
+def test_a_part_asked_with_its_wholes_word_again(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value

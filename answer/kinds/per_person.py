@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from domain.normalize import compact
 
 name = "per_person"
-_PER = re.compile(r"按[^，,。]{0,12}(?:人数|人员)[^，,。]{0,4}算[，,]?|人均|平均每人|平均每个人|每人|每个人|平均|大约|大概|约")
+_PER = re.compile(r"按[^，,。]{0,12}(?:人数|人员)[^，,。]{0,4}算[，,]?|按[^，,。]{0,8}(?:人数|人员)(?:平均|均摊|分摊)?(?:下来|来)?|人均|平均每人|平均每个人|每人|每个人|平均|大约|大概|约")
 
 
 _POST = re.compile(r"主任|局长|书记|科长|处长|厅长|院长|部长")
