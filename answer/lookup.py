@@ -506,6 +506,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     plain = re.sub(r"(?:19|20)\d{2}\s*(?:年度|年(?![初末底]))?", "", text)  # 2024年度 names no 年度 row; 年初 stays
     plain = _EXCEPT.sub("|", plain)  # "除了财政拨款，…": what is set aside is not asked for
     plain = _REPORT_WORDS.sub("|", plain)  # 部门预算 / 部门决算 say which report, not which row
+    plain = _DESCRIBED.sub("|", plain)  # an item described by its use names no row by the words of the use
     if not forced and matches and matches[0].span:  # the words that named the department name no row
         plain = plain.replace(matches[0].span, "|", 1)
     # a project is named by words beside the department's name, never by that name alone
@@ -527,8 +528,12 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     named = [l for l in catalog.labels_of(document) if (l in plain or l in loose) and l not in COLUMN_WORDS]
     # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
+    if named and all(l in _TOTALS for l in named) and not (q.table_kind or q.table_code or table_words):
+        # a bare 合计 with no table named (涉及财政资金合计多少) is the total of the words before it,
+        # not the first table's 合计
+        named = []
     # everyday words inside a printed label the question names are that label's (房补 in 购房补贴)
-    unnamed = _EXCEPT.sub("|", text)
+    unnamed = _DESCRIBED.sub("|", _EXCEPT.sub("|", text))
     for label in sorted(named, key=len, reverse=True):
         unnamed = unnamed.replace(label, "|").replace(loose.get(label, label), "|")
     everyday = report_terms(unnamed)
@@ -755,6 +760,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
 # words that say nothing beyond the table or quantity a question names
 _GENERIC = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|拨款|支出|收入|金额|总额|合计|总计|小计|费用|经费|情况|实际"
                       r"|预算数?|决算数?|年初|年末|(?:省|市|区|县)级|机关|单位|部门|[一二三四五六七八九十几各]个|各"
+                      r"|谁|哪(?:个|家|项|些)|最(?:多|少|高|低|大|小)|从.到.|排(?:序|名|一下)?|比较|对比|分别"
                       r"|全年|本年|年度|全部|所有|总共|一共|加起来|数|表|里面|里|中|的|和|是|有|多少|花|用|钱|万元|元")
 
 
@@ -786,6 +792,8 @@ def set_aside(text: str) -> list[str]:
 
 
 _CONNECTIVES = re.compile(r"[和及与、]")
+# "用于办公大楼设备维修保养…的那笔费用": an item described by what it is used for
+_DESCRIBED = re.compile(r"(?:用于|用在|花在|用来|拿来)[^，,。？?]{2,40}?的(?:那笔|那项|这笔|这项|那部分)?(?=费用|钱|支出|经费|开支|资金)")
 _REPORT_WORDS = re.compile(r"部门(?:预算|决算)(?:公开)?|(?:预算|决算)公开")
 # what is left of "2018年预算是多少", "预算总额", "部门预算盘子有多大" once the asking is taken out
 _BARE_BUDGET = re.compile(r"(?:部门)?(?:预算)?(?:总额|总计|总数|盘子|总盘子|规模|总规模|总量|一共|有多大|多大|有|大)*")

@@ -73,6 +73,9 @@ def match_departments(question: str, names: list[str], fiscal_words: list[str] =
         if span and (any(span in w for w in present)
                      or any(a < at + len(span) and at < b for a, b in taken)):
             span = _best_span(stripped, name)
+        short = conventional(name)
+        if short != name and len(s := _best_span(stripped, short)) > len(span):
+            span = s  # 高院 of 江苏省高院 (江苏省高级人民法院)
         if span:
             matches.append(DepartmentMatch(name, span, len(span)))
     matches.sort(key=lambda m: -m.strength)
@@ -80,6 +83,18 @@ def match_departments(question: str, names: list[str], fiscal_words: list[str] =
         return []
     top = matches[0].strength
     return one_per_department([m for m in matches if m.strength == top], question)
+
+
+# the conventional short forms of an organ's name, said everywhere (省高院, 市中院): documented here,
+# applied to a printed name so that a question's words can be read against its short form too
+CONVENTIONAL_SHORT = (("高级人民法院", "高院"), ("中级人民法院", "中院"), ("人民检察院", "检察院"))
+
+
+def conventional(name: str) -> str:
+    """The printed name with its organ's conventional short form (江苏省高级人民法院 → 江苏省高院)."""
+    for full, short in CONVENTIONAL_SHORT:
+        name = name.replace(full, short)
+    return name
 
 
 def one_per_department(matches: list[DepartmentMatch], question: str = "") -> list[DepartmentMatch]:

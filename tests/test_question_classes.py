@@ -530,3 +530,31 @@ def test_per_person_asked_as_averaged_over_staff(reports_ask):
 ])
 def test_a_part_asked_with_its_wholes_word_again(reports_ask, question, value):
     assert _main(reports_ask(question))["value"] == value
+
+
+# --- set 6's classes --------------------------------------------------------------------------------
+
+def test_a_bare_total_with_no_table_named_is_the_total_of_the_words_before_it(jiangsu_ask):
+    result = jiangsu_ask("省法院2018年实行绩效目标管理的项目涉及财政资金合计多少？")
+    assert _main(result)["value"] == "4481.3"  # not the 基本支出 table's 合计 18,570.82
+
+
+def test_a_growth_asked_as_zengfu_is_the_change(jiangsu_ask):
+    result = jiangsu_ask("省人大常委会办公厅2018年的单位预留机动经费增幅有多大？")
+    fig = _main(result)
+    assert (fig["value"], fig["unit"]) == ("1312.56", "%") and result["kind"] == "change"
+
+
+def test_an_item_described_by_its_use_is_not_a_row_its_words_name(jiangsu_ask):
+    result = jiangsu_ask("省政协办公厅2017年机关运行经费中，用于办公大楼设备维修保养、会场服务和取暖燃油的那笔费用是多少？")
+    assert not (result["status"] == "answered" and result["figures"][0]["value"] == "100.00"), result["answer"]
+
+
+def test_a_completion_and_its_reason_lead_with_the_completion(reports_ask):
+    result = reports_ask("浔阳区数字经济发展中心2023年社会保障和就业支出完成了年初预算的多少？为什么超了？")
+    assert result["answer"].startswith("119.07%") and "退休人员绩效增加" in result["answer"]
+
+
+@pytest.mark.parametrize("question, value", [("省高院2019年基本支出", "21,968.00"), ("高院2018年三公经费预算", "620.75")])
+def test_a_conventional_short_form_of_an_organ(jiangsu_ask, question, value):
+    assert _main(jiangsu_ask(question))["value"] == value

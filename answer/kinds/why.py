@@ -25,16 +25,30 @@ def answer(question, context, out) -> bool:
 
 
 def _with_change(question, context, out) -> None:
-    """"比上年多了多少？什么原因？": the change the report prints leads, the reason follows."""
+    """"比上年多了多少？什么原因？", "完成了年初预算的多少？为什么超了？": the figure the question also
+    asks — the change the report prints, or the completion of the budget — leads; the reason follows."""
     import re
 
+    from ..budgeted import answer as budget_answer, intent
     from ..previous import answer_change
     from ..question import OPERATIONS
 
-    if not re.search(r"多少|几", question.compact) or not dict(OPERATIONS)["change"].search(question.compact):
+    if not re.search(r"多少|几", question.compact):
         return
+    # the figure is asked by the question up to the clause that asks it (…的多少？), not by the why after it
+    parts = re.split(r"(?<=[？?。！!])", question.text)
+    upto = next((i for i, p in enumerate(parts) if re.search(r"多少|几", p)), len(parts) - 1)
+    asked = "".join(parts[:upto + 1])
+    if asked != question.text and hasattr(context.catalog, "parse"):
+        question = context.catalog.parse(asked)
     changed = {"status": None, "answer": "", "figures": [], "warnings": [], "passages": []}
-    if not answer_change(question, context.catalog, changed) or changed["status"] != "answered":
+    if dict(OPERATIONS)["change"].search(question.compact):
+        done = answer_change(question, context.catalog, changed)
+    elif intent(question.compact) is not None:
+        done = budget_answer(question, context.catalog, changed)
+    else:
+        return
+    if not done or changed["status"] != "answered":
         return
     reason = out["answer"] if out["status"] == "answered" else ""
     out.update(status="answered", answer=changed["answer"] + (f"\n\n{reason}" if reason else ""),
