@@ -71,7 +71,11 @@ def _residue(subject: str, asked: list[str]) -> int:
     """How much more than the asked quantity a statement's subject says (its code and a trailing
     remark aside)."""
     plain = re.sub(r"^\d{3,}-|\([^()]*\)$", "", subject).replace("“", "").replace("”", "")
-    return min((len(plain) - len(v) for v in asked if v and v in plain), default=len(plain))
+    # the funds a subject names and its 支出 say no more than the quantity (一般公共预算拨款三公经费支出)
+    funds = re.compile(r"^(?:一般公共预算(?:财政)?拨款|财政拨款|政府性基金预算(?:财政)?拨款)|(?:支出|决算数?)$")
+    plain = funds.sub("", plain)
+    words = [w for v in asked if (w := funds.sub("", v))]
+    return min((len(plain) - len(w) for w in words if w in plain), default=99)
 
 
 def explain(question: str, passages: list[dict], departments: list[str], kind: str | None = None) -> Explained | None:
@@ -95,10 +99,17 @@ def explain(question: str, passages: list[dict], departments: list[str], kind: s
         # the statement must be about the quantity asked, not about one that merely holds its
         # words (支出 asked: not 机关事业单位职业年金缴费支出)
         chosen = [s for s in about(found, asked, want) if _residue(s.subject, asked) <= 4]
-        reasons = {s.reasons[0] for s in chosen}
+        # the reason for what the question asks about: the change on the year before, or the budget
+        asked_against = "预算" if re.search(r"预算", text) and not re.search(r"上年|去年|比上|同比", text) else "上年"
+
+        def reason_of(s) -> str:
+            told = [r for r, a in zip(s.reasons, s.against or ("",) * len(s.reasons)) if a in (asked_against, "")]
+            return (told or list(s.reasons))[0]
+
+        reasons = {reason_of(s) for s in chosen}
         if len(reasons) != 1:
             return None
-        return Explained("why", chosen[0].reasons[0], None, False, None, chosen[0])
+        return Explained("why", reason_of(chosen[0]), None, False, None, chosen[0])
     if kind == "change":
         pct = bool(re.search(r"增长|下降|百分", text)) and not re.search(r"万元|多少钱", text)
         field = "change_pct" if pct else "change"

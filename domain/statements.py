@@ -26,7 +26,10 @@ _CHANGE_VS = re.compile(rf"(?P<subject>)(?:本年(?:预算)?数?)?(?P<direction>
                         rf"(?:决算数?|预算数?)?(?P<delta>{NUMBER})(?P<unit>万元|%)")
 _PCT_CHANGE = re.compile(rf"^(?:增长|下降|减少|增加)(?P<pct>{NUMBER})%")
 _COMPLETION = re.compile(rf"完成(?:了)?(?:全年|年初)?预算(?:数)?的(?P<pct>{NUMBER})%")
-_REASON = re.compile(r"^(?:决算数[大小]于预算数的)?主要(?:原因(?:是|为|在于)?|是|由于|系)[:]?(?P<why>.+)$")
+# a reason, and what it says it explains: "当年决算数大于上年决算数的主要原因是…" (the change on the
+# year before), "决算数小于全年预算数的主要原因…" (the budget)
+_REASON = re.compile(r"^(?P<against>(?:当年|本年)?(?:决算数?|支出)?[大小高低]于(?:上年(?:度)?(?:决算)?数?|(?:全年|年初)?预算数?)的)?"
+                     r"主要(?:原因(?:是|为|在于)?|是|由于|系)[:]?(?P<why>.+)$")
 _BUDGET_WORDS = re.compile(r"(?:全年|年初)?预算(?:数|为)?$")
 _FINAL_WORDS = re.compile(r"^(?:支出)?决算(?:数)?(?:为)?$")
 _LEAD = re.compile(r"^(?:\(?[一二三四五六七八九十\d]+[)、.]|[一二三四五六七八九十]+、|其中:?|本部门|本单位|本级)+")
@@ -53,6 +56,7 @@ class Statement:
     direction: int = 0  # +1 increase, −1 decrease, 0 the same as the year before
     flat: bool = False
     reasons: tuple[str, ...] = field(default=())
+    against: tuple[str, ...] = field(default=())  # for each reason what it explains: 上年, 预算 or ''
     whole: str | None = None  # the subject of the total a 其中 breakdown is part of (政府采购金额 for 货物采购金额)
 
     def names(self) -> tuple[str, ...]:
@@ -118,8 +122,10 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
                     told = pending or before
                     targets = [j for j in told if out[j].change or out[j].change_pct or out[j].flat
                                or out[j].completion] or [last]
+                    said = reason.group("against") or ""
+                    against = "上年" if "上年" in said else "预算" if "预算" in said else ""
                     for j in targets:
-                        out[j] = replace(out[j], reasons=out[j].reasons + (why,))
+                        out[j] = replace(out[j], reasons=out[j].reasons + (why,), against=out[j].against + (against,))
                     pending, before = [], []
                     break
                 change, flat = _CHANGE.search(clause) or _CHANGE_VS.search(clause), _FLAT.search(clause)
@@ -173,7 +179,8 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
 # Words a question wraps around the quantity it asks for: what is asked (why, how much, the change,
 # the budget's share), when, and filler.  What is left is the quantity, in the asker's words.
 _QUESTION_WORDS = re.compile(
-    r"[(（](?:19|20)\d{2}年?[)）]|" + YEAR_WORDS + r"|部门(?:预算|决算)(?:公开)?|(?:增幅|降幅|涨幅|增速)(?:有)?(?:多大|多少)?|有多大|去哪(?:儿|里)?了?|到哪(?:儿|里)?去了?|到底|究竟|为什么|为何|原因是什么|的原因|原因|怎么回事|为啥"
+    r"[(（](?:19|20)\d{2}年?[)）]|" + YEAR_WORDS + r"|部门(?:预算|决算)(?:公开)?|(?:增幅|降幅|涨幅|增速)(?:有)?(?:多大|多少)?|有多大"
+    r"|报告(?:里|中)?(?:是)?(?:怎么)?说的?|主要是?|一下子?|\d+(?:\.\d+)?%(?:多)?|去哪(?:儿|里)?了?|到哪(?:儿|里)?去了?|到底|究竟|为什么|为何|原因是什么|的原因|原因|怎么回事|为啥"
     r"|(?:比|较|与|和|跟|同)(?:上年度?|上一年度?|去年|\d{4}年度?)(?:相比|比)?|上一年度?|上年度?|去年|同比"
     r"|是增(?:加)?(?:是|还是)减(?:少)?|增(?:加)?还是减(?:少)?|多还是少|增减|相差了?(?:多少|几)?|差了?(?:多少|几)"
     r"|(?:增加|减少|增长|下降|变化|上升|降低|上涨|涨|跌|降|减(?=了|多少|几)|压缩|缩减|削减)了?(?:百分之)?(?:多少万元|多少|几)?|[多少]了?(?:多少|几)"

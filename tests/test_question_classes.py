@@ -558,3 +558,15 @@ def test_a_completion_and_its_reason_lead_with_the_completion(reports_ask):
 @pytest.mark.parametrize("question, value", [("省高院2019年基本支出", "21,968.00"), ("高院2018年三公经费预算", "620.75")])
 def test_a_conventional_short_form_of_an_organ(jiangsu_ask, question, value):
     assert _main(jiangsu_ask(question))["value"] == value
+
+
+# --- reasons: which comparison a reason explains ------------------------------------------------
+
+def test_the_reason_for_the_change_not_the_one_for_the_budget(reports_ask):
+    result = reports_ask("数字泉州办2023年三公经费比上年涨了274%，报告说主要是什么原因？")
+    assert result["status"] == "answered" and "招商引资" in result["answer"].split("原文")[0], result["answer"]
+
+
+def test_the_reason_for_the_budget_not_the_one_for_the_change(reports_ask):
+    result = reports_ask("泉州数字办2023年三公经费为什么没有用完预算")
+    assert result["status"] == "answered" and "减少预算内公务接待" in result["answer"], result["answer"]
