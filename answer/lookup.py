@@ -456,8 +456,8 @@ def _report_for(catalog: Catalog, department: str, year: int, text: str) -> tupl
 
 
 def _lookup(question: str, catalog: Catalog, department: str | None = None, table_index: int | None = None) -> Lookup:
-    text = compact(question)
     q = catalog.parse(question)
+    text = q.compact  # (without a preface that says who asks)
     if q.operation in REFUSED and q.operation != "average" and not (department and q.operation == "rank"):
         return Lookup("not_found", missing=f"这个问题需要{REFUSED[q.operation]}，目前只能回答报告里直接印出的单个数字")
     from .previous import asks_change
@@ -552,7 +552,9 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if _joined(named, text):
         return Lookup("not_found", department, year, year_given, document,
                       missing="这个问题把几项加在一起或放在一起问，需要计算，目前只能回答报告里直接印出的单个数字", terms=words)
-    column = next((c for w, c in COLUMN_WORDS.items() if w in _REPORT_WORDS.sub("|", _EXCEPT.sub("|", text))), None)
+    column = next((c for w, c in COLUMN_WORDS.items() if w in _REPORT_WORDS.sub("|", _EXCEPT.sub("|", text))
+                   and not re.search(re.escape(w) + r"(?:里面|里|当中|之中|中)的?[\u4e00-\u9fff]{2}", text)), None)
+    # (基本支出里的人员经费: the column's word says where the item is, not which column is asked)
     if column == "预算数" and facts and all(is_budget(f["table_kind"]) for f in facts[:50]):
         column = None  # a budget's every amount is a budget: 预算数 names no column of it
     if not words and not table_words and column:

@@ -47,13 +47,15 @@ OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("share", re.compile(r"比例|比重|占比|占.{0,10}(?:多少|几|百分)|百分之几(?!.{0,4}(?:增长|下降|减少|增加))")),
     ("change", re.compile(r"比上年|较上年|与上年|和上年|同上年|比去年|较去年|上年相比|[比较与和同跟](?:上一|前一)年|增加还是减少|多还是少|是增是减|增还是减"
                           r"|变化|增减|增长|下降|增幅|降幅|涨幅|增速")),
-    ("difference", re.compile(r"相差|差了?多少|差距|差额|(?:多|少|高|低|大|小|超)出?了?(?:多少|几)|还剩|剩下|没执行|未执行|没有执行|没花|没付|没支出|未支出|结余多少")),
+    ("difference", re.compile(r"相差|差了?多少|差距|差额|(?:多|少|高|低|大|小|超)(?:出来?)?了?(?:多少|几)|还剩|剩下|没执行|未执行|没有执行|没花|没付|没支出|未支出|结余多少")),
     ("sum", re.compile(r"加起来|加在一起|相加|一共.{0,6}(?:和|与|(?<![涉以普])及|加)|(?:和|与|(?<![涉以普])及|、).{1,12}一共|合起来")),
     ("list", re.compile(r"哪些|哪几|有哪|列出|包括什么|包含哪|分别是")),
     ("text", re.compile(r"什么性质|性质|职责|职能|成立|干什么|做什么|用途|用在哪|用于哪|花在哪|是什么|什么内容|主要做|负责")),
 )
 _FUNDS = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
           ("财政拨款", "财政拨款"))
+# clauses before the question that say who asks and why: 我是做预算研究的，想确认一下：
+_PREFACE = re.compile(r"^(?:[^，,：:。？?！!]*(?:我|想|请问|麻烦|帮我|请帮|您好|你好)[^，,：:。？?！!]*[，,：:])+(?=.{6})")
 # a plan in everyday words (本来打算花, 原计划支出, 预计要用) is the budget
 PLANNED = r"(?:本来|原来|原先|原本|原)?(?:打算|计划|准备|预计)要?(?:花|用|支出|安排|开支)"
 _MEASURES = (("年初预算", re.compile(r"年初预算|年初.{0,3}" + PLANNED)), ("全年预算", re.compile(r"全年预算|调整后?预算")),
@@ -115,7 +117,7 @@ def parse(question: str, catalog) -> Question:
     from index.departments import match_departments
 
     text = (question or "").strip()
-    c = compact(text)
+    c = _PREFACE.sub("", compact(text))  # "我是做预算研究的，想确认一下：" says who asks, not what
     years = tuple(dict.fromkeys(int(m.group(1)) for m in YEAR.finditer(c)))
     first_year = YEAR.search(c)
     plain = masked(c)

@@ -570,3 +570,24 @@ def test_the_reason_for_the_change_not_the_one_for_the_budget(reports_ask):
 def test_the_reason_for_the_budget_not_the_one_for_the_change(reports_ask):
     result = reports_ask("泉州数字办2023年三公经费为什么没有用完预算")
     assert result["status"] == "answered" and "减少预算内公务接待" in result["answer"], result["answer"]
+
+
+# --- chatty questions, glosses beside a column's word, names with verbs in them --------------------
+
+def test_a_preface_saying_who_asks_is_no_part_of_the_question(jiangsu_ask):
+    result = jiangsu_ask("我是做预算研究的，想确认一下：2017年中共江苏省委办公厅用财政拨款安排的项目支出到底是多少？")
+    assert _main(result)["value"] == "10,541.46"
+
+
+def test_a_gloss_inside_a_columns_context(jiangsu_ask):
+    assert _main(jiangsu_ask("省检察院2017年基本支出里花在人身上的钱（人员经费）是多少？"))["value"] == "9710.42"
+
+
+def test_more_than_a_named_year_said_as_duo_chu_lai(jiangsu_ask):
+    result = jiangsu_ask("人大常委会办公厅2017年机关运行经费比2016年多出来多少？")
+    assert _main(result)["value"] == "4032.99" and result["kind"] == "change"  # never the level 5619.31
+
+
+def test_a_subject_whose_name_holds_a_verb_of_the_question(jiangsu_ask):
+    result = jiangsu_ask("省高院2018年“案件执行”这项支出比上年降了百分之几？")
+    assert "案件执行" in result["answer"] and "案件审判" not in result["answer"], result["answer"]
