@@ -264,6 +264,11 @@ def compare(question: Question, catalog: Catalog, out: dict) -> dict:
         out["status"] = "not_found"
         out["answer"] = "没有找到可以比较的数字：" + "；".join(missing)
         return out
+    # amounts printed in 元 beside others in 万元: converted to 万元 to be compared, and said so
+    converted = []
+    if {f["unit"] for f in found} == {"元", "万元"}:
+        converted = [f for f in found if f["unit"] == "元"]
+        found = [_in_wan(f) if f["unit"] == "元" else f for f in found]
     # only figures of the same quantity and unit are compared
     from domain.statements import asked_quantity
 
@@ -292,7 +297,17 @@ def compare(question: Question, catalog: Catalog, out: dict) -> dict:
                           "number": float(f["number"]), "unit": f["unit"]} for f in comparable]
     if len({f["year"] for f in comparable}) > 1:
         out["warnings"].append("参与比较的报告年度不同：" + "、".join(sorted({str(f['year']) for f in comparable})))
+    for f in converted:
+        out["warnings"].append(f"{f['department']}的报告以元为单位印出 {f['value_text']}元，比较时换算为"
+                               f" {_in_wan(f)['value_text']}万元（÷10000，计算所得，不是报告印出的数字）。")
     return out
+
+
+def _in_wan(f: dict) -> dict:
+    """A figure printed in 元 as 万元, to compare it with figures in 万元: computed, four decimals."""
+    number = (Decimal(str(f["number"])) / 10000).quantize(Decimal("0.0001"))
+    return dict(f, number=number, value_text=str(number), unit="万元", computed=True,
+                formula=f"{f['value_text']}元 ÷ 10000")
 
 
 _OWN_YEAR_AFTER = re.compile(r"^\s*[（(]\s*((?:19|20)\d{2})\s*(?:年度|年)?\s*[）)]|^\s*((?:19|20)\d{2})\s*(?:年度|年)")
@@ -811,7 +826,7 @@ def _state(out: dict, heading: str, ranked: list[tuple[str, dict]], ascending: b
         chain += f" {sign} {label} {f['value_text']}{f['unit'] or ''}"
     top = [label for label, f in ranked if f["number"] == ranked[0][1]["number"]]
     word = "最低" if ascending else "最高"
-    sources = "；".join(f"{label}：{f['value_text']}（" + (f"计算：{f['formula']}，{f['document']}" if f.get("computed")
+    sources = "；".join(f"{label}：{f['value_text']}（" + (f"计算：{f['formula']}，" + (where(f) if f.get("page") or f.get("line") else f["document"]) if f.get("computed")
                                                           else where(f) + (f"，“{f['column']}”栏" if f["column"] else ""))
                        + "）" for label, f in ranked)
     out["status"] = "answered"
