@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from domain.normalize import compact
 
-from .lookup import Catalog, lookup
+from .lookup import Catalog, lookup, stated_fact
 
 # a part of a whole asked as "W里 P 占多少" (政府采购里服务类占了多少比例): P is looked up as W's P
 _PART_OF = re.compile(r"^(?P<b>.+?)(?:里面|里|当中|之中|中)[,，]?的?(?P<a>[^占]+?)(?:占了?|所占|的?占比)")
@@ -83,10 +83,7 @@ def _printed_share(a: str, b: str, catalog: Catalog, department: str, year_hint:
     if len({f.value for f in found}) != 1:
         return None
     f = found[0]
-    fact = {"row_label": f.sentence, "value_text": f.value, "number": Decimal(f.value), "unit": "%",
-            "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
-            "table_title": "情况说明", "column": "", "document": f.document, "page": f.page, "line": f.line,
-            "value_state": "number", "row_code": None, "row_section": None, "sentence": f.sentence}
+    fact = stated_fact(f.value, "%", f.sentence, f.document, f.page, f.line, department, year)
     return Computed("share", f.value, "%", "", (fact,), department, year, printed=True)
 
 

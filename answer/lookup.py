@@ -212,6 +212,20 @@ def _asks_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
 
+def stated_fact(value: str, unit: str, sentence: str, document: str, page, line, department: str, year: int, *,
+                label: str | None = None, said: bool = True, **extra) -> dict:
+    """A number a sentence of the narrative states, as a fact: the sentence (or the subject it is
+    about, `label`) is its row, the sentence's place its citation; with `said`, the sentence is kept
+    as what it quotes (a computation may take it as an input)."""
+    fact = {"row_label": label or sentence, "value_text": value, "number": Decimal(value.replace(",", "")),
+            "unit": unit, "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
+            "table_title": "情况说明", "column": "", "document": document, "page": page, "line": line,
+            "value_state": "number", "row_code": None, "row_section": None}
+    if said:
+        fact["sentence"] = sentence
+    return {**fact, **extra}
+
+
 def stated_none(q, catalog, department, year, year_given, document, words) -> Lookup | None:
     """Zero stated in words: where the question asks for funds or a table kind the report says
     it has none of ("本单位无政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出",
@@ -230,11 +244,8 @@ def stated_none(q, catalog, department, year, year_given, document, words) -> Lo
                 continue
             if re.search(r"当.{0,10}为空|如.{0,10}为空", sentence) and _printed_amounts(catalog, document, subject):
                 continue  # a note that says what an empty table means, beside a table that is not empty
-            fact = {"row_label": sentence.strip(), "value_text": "0", "number": Decimal(0), "unit": "万元",
-                    "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
-                    "table_title": "情况说明", "column": "", "document": p["document"], "page": p["page"],
-                    "line": p["line"], "value_state": "number", "row_code": None, "row_section": None,
-                    "sentence": sentence.strip(), "none": True}
+            fact = stated_fact("0", "万元", sentence.strip(), p["document"], p["page"], p["line"], department, year,
+                               none=True)
             return Lookup("answered", department, year, year_given, document, [fact], [], terms=words, narrative=True)
     return None
 
@@ -308,10 +319,7 @@ def _yuan_stated(question, catalog, department, year, year_given, document, word
     if len({v for v, _, _ in best}) != 1:
         return None
     value, sentence, p = best[0]
-    fact = {"row_label": sentence, "value_text": value, "number": Decimal(value.replace(",", "")), "unit": "元",
-            "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
-            "table_title": "情况说明", "column": "", "document": p["document"], "page": p["page"], "line": p["line"],
-            "value_state": "number", "row_code": None, "row_section": None, "sentence": sentence}
+    fact = stated_fact(value, "元", sentence, p["document"], p["page"], p["line"], department, year)
     return Lookup("answered", department, year, year_given, document, [fact], [], terms=words, narrative=True)
 
 
@@ -324,10 +332,7 @@ def _score_stated(text, catalog, department, year, year_given, document, words) 
     if len({f.value for f in found}) != 1:
         return None
     f = found[0]
-    fact = {"row_label": f.sentence, "value_text": f.value, "number": Decimal(f.value), "unit": "分",
-            "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
-            "table_title": "情况说明", "column": "", "document": f.document, "page": f.page, "line": f.line,
-            "value_state": "number", "row_code": None, "row_section": None, "sentence": f.sentence}
+    fact = stated_fact(f.value, "分", f.sentence, f.document, f.page, f.line, department, year)
     return Lookup("answered", department, year, year_given, document, [fact], [], terms=words, narrative=True)
 
 
@@ -555,7 +560,8 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     column = next((c for w, c in COLUMN_WORDS.items() if w in _REPORT_WORDS.sub("|", _EXCEPT.sub("|", text))
                    and not re.search(re.escape(w) + r"(?:里面|里|当中|之中|中)的?[\u4e00-\u9fff]{2}", text)), None)
     # (基本支出里的人员经费: the column's word says where the item is, not which column is asked)
-    if column == "预算数" and facts and all(is_budget(f["table_kind"]) for f in facts[:50]):
+    budget_report = any(is_budget(f["table_kind"]) for f in facts)  # the report cited is a 部门预算
+    if column == "预算数" and budget_report:
         column = None  # a budget's every amount is a budget: 预算数 names no column of it
     if not words and not table_words and column:
         # "晋江经信基本支出": a column asked for alone means that column of the total row; of a
@@ -603,7 +609,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     meant = None if (code or q.table_kind or table_index is not None or table_words or q.subject_code) \
         else subject_quantities(asked_subject(text, span))
     if (not words and not table_words and meant is None and not (code or q.table_kind or q.subject_code)
-            and _BARE_BUDGET.fullmatch(asked_subject(text, span)) and any(is_budget(f["table_kind"]) for f in facts)):
+            and _BARE_BUDGET.fullmatch(asked_subject(text, span)) and budget_report):
         meant = ([("总计", ALL)], [])  # a budget report's 预算 asked bare (2018年预算是多少): the whole budget
     if not words and not table_words and meant and (cell := _model_cell(facts, meant[0])):
         words = [bare_label(cell["row_label"])]
@@ -820,11 +826,8 @@ def _from_narrative(text, unit, catalog, department, year, year_given, document,
     if len(values) != 1:
         why = "报告的说明文字里几处说法不一致" if values else "报告的表格和说明文字都没有直接给出这个数"
         return Lookup("not_found", department, year, year_given, document, missing=why, terms=words)
-    def fact(f) -> dict:
-        return {"row_label": f.sentence, "value_text": f.value, "number": Decimal(f.value), "unit": f.unit,
-                "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
-                "table_title": "情况说明", "column": "", "document": f.document, "page": f.page, "line": f.line,
-                "value_state": "number", "row_code": None, "row_section": None}
+    def fact(f) -> dict:  # (a count: no "sentence", so that it is not taken as an amount to compute with)
+        return stated_fact(f.value, f.unit, f.sentence, f.document, f.page, f.line, department, year, said=False)
 
     # sentences the question's qualifier (年末) set aside still say something else: shown, not hidden
     others = [f for f in count_from_narrative(text, unit, catalog.store.passages(document), qualified=False)
@@ -853,11 +856,8 @@ def _stated_amount(text: str, span: str, catalog, department: str, year: int, do
     if len({s.amount for s in found}) != 1:
         return None
     s = found[0]
-    return {"row_label": s.subject, "value_text": s.amount, "number": Decimal(s.amount.replace(",", "")),
-            "unit": "万元", "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
-            "table_title": "情况说明", "column": "", "document": s.document, "page": s.page, "line": s.line,
-            "value_state": "number", "row_code": None, "row_section": None, "sentence": s.sentence,
-            "asked": asked[0]}
+    return stated_fact(s.amount, "万元", s.sentence, s.document, s.page, s.line, department, year, label=s.subject,
+                       asked=asked[0])
 
 
 def _sentence_amount(text: str, span: str, catalog, department: str, year: int, document: str,
@@ -889,10 +889,7 @@ def _sentence_amount(text: str, span: str, catalog, department: str, year: int, 
     if len({v for v, _, _ in found}) != 1:
         return None
     value, sentence, p = found[0]
-    return {"row_label": sentence, "value_text": value, "number": Decimal(value.replace(",", "")), "unit": "万元",
-            "department": department, "year": year, "table_code": None, "table_kind": "情况说明",
-            "table_title": "情况说明", "column": "", "document": p["document"], "page": p["page"], "line": p["line"],
-            "value_state": "number", "row_code": None, "row_section": None, "sentence": sentence, "asked": subject}
+    return stated_fact(value, "万元", sentence, p["document"], p["page"], p["line"], department, year, asked=subject)
 
 
 def _only_everyday(core: str) -> bool:
