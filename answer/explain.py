@@ -26,8 +26,11 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from domain.normalize import compact
 
 from domain.statements import GLOSSARY, Statement, about, asked_quantity, statements
+from domain.vocabulary import FALL, RISE
 
-WHY = re.compile(r"为什么|为何|原因|怎么回事|为啥")
+# a why asked as where a change went: 多了150万，钱加在哪儿了; 多了480万元，主要新增了哪些专项
+WHERE_TO = r"新增了?(?:哪些|什么)(?:专项|项目|内容|经费)?|(?:钱)?(?:加|增|多|涨)(?:在|到)了?哪(?:儿|里|些方面|些地方)?了?"
+WHY = re.compile(r"为什么|为何|原因|理由|怎么回事|为啥|" + WHERE_TO)
 CHANGE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年).{0,8}(?:增加|减少|增长|下降|变化|多|少)(?:了)?(?:百分之)?(?:多少|几)")
 COMPLETION = re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率|执行率|执行了?(?:多少|百分之)")
 PREVIOUS = re.compile(r"上一年|上年度?(?!增|减|相比)|去年")
@@ -92,8 +95,7 @@ def explain(question: str, passages: list[dict], departments: list[str], kind: s
         if re.search(r"是0|为0|为零|是零|没花|没有花|一分钱", text):
             want = lambda s: bool(s.reasons) and s.amount is not None and _number(s.amount) == 0
         else:
-            direction = 1 if re.search(r"增加|增长|多了|上升|提高|大增", text) else \
-                -1 if re.search(r"减少|下降|少了|降低|下滑", text) else None
+            direction = 1 if RISE.search(text) else -1 if FALL.search(text) else None
             want = lambda s: bool(s.reasons) and (s.change or s.change_pct or s.flat) and (
                 direction is None or s.direction == direction)
         # the statement must be about the quantity asked, not about one that merely holds its
@@ -203,6 +205,7 @@ _ANAPHORA = re.compile(r"^(?:其中|该|此|这|上述|以上|其)")
 # words a question asks with, not what it asks about
 _ASKED_WITH = re.compile(
     r"为什么|为何|为啥|何故|怎么回事|什么导致|是什么原因|什么原因|原因是什么|的原因|原因|是因为什么|因为什么|因为啥|是何原因"
+    r"|(?:给|讲|列|说)?(?:出)?的?理由(?:是什么|有哪些|有什么)?|理由|" + WHERE_TO +
     r"|是?怎么解释的?|是?如何解释的?|作何解释|报告(?:里|中)?(?:是)?(?:怎么)?说的?"
     r"|是什么性质的单位|什么性质的单位|性质的单位|是什么性质的?|什么性质的?|性质|是什么样的|什么样的|什么类型的?|哪一类|哪类|哪一种|单位类型|单位类别"
     r"|是哪一年|哪一年|哪年|什么时候|何时|几几年|成立的?|成立于|成立时间|组建的?|设立的?"
@@ -217,15 +220,17 @@ _ASKED_WITH = re.compile(
 # the direction a why-question asks about, and the words a sentence says it with
 DIRECTIONS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = (
     ("below", re.compile(r"(?:远)?(?:小于|低于|少于|不到|未达到?)预算(?:数)?|没(?:有)?(?:花|用)[完满]|没(?:有)?花出去|一分钱(?:都|也)?没(?:有)?(?:花|用)(?:出去|掉)?"
-                         r"|没(?:有)?(?:花|执行|支出)完?|未执行完?|结余|使用率不高|使用率低|执行率(?:低|不高|偏低)|偏低"),
+                         r"|没(?:有)?(?:花|执行|支出)完?|未执行完?|结余|使用率不高|使用率低|(?:执行|完成|使用)率(?:低|不高|偏低|(?:才|只|仅)有?)|偏低"
+                         # a rate below the whole said as a shortfall: 只完成了年初预算的88%, 才执行了40%
+                         r"|(?:只|才|仅)(?:完成|执行|使用|花)了?(?:年初|全年)?(?:预算)?的?(?=\d)"),
      re.compile(r"小于|低于|结余|未|没有|偏差|不高|0万元|为0|滞后|推迟|推至|延期|迟")),
-    ("above", re.compile(r"(?:大于|高于|超过|超出)预算(?:数)?|超支"), re.compile(r"大于|高于|超过|超出|超支")),
-    ("up", re.compile(r"增加|增长|上升|提高|上涨|多了|变多|(?:比|较)(?:上年|去年|上一年)多"), re.compile(r"增加|增长|上升|提高|上涨")),
-    ("down", re.compile(r"减少|下降|降低|少了|变少|下滑|(?:比|较)(?:上年|去年|上一年)少"), re.compile(r"减少|下降|降低|下滑")),
+    ("above", re.compile(r"(?:大于|高于|超过|超出|超了)(?:年初|全年)?预算(?:数)?|超支|超预算"), re.compile(r"大于|高于|超过|超出|超支")),
+    ("up", RISE, re.compile(r"增加|增长|上升|提高|上涨")),
+    ("down", FALL, re.compile(r"减少|下降|降低|下滑")),
 )
 _STOP_WORDS = set("的 了 是 呢 吗 啊 那 这 该 其 里 中 和 与 跟 及 在 有 为 把 被 对 也 都 就 又 还 个 辆 些 吧 么 之 哪 谁 "
                   "万元 元 多少 情况 方面 部分 怎么 如何 哪里 哪儿 出去 掉 花 用 钱 年 年度 本年 今年 当年 主要 具体 "
-                  "哪一 一条 一项 进 了解 负责 承担 会 没有 没 地方".split())
+                  "哪一 一条 一项 进 了解 负责 承担 会 没有 没 地方 只 才 仅 仅仅 反而 竟然 居然 文件 报告".split())
 # words that say what kind of quantity is asked without naming it (公务用车费用 is printed 公务用车购置费
 # 和运行费): a sentence need not hold them, one that does is a closer match
 _GENERIC_WORDS = {"费用", "金额", "开支", "花销", "钱款"}
@@ -510,12 +515,17 @@ def _spans(sentences: list[str], facet: str, marker) -> list[tuple[list[int], st
         for j in range(i, min(i + 3, len(sentences))):
             # every reason of the sentence: "…下降40.57%,主要原因:…;年末结转和结余0.00万元,…,主要原因:…"
             for m in marker.finditer(plain[j]):
+                if j > i and _STATES_AMOUNT.search(plain[j][:m.start()]):
+                    continue  # a later sentence that states its own figure gives the reason for that
                 head = re.split(r"[,;:]", plain[j][:m.start()])
                 told = head[-1] or (head[-2] if len(head) > 1 else "") or (
                     re.split(r"[,;:]", plain[j - 1].rstrip("。"))[-1] if j > i else "")
                 before = "".join(plain[k] for k in first + list(range(i, j))) + plain[j][:m.start()]
                 out.append((first + list(range(i, j + 1)), told, before))
     return out
+
+
+_STATES_AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:万元|元|亿元)")
 
 
 _TOLD = (("below", re.compile(r"(?:小于|低于|少于|未达到?)(?:全年|年初|调整后)?预算|未完成|结余|偏差|使用率|执行率")),

@@ -31,6 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from domain.normalize import compact
 from domain.statements import NUMBER, Statement, about, asked_quantity, statements
+from domain.vocabulary import FALL, RISE
 
 # the year a question compares with: 比2023年, 较2022年度, 与2023年相比
 BASE_YEAR = re.compile(r"(?:比|较|与|和|同)((?:19|20)\d{2})\s*年度?")
@@ -38,8 +39,7 @@ BASE_YEAR = re.compile(r"(?:比|较|与|和|同)((?:19|20)\d{2})\s*年度?")
 ASKS_RATE = re.compile(r"百分之|百分比|%|增长率|下降率|增幅|降幅|几成")
 ASKS_AMOUNT = re.compile(r"万元|多少钱|(?<!百分之)多少元|金额")
 RATE_WORDS = re.compile(r"增长|下降")
-UP = re.compile(r"增加|增长|多了|上升|提高|涨|多花|追加|增了|多出")
-DOWN = re.compile(r"减少|下降|少了|降低|下滑|跌|降了|压缩|缩减|削减|减了|节约|节省|少花|少出")
+UP, DOWN = RISE, FALL
 _PREVIOUS = re.compile(r"上年|上一年|去年|同比")
 _EACH = re.compile(r"各(?:增加|减少|增长|下降)")
 # a measure or a word for money alone names no quantity whose change could be read

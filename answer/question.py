@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from domain.normalize import compact
+from domain.normalize import arabic_amounts, compact
 from domain.tables import OTHER, kind_of
 from domain.vocabulary import TABLE_WORDS
 
@@ -38,7 +38,7 @@ _SUBJECT_CODE = re.compile(r"(?<!\d)(\d{3})\s?(\d{2})?\s?(\d{2})?(?!\d)")
 
 # operations, tried in order; the first that matches is the question's
 OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
-    ("why", re.compile(r"为什么|为何|何故|原因|缘故|怎么回事|为啥|什么导致|怎么解释|如何解释|作何解释")),
+    ("why", re.compile(r"为什么|为何|何故|原因|缘故|理由|新增了?(?:哪些|什么)|(?:加|增|多|涨)(?:在|到)了?哪|怎么回事|为啥|什么导致|怎么解释|如何解释|作何解释")),
     ("rank", re.compile(r"哪个单位|哪家|哪个部门|哪一家|谁的|谁最|哪个.{0,6}[多少高低大小]|谁.{0,4}[多少高低]|从高到低|从低到高|从多到少|从少到多|由高到低|由低到高|从大到小|从小到大|由大到小|由小到大"
                         r"|排个?序|排名|排一下|排列|怎么排|比大小|比较大小|比一比|谁大谁小|谁高谁低|哪个大|哪个最|哪项最|谁多|最多|最高|最少|最低")),
     ("per_person", re.compile(r"人均|每人|每个人|平均每人|平均每个人|主任|局长|书记|科长|处长")),
@@ -107,9 +107,15 @@ class Question:
         return {k: (list(v) if isinstance(v, tuple) else v) for k in keys if (v := getattr(self, k))}
 
 
+# words a question or a clause opens with that never begin a name (为什么省检察院…, 请问泉州数字办…)
+_LEADS = re.compile(r"(?:^|(?<=\|))(?:为什么|为何|为啥|请问|想问一下|想问|问一下|请帮我查一下|帮我查一下|帮我查|查一下|查查|看看"
+                    r"|关于|对于|我想知道|想知道|如何|怎么)")
+
+
 def masked(text: str) -> str:
-    """The question with years, 度, quotes and punctuation replaced by a separator."""
-    return _MASK.sub("|", text)
+    """The question with years, 度, quotes and punctuation replaced by a separator, and the words a
+    clause opens with (为什么, 请问 …) too."""
+    return _LEADS.sub("|", _MASK.sub("|", text))
 
 
 def parse(question: str, catalog) -> Question:
@@ -117,7 +123,8 @@ def parse(question: str, catalog) -> Question:
     from index.departments import match_departments
 
     text = (question or "").strip()
-    c = _PREFACE.sub("", compact(text))  # "我是做预算研究的，想确认一下：" says who asks, not what
+    # "我是做预算研究的，想确认一下：" says who asks, not what; 一千二百多万 is 1200多万
+    c = arabic_amounts(_PREFACE.sub("", compact(text)))
     years = tuple(dict.fromkeys(int(m.group(1)) for m in YEAR.finditer(c)))
     first_year = YEAR.search(c)
     plain = masked(c)

@@ -41,7 +41,8 @@ SETS = {"bank": (BANK / "bank.jsonl", 3), "unseen": (ROOT / "benchmarks" / "unse
         "unseen3": (ROOT / "benchmarks" / "unseen_questions_3.jsonl", 0),
         "unseen4": (ROOT / "benchmarks" / "unseen_questions_4.jsonl", 0),
         "unseen5": (ROOT / "benchmarks" / "unseen_questions_5.jsonl", 0),
-        "unseen6": (ROOT / "benchmarks" / "unseen_questions_6.jsonl", 0)}
+        "unseen6": (ROOT / "benchmarks" / "unseen_questions_6.jsonl", 0),
+        "unseen7": (ROOT / "benchmarks" / "unseen_questions_7.jsonl", 2)}  # half held out
 
 
 def held_out(question_id: str, modulus: int = 3) -> bool:

@@ -150,3 +150,48 @@ def code_digits(raw: str | None) -> str:
     if not re.fullmatch(r"[\d\s]+", text):
         return ""
     return re.sub(r"\s+", "", text)
+
+
+# --- amounts written in Chinese numerals (what people type: 一千二百多万, 百分之五十七) --------
+
+_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_MAGNITUDE = {"十": 10, "百": 100, "千": 1000}
+# a numeral run that states an amount: it opens with a digit or 十, holds a magnitude (十百千) or
+# stands before 万/亿, and is followed by what amounts are counted in.  A run before anything else
+# (一般, 三公, 十三五, 哪一个) is a word, not an amount.
+_NUMERAL_AMOUNT = re.compile(r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*)(多|余|来)?"
+                             r"(?=万|亿|元|个|名|人|辆|台|套|项|次|家|倍|%)")
+_PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百]+)(点[零〇一二三四五六七八九]+)?")
+
+
+def _numeral(run: str) -> int | None:
+    total, digit = 0, None
+    for ch in run:
+        if ch in _DIGIT:
+            if digit is not None and digit != 0:
+                return None  # two digits in a row (一二): not a number as people write amounts
+            digit = _DIGIT[ch]
+        else:
+            total += (1 if digit is None else digit) * _MAGNITUDE[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def arabic_amounts(text: str) -> str:
+    """`text` with the amounts it writes in Chinese numerals written in digits, the rest as it
+    was: 少了一千二百多万 → 少了1200多万, 涨了百分之五十七 → 涨了57%, 三千万元 → 3000万元."""
+    def amount(m: re.Match) -> str:
+        run = m.group(1)
+        if not (set(run) & set(_MAGNITUDE)) and not text.startswith(("万", "亿"), m.end()):
+            return m.group(0)
+        value = _numeral(run)
+        return m.group(0) if value is None else f"{value}{m.group(2) or ''}"
+
+    def percent(m: re.Match) -> str:
+        value = _numeral(m.group(1))
+        if value is None:
+            return m.group(0)
+        decimals = "".join(str(_DIGIT[c]) for c in (m.group(2) or "")[1:])
+        return f"{value}{'.' + decimals if decimals else ''}%"
+
+    return _NUMERAL_AMOUNT.sub(amount, _PERCENT_WORDS.sub(percent, text))

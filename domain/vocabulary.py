@@ -8,6 +8,14 @@ search index adds to each table row the everyday words of its label, so that "�
 """
 from __future__ import annotations
 
+import re
+
+# how people say an amount rose or fell on the year before (涨了, 多花, 压缩): what a question asks
+# about the direction of a change, whichever of these words it uses
+RISE = re.compile(r"增加|增长|多了|上升|提高|上涨|涨|多花|追加|增了|多出|变多|(?:比|较)(?:上年|去年|上一年)多")
+FALL = re.compile(r"减少|下降|少了|降低|下滑|跌|降了|压缩|缩减|削减|减了|节约|节省|少花|少出|变少"
+                  r"|(?:比|较)(?:上年|去年|上一年)少")
+
 EVERYDAY_TERMS: dict[str, tuple[str, ...]] = {
     "出差": ("差旅费",),
     "土地出让": ("国有土地使用权出让收入安排的支出",),  # 土地出让金, 土地出让收入 (212 08)

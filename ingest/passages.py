@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from domain.tables import OTHER, code_in, kind_of, title_in
+from domain.tables import OTHER, code_in, continued_mark, kind_of, title_in
 from .model import Passage, RawDocument, RawTable, TextLine
 from domain.normalize import compact
 
@@ -22,6 +22,9 @@ _REPORT = re.compile(r"^[^《》。；，,]{0,50}(?:绩效评价报告|绩效自
 _NAME_LINE = re.compile(r"^[（(].{2,80}$")
 _END = re.compile(r"[。；;！!？?：:]$")
 _TOC = re.compile(r"(?:\.{3,}|…{2,})\s*\d*$|\s\d{1,3}$")
+# a line that is only the page's number ("- 12 -", "—12—", "第12页", "12/40"): no part of the text
+# around it, which runs on over the page break
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$|^[-—–－~]+\d{1,4}[-—–－~]+$|^第\d{1,4}页$|^第\d{1,4}页(?:[,，]?共\d{1,4}页)?$|^\d{1,4}/\d{1,4}$")
 
 
 def passages(doc: RawDocument, max_chars: int = 400) -> list[Passage]:
@@ -52,6 +55,8 @@ def passages(doc: RawDocument, max_chars: int = 400) -> list[Passage]:
             if _TOC.search(text) or _H1.match(key) or _PART.match(key) or _H2.match(key):
                 continue
             in_toc = False
+        if _PAGE_NUMBER.match(key):
+            continue
         if _is_caption(key):
             continue  # a table's title, code, department or unit line: the table carries them
         if not buf and section[1:] == [] and section and _REPORT.search(section[0].split("（")[0]) and (
@@ -74,11 +79,11 @@ def passages(doc: RawDocument, max_chars: int = 400) -> list[Passage]:
     return out
 
 
-_CAPTION = re.compile(r"^(?:部门(?:名称)?|单位(?:名称)?|编制单位|金额单位)[:：]|^单位[:：]|^公开\d+表|^\(?\d{4}年度\)?$")
+_CAPTION = re.compile(r"^(?:部门(?:名称)?|单位(?:名称)?|编制单位|金额单位)[:：]|^单位[:：]|^公开\d+表|^[（(]?\d{4}年度[）)]?$")
 
 
 def _is_caption(key: str) -> bool:
-    return bool(_CAPTION.search(key) or code_in(key) and len(key) < 40
+    return bool(_CAPTION.search(key) or code_in(key) and len(key) < 40 or continued_mark(key)
                 or (title_in(key) and kind_of(title_in(key)) != OTHER and len(key) < 60))
 
 

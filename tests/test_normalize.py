@@ -1,5 +1,7 @@
 from decimal import Decimal
 
+import pytest
+
 from domain.normalize import clean_label, clean_line, code_digits, parse_value
 
 
@@ -45,3 +47,26 @@ def test_subject_code_digits():
 def test_kangxi_radicals_become_the_simplified_characters_reports_print():
     assert clean_label("⽤⼾") == "用户"
     assert clean_label("⾨户⽹站") == "门户网站"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("项目支出比上年少了一千二百多万，原因", "项目支出比上年少了1200多万，原因"),
+    ("预算涨了三千多万", "预算涨了3000多万"),
+    ("两千万元", "2000万元"),
+    ("一百零五万", "105万"),
+    ("增长了百分之五十七点五", "增长了57.5%"),
+    ("十五个人", "15个人"),
+    ("一万元", "1万元"),
+    # words, not amounts
+    ("一般公共预算三公经费", "一般公共预算三公经费"),
+    ("哪一个单位", "哪一个单位"),
+    ("十三五规划", "十三五规划"),
+    ("三个部门", "三个部门"),
+    ("第十一中学", "第十一中学"),
+    ("百分之几", "百分之几"),
+    ("千万不要", "千万不要"),
+])
+def test_amounts_in_chinese_numerals_are_read_as_digits(text, expected):
+    from domain.normalize import arabic_amounts
+
+    assert arabic_amounts(text) == expected

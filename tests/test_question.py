@@ -133,3 +133,13 @@ def test_a_department_joined_in_a_list_is_no_unknown_organisation(joiner):
 def test_a_year_before_年初_or_年末_is_read_and_leaves_the_row_its_words(text, years):
     q = parse(text, Catalog())
     assert q.years == years and q.unknown is None
+
+
+@pytest.mark.parametrize("lead", ["为什么", "为何", "请问", "关于", "想问一下", "帮我查一下"])
+@pytest.mark.parametrize("name", ["江苏省人大常委会办公厅", "晋城市大数据应用局", "上海市普陀区财政局", "黑龙江省农业农村厅"])
+def test_a_word_the_question_opens_with_is_no_part_of_the_name(lead, name):
+    for form in short_forms(name):
+        q = parse(f"{lead}{form}2023年基本支出比上年少了", Catalog())
+        fits = [n for n in DEPARTMENTS if _subsequence(form, n)]
+        assert name in q.departments and len(q.departments) == len(fits), (lead, form, q.departments)
+        assert q.unknown is None and q.years == (2023,)

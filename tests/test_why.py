@@ -4,6 +4,8 @@ for; a count only a sentence states (the number first, with its sentence).  Vari
 text reports and the three Shanghai PDFs, with phrasings that give a rounded figure, a rate, a
 zero, a project without the word 项目; and the refusals — in words, never a figure — where the
 report does not say it."""
+import re
+
 import pytest
 
 from conftest import TEXTS
@@ -156,3 +158,33 @@ def test_not_spending_the_whole_budget_asked_in_everyday_words(reports_ask):
 def test_how_the_report_explains_it_is_a_why_question(reports_ask, question, quoted):
     result = reports_ask(question)
     assert result["status"] == "answered" and quoted in result["answer"]
+
+
+# --- how people say it: numerals in words, everyday verbs of change, a lead before the name -------
+
+@pytest.mark.parametrize("question, quoted", [
+    ("为何晋城大数据局2023年收入少了一千二百多万", "特定目标类项目"),  # an amount in Chinese numerals
+    ("浔阳区数字经济发展中心2023年收入为啥下降了百分之四十多", "5G+智能税务官"),
+    ("请问泉州数字办2023年三公经费为什么比上年多", "招商引资"),  # a word before the department's name
+    ("为什么省检察院2018年社会保障和就业支出反而比2017年少了", "社保中心"),
+    ("江苏省政协办公厅2019年公务接待费为什么降了", "厉行节约"),  # 降了, 涨了: the direction asked
+    ("省政协办公厅2019年会议费多了398.4万元，钱加到哪儿了", "主会场变更"),  # where the increase went
+    ("2018年人大办公厅项目支出增加了四百八十万元，主要新增了哪些专项", "立法研究所"),
+    ("2019年省委办公厅预算涨了三千多万，文件里给的理由是什么", "移动办公平台"),
+    ("普陀区财政局2024年一般公共预算财政拨款支出只完成了年初预算的98%，为什么？", "中介机构服务调减"),
+    ("普陀规划资源局城乡社区规划与管理支出执行率才88%，原因是什么", "政府采购流程"),
+])
+def test_a_reason_asked_the_way_people_say_it(reports_ask, jiangsu_ask, question, quoted):
+    ask = jiangsu_ask if re.search(r"省|人大", question) and "普陀" not in question else reports_ask
+    result = ask(question)
+    assert result["status"] == "answered" and result["kind"] == "why", result["answer"]
+    assert quoted in result["answer"].replace(" ", "")
+
+
+@pytest.mark.parametrize("question", [
+    "晋城大数据局2023年收入为什么少了一千三百多万",  # a rough amount the report does not print
+    "江苏省政协办公厅2019年公务接待费为什么涨了",  # it fell
+])
+def test_a_reason_for_what_the_report_does_not_say_is_refused(reports_ask, jiangsu_ask, question):
+    result = (jiangsu_ask if "江苏" in question else reports_ask)(question)
+    assert result["status"] == "not_found" and not result["figures"], result["answer"]
