@@ -29,7 +29,9 @@ from domain.statements import GLOSSARY, Statement, about, asked_quantity, statem
 from domain.vocabulary import FALL, RISE
 
 # a why asked as where a change went: 多了150万，钱加在哪儿了; 多了480万元，主要新增了哪些专项
-WHERE_TO = r"新增了?(?:哪些|什么)(?:专项|项目|内容|经费)?|(?:钱)?(?:加|增|多|涨)(?:在|到)了?哪(?:儿|里|些方面|些地方)?了?"
+WHERE_TO = (r"新增了?(?:哪些|什么)(?:专项|项目|内容|经费)?|(?:钱)?(?:主要)?(?:加|增|多|涨)(?:花|用)?(?:在|到)了?哪(?:儿|里|些方面|些地方|些专项|些项目)?(?:上)?了?"
+            r"|怎么(?:会|就)?(?:变成|成了|变为|降为|降到|只有)"
+            r"|多(?:出来|出)的(?:钱|部分)?(?:主要)?(?:用|花)(?:在|到)了?哪(?:儿|里|些方面|些地方)?了?")
 WHY = re.compile(r"为什么|为何|原因|理由|怎么回事|为啥|" + WHERE_TO)
 CHANGE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年).{0,8}(?:增加|减少|增长|下降|变化|多|少)(?:了)?(?:百分之)?(?:多少|几)")
 COMPLETION = re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率|执行率|执行了?(?:多少|百分之)")
@@ -230,7 +232,7 @@ DIRECTIONS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = (
 )
 _STOP_WORDS = set("的 了 是 呢 吗 啊 那 这 该 其 里 中 和 与 跟 及 在 有 为 把 被 对 也 都 就 又 还 个 辆 些 吧 么 之 哪 谁 "
                   "万元 元 多少 情况 方面 部分 怎么 如何 哪里 哪儿 出去 掉 花 用 钱 年 年度 本年 今年 当年 主要 具体 "
-                  "哪一 一条 一项 进 了解 负责 承担 会 没有 没 地方 只 才 仅 仅仅 反而 竟然 居然 文件 报告".split())
+                  "哪一 一条 一项 进 了解 负责 承担 会 没有 没 地方 只 才 仅 仅仅 反而 竟然 居然 文件 报告 一分 分文".split())
 # words that say what kind of quantity is asked without naming it (公务用车费用 is printed 公务用车购置费
 # 和运行费): a sentence need not hold them, one that does is a closer match
 _GENERIC_WORDS = {"费用", "金额", "开支", "花销", "钱款"}
@@ -286,7 +288,11 @@ def subject_of(rest: str) -> Subject:
     rough = {m.group(1) for m in re.finditer(r"(\d+)%?(?:多|余|来)", text)}
     text = re.sub(r"(\d)(%?)(?:多|余|来|左右)", r"\1\2", text)
     key = next((compact(m) for m in re.findall(r"[“\"‘'「『]([^”\"’'」』]{2,40})[”\"’'」』]", text)), None)
-    direction = None
+    # where an increase went (多出来的钱用在哪, 钱加在哪) asks why it rose, in words of its own
+    went = re.search(WHERE_TO, text)
+    direction = "up" if went and re.search(r"多|加|增|涨", went.group(0)) else None
+    if went:
+        text = text[:went.start()] + "|" + text[went.end():]
     for name, asked, _ in DIRECTIONS:
         m = asked.search(text.rstrip("?？。!！"))
         if m:

@@ -185,6 +185,9 @@ def mismatch(fact: dict, q) -> str | None:
     for word in q.table_words:  # a table named by its word: the figure is that table's or names it
         if fact["table_kind"] not in TABLE_WORDS[word] and word not in where_ and fact["table_kind"] != "情况说明":
             return f"报告里找到的“{fact['row_label']}”不在问题所问的“{word}”表里"
+    quoted = _quoted_elsewhere(fact, q, where_)
+    if quoted:  # a name the question quotes (“江苏法院云平台”) is where its figure is printed
+        return f"报告里找到的“{fact['row_label']}”不是问题引号里的“{quoted}”"
     if fact["number"] is None:
         return f"“{fact['row_label']}”这一栏印的是“{fact['value_text']}”，不是数字"
     if q.unit == "分" and fact["table_kind"] not in ("项目支出绩效自评表", "情况说明"):
@@ -200,10 +203,30 @@ def mismatch(fact: dict, q) -> str | None:
     return None
 
 
+_QUOTE = re.compile(r"[“\"‘'「『]([^”\"’'」』]{2,40})[”\"’'」』]")
+_QUOTE_MARKS = re.compile(r"[“”\"‘’'「」『』《》]")
+
+
+def _quoted_elsewhere(fact: dict, q, where_: str) -> str | None:
+    """A name the question puts in quotes that the figure's table, row, section, column or
+    sentence does not print; quotes that are part of the department's name (“智慧福州”) or the
+    table's title are not names of the figure."""
+    printed = _QUOTE_MARKS.sub("", compact(where_ + (fact.get("sentence") or "")))
+    owners = [*q.departments, fact.get("department") or ""]
+    for m in _QUOTE.finditer(q.compact):
+        name = compact(m.group(1))
+        if any(name in d for d in owners) or (q.table_title and name in q.table_title):
+            continue
+        if _QUOTE_MARKS.sub("", name) not in printed:
+            return name
+    return None
+
+
 # A sentence or note that says there is none: 无/没有 … 支出, 本表无数据, 为空表.
 _NONE = re.compile(r"无|没有|未发生|未安排|为0|为零|空表|本表无数据|不涉及")
 
 
+_NO_BUDGET = re.compile(r"(?:无|没有|未安排|未编制|不安排)[^。,;]{0,12}预算|预算(?:数)?(?:为0|为零|为空)")
 _COUNT_UNITS = ("人", "人次", "名", "个", "辆", "次", "批次", "台", "套", "项", "家", "户")
 _MONEY = re.compile(r"花了?多少|多少钱|钱|万元|金额|开支|费用|经费|支出|资金|预算|收入")
 
@@ -242,6 +265,8 @@ def stated_none(q, catalog, department, year, year_given, document, words) -> Lo
                 continue
             if re.search(r"\d[\d,]*\.\d+\s*万元", sentence):  # it prints an amount: not a "none" sentence
                 continue
+            if q.measure in BUDGET_MEASURES and not _NO_BUDGET.search(sentence):
+                continue  # nothing spent is not a budget of nothing (无“三公”经费支出, asked the 年初预算)
             if re.search(r"当.{0,10}为空|如.{0,10}为空", sentence) and _printed_amounts(catalog, document, subject):
                 continue  # a note that says what an empty table means, beside a table that is not empty
             fact = stated_fact("0", "万元", sentence.strip(), p["document"], p["page"], p["line"], department, year,
@@ -606,10 +631,11 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         words = [bare_label(facts[0]["row_label"])]
     # the quantity the question's words mean in the shared model (财政拨款支出: the 合计 of 财政拨款 支出)
     span = matches[0].span if matches and not forced else ""
+    subject = asked_subject(_EXCEPT.sub("", text), span)  # what is set aside (除了会议费) is not the subject
     meant = None if (code or q.table_kind or table_index is not None or table_words or q.subject_code) \
-        else subject_quantities(asked_subject(text, span))
+        else subject_quantities(subject)
     if (not words and not table_words and meant is None and not (code or q.table_kind or q.subject_code)
-            and _BARE_BUDGET.fullmatch(asked_subject(text, span)) and budget_report):
+            and _BARE_BUDGET.fullmatch(subject) and budget_report):
         meant = ([("总计", ALL)], [])  # a budget report's 预算 asked bare (2018年预算是多少): the whole budget
     if not words and not table_words and meant and (cell := _model_cell(facts, meant[0])):
         words = [bare_label(cell["row_label"])]
@@ -659,7 +685,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
     rows = [[sangong]] if sangong is not None else _candidate_rows(facts, words, table_words, text)
     if rows and table_words and q.operation == "lookup" and not any(bare_label(r[0]["row_label"]) in words for r in rows) \
-            and _unexplained(_after_table_word(asked_subject(text, span), table_words), table_words + words + [
+            and _unexplained(_after_table_word(subject, table_words), table_words + words + [
                 part for r in rows for f in r for part in [bare_label(f["row_label"])] + (f["column"] or "").split("/")]):
         # a table named by its word (政府采购) with more asked than the table (授予中小企业的合同金额):
         # its total is not the answer
@@ -796,7 +822,7 @@ def _unexplained(subject: str, named: list[str]) -> str:
 
 def set_aside(text: str) -> list[str]:
     """What the question sets aside (除了财政拨款 → 财政拨款; 财政拨款以外的 → 财政拨款)."""
-    return [w for m in _EXCEPT.finditer(compact(text)) if (w := m.group(0).strip("除了以外之的"))]
+    return [w for m in _EXCEPT.finditer(compact(text)) if (w := _ASIDE_WORDS.sub("", m.group(0)))]
 
 
 _CONNECTIVES = re.compile(r"[和及与、]")
@@ -808,7 +834,13 @@ _BARE_BUDGET = re.compile(r"(?:部门)?(?:预算)?(?:总额|总计|总数|盘子
 _COUNT_COLUMNS = ("在职人数", "编制数")  # a count's column: a row without it has no such count
 # what a question sets aside: 除了X(以外), X以外的, X之外的
 _EXCEPT = re.compile(r"除了?[^，,。；;？?！!]{2,16}?(?:以外|之外)的?|除了?[^，,。；;？?！!]{2,16}?(?=[，,。；;？?！!]|$)"
-                     r"|(?:(?<=[有是的在了和与及，,。|])|^)[\u4e00-\u9fff]{2,10}?(?:以外|之外)的")
+                     r"|(?:(?<=[有是的在了和与及，,。|])|^)[\u4e00-\u9fff]{2,10}?(?:以外|之外)的"
+                     # 别把会议费和培训费算进去, 不含培训费, 扣除会议费
+                     r"|(?:别|不要|不)把[^，,。；;？?！!]{2,16}?(?:算进去|算在内|算进来|计入|算上|加进去|包括进去)"
+                     r"|(?:不算|不含|不包括|不包含|不计|扣除|去掉|刨去|刨除)[^，,。；;？?！!]{2,16}?(?=[，,。；;？?！!]|$|的|在内|是|有|为|多少|一共|共)"
+                     r"|(?:(?<=[，,。；;？?！!|])|^)[^，,。；;？?！!]{2,16}?(?:不算在内|不算进去|不计入在内|不计入|除外)")
+_ASIDE_WORDS = re.compile(r"^(?:除了?|(?:别|不要|不)把|不算|不含|不包括|不包含|不计|扣除|去掉|刨去|刨除)|"
+                          r"(?:以外|之外|算进去|算在内|算进来|计入|算上|加进去|包括进去|不算在内|不算进去|不计入在内|不计入|除外)?的?$")
 _CATEGORY = re.compile(r"^([\u4e00-\u9fff]{2,6})[A-Z]$")
 BUDGET_MEASURES = ("预算数", "年初预算", "全年预算")  # the Question.measure values that ask for a budget
 
@@ -1014,7 +1046,9 @@ def _candidate_rows(facts: list[dict], words: list[str], table_words: list[str],
 def _pick_column(row: list[dict], column: str | None, question: str = "") -> dict | None:
     """The cell of the row the question asks for: the column it names (基本支出, 预算数), else the
     column whose header shares the longest word with the question (本年支出 for 支出), else the
-    first printed amount — a 决算数 before a 预算数, since these are final accounts."""
+    first printed amount — a 决算数 before a 预算数, since these are final accounts.  What the
+    question sets aside (除了会议费) names no column."""
+    question = _EXCEPT.sub("|", question)
     numbers = [f for f in row if f["number"] is not None or f["value_state"] == "dash"]
     if not numbers:
         return None

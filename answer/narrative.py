@@ -41,7 +41,11 @@ def count_from_narrative(question: str, unit: str, passages: list[dict], qualifi
     """Qualifying sentences, best first; the caller answers only when they agree."""
     text = compact(question)
     asked_unit = "人次" if "人次" in text else unit
-    pattern = re.compile(r"(\d+(?:\.\d+)?)\s*(" + UNIT_PATTERNS.get(asked_unit, UNIT_PATTERNS["count"]) + ")")
+    counted = UNIT_PATTERNS.get(asked_unit, UNIT_PATTERNS["count"])
+    counter = _COUNTER.search(text) if asked_unit == "count" else None
+    if counter:  # 多少台服务器 is counted in 台 (or 台（套）), not in the 个 of another count
+        counted = _COUNTERS[counter.group(1)]
+    pattern = re.compile(r"(\d+(?:\.\d+)?)\s*(" + counted + ")")
     topics = [t for t in TOPICS if t in text]
     if not topics:
         return []
@@ -73,6 +77,10 @@ def count_from_narrative(question: str, unit: str, passages: list[dict], qualifi
 
 
 _QUALIFIERS = ("年末", "年初", "实有", "本级", "编制")
+# the counter a count question names, and the counters a report may print that count with it
+_COUNTERS = {"台": r"台|套", "套": r"套|台", "个": r"个(?!数)", "项": r"项|个(?!数)", "次": r"批次|次", "批次": r"批次|次",
+             "批": r"批次|批"}
+_COUNTER = re.compile(r"(?:多少|几)(批次|台|套|个|项|次|批)")
 
 
 def _named_count(sentence: str, pattern: re.Pattern, specific: str):

@@ -162,6 +162,7 @@ _MAGNITUDE = {"十": 10, "百": 100, "千": 1000}
 _NUMERAL_AMOUNT = re.compile(r"([一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*)(多|余|来)?"
                              r"(?=万|亿|元|个|名|人|辆|台|套|项|次|家|倍|%)")
 _PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百]+)(点[零〇一二三四五六七八九]+)?")
+_TENTHS = re.compile(r"(?<![\u4e00-\u9fff])([一二两三四五六七八九])成(?=多|左右|以上|以下|[,，。？?！!]|$)|(?<=[了到近约超过])([一二两三四五六七八九])成")
 
 
 def _numeral(run: str) -> int | None:
@@ -179,7 +180,8 @@ def _numeral(run: str) -> int | None:
 
 def arabic_amounts(text: str) -> str:
     """`text` with the amounts it writes in Chinese numerals written in digits, the rest as it
-    was: 少了一千二百多万 → 少了1200多万, 涨了百分之五十七 → 涨了57%, 三千万元 → 3000万元."""
+    was: 少了一千二百多万 → 少了1200多万, 涨了百分之五十七 → 涨了57%, 三千万元 → 3000万元,
+    降了八成多 → 降了80%多."""
     def amount(m: re.Match) -> str:
         run = m.group(1)
         if not (set(run) & set(_MAGNITUDE)) and not text.startswith(("万", "亿"), m.end()):
@@ -194,4 +196,7 @@ def arabic_amounts(text: str) -> str:
         decimals = "".join(str(_DIGIT[c]) for c in (m.group(2) or "")[1:])
         return f"{value}{'.' + decimals if decimals else ''}%"
 
-    return _NUMERAL_AMOUNT.sub(amount, _PERCENT_WORDS.sub(percent, text))
+    def tenths(m: re.Match) -> str:  # 八成 is 80%
+        return f"{_DIGIT[m.group(1) or m.group(2)] * 10}%"
+
+    return _NUMERAL_AMOUNT.sub(amount, _TENTHS.sub(tenths, _PERCENT_WORDS.sub(percent, text)))

@@ -12,7 +12,8 @@ import re
 
 # how people say an amount rose or fell on the year before (涨了, 多花, 压缩): what a question asks
 # about the direction of a change, whichever of these words it uses
-RISE = re.compile(r"增加|增长|多了|上升|提高|上涨|涨|多花|追加|增了|多出|变多|(?:比|较)(?:上年|去年|上一年)多")
+RISE = re.compile(r"不降反升|不减反增|反升|反增|增加|增长|多了|上升|提高|上涨|涨|多花|追加|增了|多出|变多"
+                  r"|(?:比|较)(?:上年|去年|上一年)多")
 FALL = re.compile(r"减少|下降|少了|降低|下滑|跌|降了|压缩|缩减|削减|减了|节约|节省|少花|少出|变少"
                   r"|(?:比|较)(?:上年|去年|上一年)少")
 

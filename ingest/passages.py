@@ -24,7 +24,7 @@ _END = re.compile(r"[。；;！!？?：:]$")
 _TOC = re.compile(r"(?:\.{3,}|…{2,})\s*\d*$|\s\d{1,3}$")
 # a line that is only the page's number ("- 12 -", "—12—", "第12页", "12/40"): no part of the text
 # around it, which runs on over the page break
-_PAGE_NUMBER = re.compile(r"^\d{1,3}$|^[-—–－~]+\d{1,4}[-—–－~]+$|^第\d{1,4}页$|^第\d{1,4}页(?:[,，]?共\d{1,4}页)?$|^\d{1,4}/\d{1,4}$")
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$|^[-—–－~─━]+\d{1,4}[-—–－~─━]+$|^第\d{1,4}页$|^第\d{1,4}页(?:[,，]?共\d{1,4}页)?$|^\d{1,4}/\d{1,4}$")
 
 
 def passages(doc: RawDocument, max_chars: int = 400) -> list[Passage]:

@@ -591,3 +591,59 @@ def test_more_than_a_named_year_said_as_duo_chu_lai(jiangsu_ask):
 def test_a_subject_whose_name_holds_a_verb_of_the_question(jiangsu_ask):
     result = jiangsu_ask("省高院2018年“案件执行”这项支出比上年降了百分之几？")
     assert "案件执行" in result["answer"] and "案件审判" not in result["answer"], result["answer"]
+
+
+# --- what is set aside, however it is said (别把X算进去, 不含X, X不算在内) --------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("省人大常委会办公厅2017年的“三公”经费预算到底是多少？别把会议费和培训费算进去。", "833.60"),
+    ("省人大常委会办公厅2017年除了会议费和培训费以外的三公经费预算是多少", "833.60"),
+    ("江苏省政协办公厅2018年三公经费预算，不含会议费和培训费，是多少", "675.10"),
+    ("江苏省检察院2019年三公经费预算是多少，会议费培训费不算在内", "418.26"),
+])
+def test_a_part_set_aside_is_neither_the_answer_nor_its_column(jiangsu_ask, question, value):
+    figure = _main(jiangsu_ask(question))
+    assert figure["value"] == value and "会议费" not in (figure["column"] or "")
+
+
+# --- a name the question quotes is where its figure is printed ----------------------------------
+
+@pytest.mark.parametrize("question", [
+    "江苏省检察院2019年“智慧检务平台”在政府采购预算里是多少",
+    "省政协办公厅2018年“委员履职平台”政府采购预算是多少",
+    "泉州数字办2023年“城市大脑”项目的政府采购金额",
+])
+def test_a_quoted_name_no_row_prints_gets_no_total(jiangsu_ask, reports_ask, question):
+    _refused((reports_ask if "泉州" in question else jiangsu_ask)(question))
+
+
+def test_a_quoted_name_of_the_department_or_a_printed_row_still_answers(reports_ask):
+    assert _main(reports_ask("泉州数字办2023年“三公”经费是多少"))["value"] == "6.18"
+    assert _main(reports_ask("“智慧福州”中心2022年基本支出是多少"))["value"] == "710.50"
+
+
+# --- a count asked in its counter (多少台) is never a count in another (13个) -----------------------
+
+@pytest.mark.parametrize("question", [
+    "晋城大数据局的城市云平台运维服务项目，要运维多少台服务器？",
+    "普陀规划资源局2024年绩效自评涉及多少台设备？",
+])
+def test_a_count_in_another_counter_is_not_stated(reports_ask, question):
+    result = reports_ask(question)
+    assert not (result["status"] == "answered" and result["figures"]
+                and result["figures"][0]["value"] in ("13", "39")), result["answer"]
+
+
+# --- a budget asked with a yes-or-no about spending: both, each from its column ------------------
+
+@pytest.mark.parametrize("question, values", [
+    ("普陀规划资源局2024年三公经费年初预算是多少，实际花了吗", ["2.85", "0.39"]),
+    ("上海市普陀区财政局2024年“三公”经费年初预算是多少？最后花了吗？", ["0.95", "0"]),
+])
+def test_a_budget_and_whether_it_was_spent(reports_ask, question, values):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and [f["value"] for f in result["figures"][:2]] == values
+
+
+def test_nothing_spent_is_not_a_budget_of_nothing(reports_ask):
+    assert _main(reports_ask("上海市普陀区财政局2024年“三公”经费年初预算是多少？"))["value"] == "0.95"

@@ -188,3 +188,21 @@ def test_a_reason_asked_the_way_people_say_it(reports_ask, jiangsu_ask, question
 def test_a_reason_for_what_the_report_does_not_say_is_refused(reports_ask, jiangsu_ask, question):
     result = (jiangsu_ask if "江苏" in question else reports_ask)(question)
     assert result["status"] == "not_found" and not result["figures"], result["answer"]
+
+
+@pytest.mark.parametrize("question, quoted", [
+    ("请问泉州数字办2023年三公经费为何不降反升", "招商引资"),
+    ("泉州数字办2023年三公经费比上年多出来的钱用在哪了", "招商引资"),
+    ("省人大常委会办公厅2019年项目支出为啥不降反升？钱主要多花在哪些专项上？", "办公用房租赁"),
+    ("2018年江苏省委办公厅的“财政专户管理资金”收入怎么变成0了？", "上缴国库"),
+    ("普陀财政局2024年三公经费怎么成了0", "三公"),
+    ("浔阳区数字经济发展中心2023年收入为啥降了四成多", "5G+智能税务官"),  # 四成: 40%
+    ("泉州数字办2023年“一般行政管理事务”支出一下降了八成多，怎么回事？", "功能科目调整"),
+    ("浔阳数字经济中心2023年卫生健康支出年初一分预算都没有，为什么决算有25.09万元？", "新冠疫情"),
+    ("浔阳数字经济中心2023年卫生健康支出年初预算为0，为什么决算有25.09万元", "新冠疫情"),
+])
+def test_a_reason_asked_in_everyday_turns_of_phrase(reports_ask, jiangsu_ask, question, quoted):
+    ask = jiangsu_ask if re.search(r"江苏|省人大|省委", question) else reports_ask
+    result = ask(question)
+    assert result["status"] == "answered" and result["kind"] == "why", result["answer"]
+    assert quoted in result["answer"].replace(" ", "")

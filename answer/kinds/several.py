@@ -8,13 +8,20 @@ name = "several"
 _ASKS = re.compile(r"多少|几")
 
 
+_MEASURE_TAIL = re.compile(r"(?:的)?(?:年初预算数?|全年预算数?|预算数|预算|决算数|决算|实际)?(?:是|为|有|共|一共)?$")
+# a yes-or-no question whether money was spent (最后花了吗, 用了没有) asks how much was
+_SPENT_YES_NO = re.compile(r"(?:花|用|支出|执行|开支)(?:了|掉了|出去了)(?:吗|没有|没)$")
+
+
 def parts(text: str) -> list[str]:
     """Each part that asks for a number, the later ones completed with what the first says
     before its question word; [text] when it asks one thing."""
-    pieces = [p for p in re.split(r"[，,；;、]", text.strip().rstrip("？?。")) if p.strip()]
+    pieces = [p for p in re.split(r"[，,；;、？?]", text.strip().rstrip("？?。")) if p.strip()]
+    pieces = [_SPENT_YES_NO.sub(lambda m: m.group(0).split("了")[0] + "了多少", p) for p in pieces]
     if len(pieces) < 2 or not all(_ASKS.search(p) for p in pieces):
         return [text]
-    head = pieces[0][:_ASKS.search(pieces[0]).start()]
+    # what the first part asks about, without the measure it asks (…经费年初预算是 → …经费)
+    head = _MEASURE_TAIL.sub("", pieces[0][:_ASKS.search(pieces[0]).start()])
     return [pieces[0]] + [head + p if not p.startswith(head) else p for p in pieces[1:]]
 
 
