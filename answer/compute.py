@@ -34,6 +34,19 @@ def _figure(question: str, catalog: Catalog, department: str, table_index: int |
     return result.facts[0]
 
 
+def _names(words: str, f: dict) -> bool:
+    """Whether a figure's place names `words`: in its label (or the words it was asked by), or
+    every word of them in its label, table title and column together (政府性基金拨款: the 合计 of
+    政府性基金预算财政拨款收入支出决算表)."""
+    if words in compact(f.get("asked") or f["row_label"]):
+        return True
+    from index.tokens import engine
+
+    place = compact(f["row_label"] + (f.get("table_title") or "") + (f.get("column") or ""))
+    tokens = [t for t in engine().lcut(words) if len(t) >= 2]
+    return bool(tokens) and all(t in place for t in tokens)
+
+
 def _same_report(a: dict, b: dict) -> bool:
     """Two figures of one department's report of one year (in one file or in its two)."""
     from index.aliases import department_key
@@ -123,7 +136,7 @@ def compute(question: str, catalog: Catalog, department: str, year_hint: str = "
                 # 基本支出 table beside the 支出决算表's 基本支出), no larger than the whole
                 own = _figure(year_hint + a, catalog, department)
                 if own is not None and own is not whole and _same_report(own, whole) \
-                        and core in compact(own.get("asked") or own["row_label"]) \
+                        and _names(core, own) \
                         and Decimal(str(own["number"])) <= Decimal(str(whole["number"])):
                     part = own
                     note = (f"两个数字取自报告的不同地方：“{own['row_label']}”见{own['table_title']}，"

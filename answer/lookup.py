@@ -226,6 +226,7 @@ def _quoted_elsewhere(fact: dict, q, where_: str) -> str | None:
 _NONE = re.compile(r"无|没有|未发生|未安排|为0|为零|空表|本表无数据|不涉及")
 
 
+_BALANCE_WORDS = re.compile(r"年初|年末|结转|结余")
 _NO_BUDGET = re.compile(r"(?:无|没有|未安排|未编制|不安排)[^。,;]{0,12}预算|预算(?:数)?(?:为0|为零|为空)")
 _COUNT_UNITS = ("人", "人次", "名", "个", "辆", "次", "批次", "台", "套", "项", "家", "户")
 _MONEY = re.compile(r"花了?多少|多少钱|钱|万元|金额|开支|费用|经费|支出|资金|预算|收入")
@@ -395,9 +396,10 @@ def _sangong_part(words: list[str]) -> tuple | None:
     return None
 
 
-def _model_cell(facts: list[dict], keys: list) -> dict | None:
+def _model_cell(facts: list[dict], keys: list, question: str = "") -> dict | None:
     """The printed cell of one of these quantities (domain.quantities), from the table a reader
-    would cite first (KIND_ORDER)."""
+    would cite first (KIND_ORDER); of a two-sided table's two totals of one quantity (a budget's
+    收入合计 and 支出合计), the side the question names."""
     def rank(f: dict) -> int | None:
         meant = [order[k] for k in [quantity_of(f, {})] + named_quantities(f) if k in order]
         return min(meant) if meant else None
@@ -406,8 +408,13 @@ def _model_cell(facts: list[dict], keys: list) -> dict | None:
     cells = [(r, f) for f in facts if f["number"] is not None and (r := rank(f)) is not None]
     if not cells:
         return None
+    sides = [w for w in ("收入", "支出") if w in question.replace("收支", "")]
+
+    def other_side(f: dict) -> bool:
+        return bool(sides) and not any(w in f["row_label"] + (f["column"] or "") for w in sides)
+
     return min(cells, key=lambda rf: (rf[0], KIND_ORDER.index(rf[1]["table_kind"])
-                                      if rf[1]["table_kind"] in KIND_ORDER else 99))[1]
+                                      if rf[1]["table_kind"] in KIND_ORDER else 99, other_side(rf[1])))[1]
 
 
 def _total_under(facts: list[dict], heading: dict) -> dict | None:
@@ -637,7 +644,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if (not words and not table_words and meant is None and not (code or q.table_kind or q.subject_code)
             and _BARE_BUDGET.fullmatch(subject) and budget_report):
         meant = ([("总计", ALL)], [])  # a budget report's 预算 asked bare (2018年预算是多少): the whole budget
-    if not words and not table_words and meant and (cell := _model_cell(facts, meant[0])):
+    if not words and not table_words and meant and (cell := _model_cell(facts, meant[0], text)):
         words = [bare_label(cell["row_label"])]
     if not words and not table_words:
         if unit in _NARRATIVE_UNITS:
@@ -714,7 +721,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         return fact and Lookup("answered", department, year, year_given, document, [fact], [], terms=words,
                                narrative=True)
 
-    if not rows and meant and (cell := _model_cell(facts, meant[0])):
+    if not rows and meant and (cell := _model_cell(facts, meant[0], text)):
         # no row is named, but the words are a quantity the tables print (财政拨款支出): its cell
         rows = [[cell]]
     if not rows:
@@ -758,7 +765,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
                           missing=f"问题问的是{_UNIT_NAMES[unit]}，报告表格里相关的行印的是{chosen[0]['unit'] or '其他'}数字，"
                                   "表格没有直接给出", terms=words)
         chosen = fitting
-    if not chosen and meant and (cell := _model_cell(facts, meant[0])):
+    if not chosen and meant and (cell := _model_cell(facts, meant[0], text)):
         chosen = [cell]  # the rows named print nothing; the quantity the words mean is printed
     if not chosen and unit in _NARRATIVE_UNITS:  # rows of that name print no such count: a sentence may
         return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
@@ -774,7 +781,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         # the cell is another quantity than the words mean, or none the model knows (三公's 合计 for
         # 财政拨款支出, a 三公 table's 合计 for 支出预算): the cell of the meant quantity, or nothing —
         # unless the question names that printed row itself
-        main = _model_cell(facts, meant[0])
+        main = _model_cell(facts, meant[0], text)
         if main is None:
             return Lookup("not_found", department, year, year_given, document, terms=words,
                           missing="报告里找到的数字不是问题所问的那个数（口径不同）")
@@ -1069,6 +1076,11 @@ def _pick_column(row: list[dict], column: str | None, question: str = "") -> dic
     # so is a column of one part of the spending (基本支出 beside 合计), unless the question names it
     whole = [f for f in numbers if not any(p in (f["column"] or "") and p not in question for p in _PARTS)]
     numbers = whole or numbers
+
+    # and a balance carried over (年初结转和结余, 年末结转和结余) beside the year's flows answers only
+    # a question that asks for a balance
+    if not _BALANCE_WORDS.search(question):
+        numbers = [f for f in numbers if not _BALANCE_WORDS.search(f["column"] or "")] or numbers
 
     def shared(f: dict) -> int:
         return _longest_shared(compact(f["column"] or ""), question)

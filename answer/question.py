@@ -30,6 +30,10 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年(?![初末底])
 _MASK = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年(?![初末底])|度)?|年度|年[初末底]|[“”\"'‘’「」『』《》〈〉【】()（）,，.。:：;；!！?？、\s]")
 ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9fff]{0,10}?"
                           r"(?:局|办公室|办|厅|委员会|委|中心|院|所|部|大队|站|馆)")
+# an organisation named without its place, by a kind of name no department's row or project takes
+# (东郊国宾馆, 第一人民医院, 某某有限公司)
+BARE_ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:国宾馆|宾馆|饭店|酒店|医院|卫生院|大学|学院|中学|小学|幼儿园|有限公司|公司|集团"
+                               r"|博物馆|图书馆|纪念馆|美术馆|档案馆|文化馆|科技馆)")
 _CONJUNCTION = re.compile(r"^(?:以及|还有|和|与|及|或|跟|同)")
 _QUOTED = re.compile(r"[“\"'‘「『][^”\"'’」』]{2,40}[”\"'’」』]")
 _TABLE = re.compile(r"([\u4e00-\u9fff“”\"]{2,30}?表)")
@@ -38,7 +42,7 @@ _SUBJECT_CODE = re.compile(r"(?<!\d)(\d{3})\s?(\d{2})?\s?(\d{2})?(?!\d)")
 
 # operations, tried in order; the first that matches is the question's
 OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
-    ("why", re.compile(r"为什么|为何|何故|原因|缘故|理由|新增了?(?:哪些|什么)|(?:加|增|多|涨)(?:花|用)?(?:在|到)了?哪|怎么(?:会|就)?(?:变成|成了|变为|降为|降到|只有)|多(?:出来|出)的.{0,3}(?:用|花)(?:在|到)了?哪|怎么回事|为啥|什么导致|怎么解释|如何解释|作何解释")),
+    ("why", re.compile(r"为什么|为何|何故|原因|缘故|理由|新增了?(?:哪些|什么)|(?:加|增|多|涨)(?:花|用)?(?:在|到)了?哪|怎么(?:会|就)?(?:变成|成了|变为|降为|降到|只有|没有|没了)|(?:多(?:出来|出)|新增|增加|多花)的.{0,3}(?:用|花)(?:在|到|于)了?哪|怎么回事|为啥|什么导致|怎么解释|如何解释|作何解释")),
     ("rank", re.compile(r"哪个单位|哪家|哪个部门|哪一家|谁的|谁最|哪个.{0,6}[多少高低大小]|谁.{0,4}[多少高低]|从高到低|从低到高|从多到少|从少到多|由高到低|由低到高|从大到小|从小到大|由大到小|由小到大"
                         r"|排个?序|排名|排一下|排列|怎么排|比大小|比较大小|比一比|谁大谁小|谁高谁低|哪个大|哪个最|哪项最|谁多|最多|最高|最少|最低")),
     ("per_person", re.compile(r"人均|每人|每个人|平均每人|平均每个人|主任|局长|书记|科长|处长")),
@@ -141,6 +145,9 @@ def parse(question: str, catalog) -> Question:
         # the stretch that seemed to name a department is part of another organisation's name
         # (北京市教育局 is not …青秀区教育局): the question names that one
         departments, span, unknown = (), "", anywhere
+    if not departments and not unknown and (bare := BARE_ORGANISATION.search(masked(_QUOTED.sub("|", c)))) \
+            and not any(bare.group(0) in u or u in bare.group(0) for units in catalog.units.values() for u in units):
+        unknown = bare.group(0)  # a unit no report of the index lists
     if not departments and hasattr(catalog, "project_owners"):
         # no department named: a project that one department's 绩效 forms name is that department's
         owners = {d for d, _ in catalog.project_owners(c, years[0] if years else None)}
@@ -237,7 +244,8 @@ def _subject_code(c: str) -> str | None:
     only beside 类, 科目 or 分类; years are not codes."""
     for m in _SUBJECT_CODE.finditer(c):
         code = "".join(g for g in m.groups() if g)
-        if len(code) in (5, 7) or (len(code) == 3 and code[0] in "23" and not YEAR.match(c[m.start():])):
+        # functional (2xx) and economic (3xx) codes; 12345 (a hotline) is no subject
+        if code[0] in "23" and (len(code) in (5, 7) or (len(code) == 3 and not YEAR.match(c[m.start():]))):
             if len(code) == 3 and not re.search(r"类|科目", c):
                 continue
             return code

@@ -69,6 +69,10 @@ def clean_label(text: str | None) -> str:
 YEAR_WORDS = r"(?<![\d.])(?:19|20)\d{2}(?![\d.])(?:年度|年|度)?"
 
 
+# a bracket that says how the answer is wanted, not what it is of: 增长了多少（百分比）, 是多少（万元）, ()
+ASKING_GLOSS = re.compile(r"[(（](?:百分比|百分数|百分率|%|万元|元|金额|比例|增幅|幅度|数字|数额|单位[^()（）]{0,6})?[)）]")
+
+
 def compact(text: str) -> str:
     """A label with every space removed: the key used to compare labels across documents."""
     return re.sub(r"\s+", "", clean_label(text))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import YEAR_WORDS, compact
+from .normalize import ASKING_GLOSS, YEAR_WORDS, compact
 
 # the funds a figure is of
 ALL, FISCAL, GENERAL, FUND = "全部资金", "财政拨款", "一般公共预算财政拨款", "政府性基金预算财政拨款"
@@ -254,7 +254,7 @@ _ASKING = re.compile(YEAR_WORDS + r"|部门(?:预算|决算)(?:公开)?|用(?=�
 def asked_subject(question: str, department_span: str = "") -> str:
     """What a question asks the amount of, in its own words, without the department, the year
     and the asking (泉州数字办2023年财政拨款支出是多少 → 财政拨款支出; 收支预算总计 → 收入支出总计)."""
-    text = compact(question).replace("收支", "收入支出")
+    text = ASKING_GLOSS.sub("", compact(question)).replace("收支", "收入支出")
     text = re.sub(r"(?<=收入|支出)预算(?=总计|合计)", "", text)
     if department_span:
         text = text.replace(department_span, "", 1)

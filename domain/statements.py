@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .normalize import YEAR_WORDS, compact
+from .normalize import ASKING_GLOSS, YEAR_WORDS, compact
 
 NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _AMOUNT = re.compile(rf"^(?P<subject>.*?)(?:为|是|达)?(?P<amount>{NUMBER})万元")
@@ -204,7 +204,7 @@ def asked_quantity(question: str, department_span: str = "") -> list[str]:
     from domain.vocabulary import EVERYDAY_TERMS
 
     # brackets as the statements read them (因公出国（境）费 is printed 因公出国(境)费 there)
-    text = compact(question).replace("收支", "收入支出").replace("（", "(").replace("）", ")").replace("|", "")
+    text = ASKING_GLOSS.sub("", compact(question)).replace("收支", "收入支出").replace("（", "(").replace("）", ")").replace("|", "")
     text = re.sub(r"(?<=收入|支出)预算(?=总计|合计)", "", text)  # 收支预算总计 is the 收入支出总计 of a budget
     if department_span:
         text = text.replace(department_span, "", 1)

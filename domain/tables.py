@@ -116,6 +116,16 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _CLASSIFIED = re.compile(rf"{_QUALIFIER}$")
 
 
+# A line that says the table above goes on here: 续表, 续上表, 接上表, （续）, 公开01表（续）,
+# 收入支出决算总表（续表）.  It neither ends the table nor is a row of it.
+_CONTINUED = re.compile(r"^(?:续表|续上表|接上表|[（(]续[）)]|(?:公开\d{1,2}表|[^。；，,]{2,40}表)[（(]续表?[）)])$")
+
+
+def continued_mark(text: str) -> bool:
+    """Whether a line only says that the table of the page before goes on."""
+    return bool(_CONTINUED.match(compact(text)))
+
+
 def kind_of(title: str) -> str:
     text = _CLASSIFIED.sub("", compact(title))
     for kind, pattern in _COMPILED:

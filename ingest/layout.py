@@ -67,6 +67,7 @@ def interpret(raw: RawTable, index: int, default_unit: str = "万元") -> tuple[
     if kind in _ONE_SIDED:
         body = _align_rows(header, body, width, warn)
     cols = _columns(header, body, width)
+    header, body, cols = _labels_on_the_total_row(header, body, cols, width)
     cols = _align_to_sequence(cols, header, warn)
     groups = _groups(cols)
     body = _spanning_totals(body, groups, warn)
@@ -301,7 +302,36 @@ def _header_count(grid) -> int:
     sequence = [i for i, row in enumerate(grid) if _is_sequence(row)]
     if sequence:
         return sequence[-1] + 1
+    # without a 栏次 row, an empty standard table's header (two or three rows of labels: 项目 |
+    # 本年支出 over 科目编码 | 科目名称 | 小计 …) ends above its 合计 row, when nothing above that row
+    # prints a digit
+    total = next((i for i, row in enumerate(grid) if _TOTAL.match(_first_text(row))), None)
+    if total and not any(re.search(r"\d", c.text or "") for row in grid[:total] for c in row):
+        return 1 + max((i for i in range(total) if _first_text(grid[i])), default=total - 1)  # blank rows are body
     return 1 if len(grid) > 1 else len(grid)
+
+
+def _labels_on_the_total_row(header, body, cols: list[_Col], width: int):
+    """An empty table whose sub-header labels stand on its 合计 row (the rule between them not
+    printed: 本年支出 over three columns, 合计 | 基本支出 | 项目支出 beside the row's 合计): the
+    labels are the header's, under their parent, and the row prints nothing there."""
+    if not body or any(is_amount(c.text) for row in body for c in row):
+        return header, body, cols
+    paths = Counter(c.path for c in cols if c.path)
+    shared = [c for c in cols if c.path and paths[c.path] > 1]
+    first = body[0]
+    if not shared or not _TOTAL.match(_first_text(first)) \
+            or not all(compact(first[c.index].text or "") in STANDARD_COLUMNS for c in shared):
+        return header, body, cols
+    moved = {c.index for c in shared}
+    labels = tuple(cell if j in moved else Cell("", cell.page, cell.line) for j, cell in enumerate(first))
+    rest = tuple(Cell("", cell.page, cell.line, cell.bbox) if j in moved else cell for j, cell in enumerate(first))
+    header, body = list(header) + [labels], [rest] + list(body[1:])
+    return header, body, _columns(header, body, width)
+
+
+def _first_text(row) -> str:
+    return next((compact(c.text) for c in row if c.text and c.text.strip()), "")
 
 
 def _split_run_on_headers(filled: list[list[Cell]], width: int) -> None:

@@ -25,6 +25,7 @@ BBox = tuple[float, float, float, float]
 CellText = tuple[str, BBox | None]
 
 _DIGIT = re.compile(r"\d")
+_AMOUNT = re.compile(r"^-?\d[\d,]*\.\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -373,10 +374,11 @@ def _column_starts(run: Iterable[_Band], tol: float) -> list[float]:
 
 
 def _grid(run: list[_Band], size: float) -> UnruledTable:
-    """Columns start at the run's left edges; a fragment goes to the last column starting at or
-    left of it; a column holding nothing in a row gives a blank cell."""
+    """Columns start at the run's left edges (those that begin one column between them taken
+    as one); a fragment goes to the last column starting at or left of it; a column holding
+    nothing in a row gives a blank cell."""
     tol = 0.2 * size
-    starts = _column_starts(run, tol)
+    starts = _one_column_starts(run, _column_starts(run, tol), tol)
     rows: list[tuple[CellText, ...]] = []
     for band in run:
         cells: list[list[_Frag]] = [[] for _ in starts]
@@ -388,6 +390,59 @@ def _grid(run: list[_Band], size: float) -> UnruledTable:
     x1 = max(b.x1 for b in run)
     bbox = (x0, run[0].top, x1, run[-1].bottom)
     return UnruledTable(bbox, tuple(rows))
+
+
+def _one_column_starts(run: list[_Band], starts: list[float], tol: float) -> list[float]:
+    """Left edges that begin one column between them.  Figures set flush right start further
+    left the wider they are (1,323.27 | 812.45 | 96.32), and a label centred above its column
+    starts where no cell of it does.  Neighbouring starts are one column when no row prints in
+    both and the text starting at them overlaps in x, and a label above a column of flush-right
+    figures belongs to it when it stands clear of the column on its left (项目支出 centred over
+    a wide column, 58.00 at its right edge).  What prints side by side on one row is never joined.
+    Only a table of figures is read so: a run where half the rows print an amount (lines of
+    narrative taken for a run keep their edges as they are)."""
+    if len(starts) < 2 or 2 * sum(any(_AMOUNT.search(f.text) for f in b.frags) for b in run) < len(run):
+        return starts
+
+    def index(f: _Frag) -> int:
+        return max(i for i, s in enumerate(starts) if s <= f.x0 + tol) if f.x0 + tol >= starts[0] else 0
+
+    cols: list[list[tuple[int, _Frag]]] = [[] for _ in starts]
+    for r, band in enumerate(run):
+        for f in band.frags:
+            cols[index(f)].append((r, f))
+    groups = [(s, c) for s, c in zip(starts, cols) if c]
+    merged: list[tuple[float, list[tuple[int, _Frag]]]] = [groups[0]]
+    for start, col in groups[1:]:
+        prev = merged[-1][1]
+        if not _rows(prev) & _rows(col) and max(f.x1 for _, f in prev) > min(f.x0 for _, f in col) + tol:
+            merged[-1] = (merged[-1][0], prev + col)
+        else:
+            merged.append((start, col))
+    out: list[tuple[float, list[tuple[int, _Frag]]]] = []
+    for k, (start, col) in enumerate(merged):
+        if out and _label_above_figures(out[-1][1], col, merged[k - 2][1] if k >= 2 else None, tol):
+            out[-1] = (out[-1][0], out[-1][1] + col)
+        else:
+            out.append((start, col))
+    return [start for start, _ in out]
+
+
+def _rows(col: list[tuple[int, _Frag]]) -> set[int]:
+    return {r for r, _ in col}
+
+
+def _label_above_figures(label, figures, left, tol: float) -> bool:
+    """`label` only above `figures`, which are flush right, and clear of the column left of it."""
+    if _rows(label) & _rows(figures) or max(_rows(label)) >= min(_rows(figures)):
+        return False
+    if any(_DIGIT.search(f.text) for _, f in label) or not all(_DIGIT.search(f.text) for _, f in figures):
+        return False
+    rights = [f.x1 for _, f in figures]
+    if len(rights) < 2 or max(rights) - min(rights) > tol:
+        return False
+    return (left is None or min(f.x0 for _, f in label) > max(f.x1 for _, f in left)) \
+        and max(f.x1 for _, f in label) <= max(rights) + tol
 
 
 def _cell(frags: list[_Frag]) -> CellText:

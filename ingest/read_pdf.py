@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import BrokenPDF, EmptyDocument, EncryptedPDF, ImageOnlyPDF
 from .model import BBox, Block, Cell, RawDocument, RawTable, TextLine
-from domain.tables import OTHER, code_in, kind_of, title_in
+from domain.tables import OTHER, code_in, continued_mark, kind_of, title_in
 from domain.normalize import clean_line, compact, nfkc
 
 # Page furniture that may stand between a table and its continuation on the next page.
@@ -131,6 +131,8 @@ def _spill(words: list[dict], grid, number: int, up: bool):
         w = words[i]
         if up and w["bottom"] > box_edge + 1 or not up and w["top"] < box_edge - 1:
             continue
+        if continued_mark(w["text"]):
+            break  # 续表 above the box: the table goes on, the words are no part of a row
         gap = max(0.0, (edge - w["bottom"]) if up else (w["top"] - edge))
         height = w["bottom"] - w["top"]
         if gap > 1.2 * height:
@@ -144,7 +146,7 @@ def _spill(words: list[dict], grid, number: int, up: bool):
     if not taken:
         return None
     rest = [w for i, w in enumerate(words) if i not in taken and (w["bottom"] <= edge if up else w["top"] >= edge)]
-    if any(not _FURNITURE.match(w["text"]) for w in rest):
+    if any(not (_FURNITURE.match(w["text"]) or continued_mark(w["text"])) for w in rest):
         return None
     cells: list[list[dict]] = [[] for _ in spans]
     for i in taken:
@@ -256,7 +258,7 @@ def _join_continued(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if isinstance(block, TextLine):
             out.append(block)
-            if not _FURNITURE.match(block.text):  # page numbers do not end a table
+            if not (_FURNITURE.match(block.text) or continued_mark(block.text)):  # page numbers, 续表 do not end a table
                 context.append(block)
                 last_table_at = None
             continue
