@@ -143,3 +143,29 @@ def test_a_word_the_question_opens_with_is_no_part_of_the_name(lead, name):
         fits = [n for n in DEPARTMENTS if _subsequence(form, n)]
         assert name in q.departments and len(q.departments) == len(fits), (lead, form, q.departments)
         assert q.unknown is None and q.years == (2023,)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("智慧福州中心2022年12345热线受理了多少诉求", None),  # a hotline, not a subject
+    ("泉州数字办2023年2010301行政运行是多少", "2010301"),
+    ("泉州数字办2023年30201办公费是多少", "30201"),
+    ("泉州数字办2023年201类支出是多少", "201"),
+    ("泉州数字办2023年10086号文件", None),
+])
+def test_subject_codes_are_functional_or_economic(text, code):
+    assert parse(text, Catalog()).subject_code == code
+
+
+@pytest.mark.parametrize("text, unknown", [
+    ("东郊国宾馆2019年的收入和支出各是多少？", "东郊国宾馆"),
+    ("南京大学2019年三公经费", "南京大学"),
+    ("第一人民医院2023年基本支出", "第一人民医院"),
+])
+def test_an_organisation_named_without_its_place_is_not_a_department(text, unknown):
+    q = parse(text, Catalog())
+    assert q.departments == () and q.unknown == unknown
+
+
+def test_a_unit_a_report_lists_is_not_unknown():
+    q = parse("示例大学附属医院2019年支出", Catalog(units={"青岚市数字经济发展中心": ["示例大学附属医院"]}))
+    assert q.unknown is None

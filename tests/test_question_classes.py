@@ -647,3 +647,44 @@ def test_a_budget_and_whether_it_was_spent(reports_ask, question, values):
 
 def test_nothing_spent_is_not_a_budget_of_nothing(reports_ask):
     assert _main(reports_ask("上海市普陀区财政局2024年“三公”经费年初预算是多少？"))["value"] == "0.95"
+
+
+# --- a share whose part is named by its own table's title; a balance column only when asked -------
+
+@pytest.mark.parametrize("question, value", [
+    ("泉州数字泉州建设办公室2023年的收入里，政府性基金拨款占了百分之几？", "31.62"),
+    ("泉州数字办2023年政府性基金拨款占收入的百分之几", "31.62"),
+])
+def test_a_part_named_by_its_tables_title(reports_ask, question, value):
+    assert _main(reports_ask(question))["value"] == value
+
+
+@pytest.mark.parametrize("question, value, column", [
+    ("泉州数字办2023年政府性基金拨款是多少", "2000.00", "本年收入"),
+    ("泉州数字办2023年政府性基金年初结转和结余是多少", "0.00", "年初结转和结余"),
+])
+def test_a_balance_carried_over_answers_only_a_balance_asked(reports_ask, question, value, column):
+    figure = _main(reports_ask(question))
+    assert (figure["value"], figure["column"]) == (value, column)
+
+
+# --- a budget's two-sided totals: the side asked -------------------------------------------------
+
+@pytest.mark.parametrize("question, side", [
+    ("江苏省检察院2018年支出总计是多少", "支出"),
+    ("江苏省检察院2018年收入总计是多少", "收入"),
+    ("省政协办公厅2019年支出合计是多少", "支出"),
+])
+def test_a_budget_total_is_cited_on_the_side_asked(jiangsu_ask, question, side):
+    figure = _main(jiangsu_ask(question))
+    assert side in figure["row"] + (figure["column"] or "")
+
+
+# --- how the answer is wanted, in brackets, is no part of the quantity ----------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("江苏省政协办公厅2019年收支预算总计比上年增长了多少（百分比）？", "31.79"),
+    ("江苏省政协办公厅2019年收入总计比上年增长了多少(百分比)", "31.79"),
+])
+def test_a_bracket_saying_how_the_answer_is_wanted(jiangsu_ask, question, value):
+    assert _main(jiangsu_ask(question))["value"] == value
