@@ -235,7 +235,7 @@ _STOP_WORDS = set("的 了 是 呢 吗 啊 那 这 该 其 里 中 和 与 跟 �
                   "哪一 一条 一项 进 了解 负责 承担 会 没有 没 地方 只 才 仅 仅仅 反而 竟然 居然 文件 报告 一分 分文".split())
 # words that say what kind of quantity is asked without naming it (公务用车费用 is printed 公务用车购置费
 # 和运行费): a sentence need not hold them, one that does is a closer match
-_GENERIC_WORDS = {"费用", "金额", "开支", "花销", "钱款"}
+_GENERIC_WORDS = {"费用", "金额", "开支", "花销", "钱款", "经费"}
 # funds a sentence may be about that a question does not name: a sentence about them is a lesser match
 _FUNDS_WORDS = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营")
 _NUMBER_TOKEN = re.compile(r"^\d+(?:\.\d+)?%?$")  # 515, 100% (a rate is matched as its number)
@@ -350,10 +350,11 @@ def _has(word: str, text: str) -> bool:
     return bool(re.search(pattern, text))
 
 
-def _listed_only(words: tuple[str, ...], said: str) -> bool:
-    """Whether the asked words first appear after a 包括 / 包含 of the sentence: an item of a list."""
+def _listed_only(words: tuple[str, ...], said: str, within: str = r"包括|包含") -> bool:
+    """Whether the asked words first appear after a 包括 / 包含 of the sentence (or what `within`
+    says): an item of a list, not what the sentence is about."""
     first = min((said.find(w) for w in words if w in said), default=-1)
-    include = re.search(r"包括|包含", said)
+    include = re.search(within, said)
     return first >= 0 and include is not None and include.start() < first
 
 
@@ -465,6 +466,9 @@ def quotes(subject: Subject, facet: str, passages: list[dict], department: str,
             score -= 1.5 * sum(1 for w in _FUNDS_WORDS if w in said and not any(w in x for x in subject.words))
             score += 1.0 / (2 + rank) if rank is not None else 0
             score -= 2 if facet == "why" and not marker.search(said) else 0  # a cell under 偏差原因: a less sure reason
+            # a reason for the whole a sentence opens with, the thing asked only an item of its use
+            # (一般公共服务支出…主要用于…政协会议和委员视察等…主要原因是…): not that item's reason
+            score -= 3 if facet == "why" and _listed_only(subject.words, named, r"包括|包含|主要用于|用于") else 0
             quote = "".join(sentences[j] for j in chosen).strip()
             out.append(Quote(quote, p["document"], p["page"], p["line"], p["section"] or "", score))
         if heading is not None:
