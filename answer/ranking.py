@@ -122,6 +122,7 @@ def named_in(text: str, names: list[str], fiscal_words: list[str], words: list[s
         return sides <= {both[0].name}
 
     out = Named()
+    last_piece: tuple[int, int] | None = None
     for clause in _pieces(text, in_name):
         found_in_clause: list[int] = []
         for i, (a, b) in enumerate(clause):
@@ -136,9 +137,15 @@ def named_in(text: str, names: list[str], fiscal_words: list[str], words: list[s
                 found_in_clause.append(i)
                 continue
             for name, span in found:
+                if out.departments and name == out.departments[-1] and last_piece is not None \
+                        and _QUOTES_ONLY.fullmatch(text[last_piece[1]:a]) and out.spans:
+                    # a name its quotes cut in pieces (“智慧福州”中心): one stretch naming one department
+                    out.spans[-1] = text[last_piece[0]:b]
+                    continue
                 if name not in out.departments:
                     out.departments.append(name)
                 out.spans.append(span)
+            last_piece = (a, b)
             found_in_clause.append(i)
         if len(found_in_clause) >= 2 and len(out.departments) >= 2:
             # a piece between two that name departments is one of the list
@@ -314,6 +321,9 @@ _OWN_YEAR_AFTER = re.compile(r"^\s*[（(]\s*((?:19|20)\d{2})\s*(?:年度|年)?\s
 _OWN_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)的?$")
 
 
+_QUOTES_ONLY = re.compile(r"[“”\"'‘’「」『』]*")
+
+
 def own_years(text: str, named: Named) -> dict[str, int]:
     """Each named department's own year, when the question writes one beside every department
     (泉州数字办（2023年）、智慧福州中心（2022年）; 2023年泉州数字办和2022年福州中心) and they are not all
@@ -326,9 +336,12 @@ def own_years(text: str, named: Named) -> dict[str, int]:
         at = text.find(span, cursor)
         if at < 0:
             return {}
+        # a year just before the name that the name before it took as its own is not this one's
+        before = _OWN_YEAR_BEFORE.search(text[max(cursor, at - 8):at])
         cursor = at + len(span)
         after = _OWN_YEAR_AFTER.match(text[cursor:])
-        before = _OWN_YEAR_BEFORE.search(text[max(0, at - 8):at])
+        if after:
+            cursor += after.end()
         if after and before:
             return {}
         year = (after.group(1) or after.group(2)) if after else (before.group(1) if before else None)

@@ -688,3 +688,19 @@ def test_a_budget_total_is_cited_on_the_side_asked(jiangsu_ask, question, side):
 ])
 def test_a_bracket_saying_how_the_answer_is_wanted(jiangsu_ask, question, value):
     assert _main(jiangsu_ask(question))["value"] == value
+
+
+# --- each department with its own year, a name its quotes cut in two ------------------------------
+
+@pytest.mark.parametrize("question, order", [
+    ("泉州数字泉州办（2023年）、晋江经信部门（2018年）、“智慧福州”中心（2022年）三家，谁的“三公”经费决算最高？从高到低排。",
+     [("泉州市数字泉州建设办公室", 2023), ("晋江市经信部门", 2018), ("福州市“智慧福州”管理服务中心", 2022)]),
+    ("“智慧福州”中心（2022年）和晋江经信（2018年）三公经费谁高",
+     [("晋江市经信部门", 2018), ("福州市“智慧福州”管理服务中心", 2022)]),
+    ("泉州数字办（2023年）、“智慧福州”中心（2022年）谁的基本支出多",
+     [("福州市“智慧福州”管理服务中心", 2022), ("泉州市数字泉州建设办公室", 2023)]),
+])
+def test_each_department_compared_in_its_own_year(reports_ask, question, order):
+    result = reports_ask(question)
+    assert result["status"] == "answered", result["answer"]
+    assert [(c["department"], c["year"]) for c in result["comparison"]] == order
