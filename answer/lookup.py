@@ -14,7 +14,8 @@ from domain.normalize import compact
 from index.departments import DepartmentMatch
 
 from .question import ORGANISATION as _ORGANISATION, UNITS, masked
-from domain.quantities import ALL, FISCAL, FUND, GENERAL, asked_subject, named_quantities, quantity_of, subject_quantities
+from domain.quantities import (ALL, FISCAL, FUND, GENERAL, asked_subject, named_quantities, quantity_of, subject_quantities,
+                               total_beside_sangong)
 from domain.tables import CROSS_PRINTED, FUNDS_TABLES, KIND_ORDER, STANDARD_COLUMNS, SUBJECT_TABLES, TABLE_STEMS, is_budget
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
@@ -738,6 +739,13 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if not chosen and table_words and words:  # the named table's total, when the rows named were the wrong side
         rows = _candidate_rows(facts, [], table_words, text)
         chosen = _figures(rows, column, text)
+    if chosen and total_beside_sangong(chosen[0]) and not re.search(r"会议费|培训费|开会|培训", _EXCEPT.sub("|", text)):
+        # 三公经费合计 asked of the table that adds 会议费 and 培训费: the 三公's total, not all three's
+        cell = _model_cell(facts, [("三公", "total")], text)
+        if cell is None:
+            return Lookup("not_found", department, year, year_given, document, terms=words,
+                          missing="这张表的“合计”包括会议费和培训费，报告没有单独印出“三公”经费的合计")
+        chosen = [cell]
     if chosen and _EXCEPT.search(text) and ((bare_label(chosen[0]["row_label"]) in _GRAND_TOTALS + ("收入总计", "支出总计")
                                              and not any(p in (chosen[0]["column"] or "") for p in _PARTS))
                                             or any(w in compact(chosen[0]["row_label"]) for w in set_aside(text))):

@@ -167,7 +167,7 @@ def parse(question: str, catalog) -> Question:
         table_words=tuple(w for w in TABLE_WORDS if w in c),
         funds=next((f for w, f in _FUNDS if w in c), None),
         measure=next((m for m, p in _MEASURES if p.search(c)), None),
-        operation=_operation(c),
+        operation=_operation(c, named, unknown),
         unit=next((u for u, p in UNITS if p.search(c)), None), rest=rest)
 
 
@@ -176,8 +176,14 @@ _REMAINDER = re.compile(r"还剩|剩下|剩余|没执行|未执行|没有执行|
 _BALANCE = re.compile(r"结转|结余")
 
 
-def _operation(c: str) -> str:
+# several departments' figure asked as one whole: 泉州数字办和晋江经信三公经费一共多少
+_ALTOGETHER = re.compile(r"一共|总共|共计|合起来|加起来|总和|之和|合计(?:是|为|有)?(?:多少|几)")
+
+
+def _operation(c: str, named: tuple[str, ...] = (), unknown: str | None = None) -> str:
     op = next((op for op, p in OPERATIONS if p.search(c)), "lookup")
+    if op == "lookup" and len(named) >= 2 and not unknown and _ALTOGETHER.search(c):
+        return "sum"
     if op == "difference" and _BALANCE.search(c) and all(
             _REMAINDER.fullmatch(m.group(0)) for m in dict(OPERATIONS)["difference"].finditer(c)):
         return "lookup"
@@ -211,6 +217,9 @@ def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog, spa
                 org = tail
             if any(_subsequence(org, d) or org in d for d in departments):
                 continue
+            parts = [p for p in re.split(r"以及|和|与|及|、", org) if p]
+            if len(parts) > 1 and all(any(_subsequence(p, d) for d in catalog.departments) for p in parts):
+                continue  # a list of departments (省检察院和省法院), each one the index holds
             if any(org in u or u in org for units in catalog.units.values() for u in units):
                 continue
             if any(_subsequence(org, d) for d in catalog.departments):

@@ -142,6 +142,8 @@ def named_in(text: str, names: list[str], fiscal_words: list[str], words: list[s
                     # a name its quotes cut in pieces (“智慧福州”中心): one stretch naming one department
                     out.spans[-1] = text[last_piece[0]:b]
                     continue
+                if _GENERIC_ORG.fullmatch(span):
+                    continue
                 if name not in out.departments:
                     out.departments.append(name)
                 out.spans.append(span)
@@ -255,45 +257,15 @@ def compare(question: Question, catalog: Catalog, out: dict) -> dict:
         out["answer"] = (f"问题只指明了{named.departments[0]}一个部门，也没有列出要排序的几项"
                          "（例如“差旅费、培训费、会议费”），无法排序。")
         return out
-    names = named.departments or _all_compared(question, catalog)
-    neutral = _neutral(text, named.spans)
-    own = own_years(text, named)
-    if own:  # each department asked of its own report year: the years go with their departments
-        neutral = re.sub(r"[（(]?(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年|度)?[）)]?", "", neutral)
-    found, missing = [], []
-    for name in names:
-        fact, why = _figure_of(f"{own[name]}年{neutral}" if own else neutral, catalog, name, question)
-        if fact is not None:
-            found.append(fact)
-        else:
-            missing.append(f"{name}：{why}")
-    if not found:
+    comparable, converted, missing = same_quantity(question, catalog, named.departments or _all_compared(question, catalog),
+                                                   named)
+    if not comparable:
         out["status"] = "not_found"
         out["answer"] = "没有找到可以比较的数字：" + "；".join(missing)
         return out
-    # amounts printed in 元 beside others in 万元: converted to 万元 to be compared, and said so
-    converted = []
-    if {f["unit"] for f in found} == {"元", "万元"}:
-        converted = [f for f in found if f["unit"] == "元"]
-        found = [_in_wan(f) if f["unit"] == "元" else f for f in found]
-    # only figures of the same quantity and unit are compared
-    from domain.statements import asked_quantity
-
-    asked = (asked_quantity(neutral) or [""])[0]
-    common = max({_key(f, asked) for f in found}, key=lambda k: sum(_key(f, asked) == k for f in found))
-    comparable = []
-    for f in found:
-        if _key(f, asked) != common and common[0] == asked and not f.get("asked"):
-            # the table row another department prints differently: what its narrative states
-            stated, _ = _figure_of(neutral, _Within(catalog, lambda _f: False), f["department"], question)
-            f = stated if stated is not None and _key(stated, asked) == common else f
-        if _key(f, asked) == common:
-            comparable.append(f)
-        else:
-            missing.append(f"{f['department']}：相关的行是“{f['row_label']}”（{f['unit']}），不是同一项，未参与比较")
     if missing:  # a ranking that leaves departments out could crown the wrong one
         out["status"] = "not_found"
-        out["answer"] = ("无法比较：并非每个部门的报告都印了同一项，不能断定谁最高或最低。" + "；".join(missing))
+        out["answer"] = "无法比较：并非每个部门的报告都印了同一项，不能断定谁最高或最低。" + "；".join(missing)
         return out
     comparable.sort(key=lambda f: f["number"], reverse=not ascending)
     columns = {f["column"] for f in comparable}
@@ -321,6 +293,52 @@ _OWN_YEAR_AFTER = re.compile(r"^\s*[（(]\s*((?:19|20)\d{2})\s*(?:年度|年)?\s
 _OWN_YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)的?$")
 
 
+def same_quantity(question: Question, catalog: Catalog, names: list[str], named: Named, text: str | None = None,
+                  ranking: bool = True):
+    """The same quantity from each department's report (each in its own year when the question
+    gives one beside every name), with those printed in 元 converted to 万元 (and listed apart):
+    (figures, converted, missing) — missing says, for each department whose report does not print
+    that quantity, why.  `text`: the question as each department is asked it (the whole question's
+    compact form, unless the caller takes words out), its ranking words taken out (`ranking`)."""
+    text = question.compact if text is None else text
+    neutral = _neutral(text, named.spans, ranking)
+    own = own_years(text, named)
+    if own:  # each department asked of its own report year: the years go with their departments
+        neutral = re.sub(r"[（(]?(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年|度)?[）)]?", "", neutral)
+    found, missing = [], []
+    for name in names:
+        fact, why = _figure_of(f"{own[name]}年{neutral}" if own else neutral, catalog, name, question)
+        if fact is not None:
+            found.append(fact)
+        else:
+            missing.append(f"{name}：{why}")
+    if not found:
+        return [], [], missing
+    # amounts printed in 元 beside others in 万元: converted to 万元 to be compared, and said so
+    converted = []
+    if {f["unit"] for f in found} == {"元", "万元"}:
+        converted = [f for f in found if f["unit"] == "元"]
+        found = [_in_wan(f) if f["unit"] == "元" else f for f in found]
+    # only figures of the same quantity and unit are compared
+    from domain.statements import asked_quantity
+
+    asked = (asked_quantity(neutral) or [""])[0]
+    common = max({_key(f, asked) for f in found}, key=lambda k: sum(_key(f, asked) == k for f in found))
+    comparable = []
+    for f in found:
+        if _key(f, asked) != common and common[0] == asked and not f.get("asked"):
+            # the table row another department prints differently: what its narrative states
+            stated, _ = _figure_of(neutral, _Within(catalog, lambda _f: False), f["department"], question)
+            f = stated if stated is not None and _key(stated, asked) == common else f
+        if _key(f, asked) == common:
+            comparable.append(f)
+        else:
+            missing.append(f"{f['department']}：相关的行是“{f['row_label']}”（{f['unit']}），不是同一项，未参与比较")
+    return comparable, converted, missing
+
+
+# what names a kind of organisation, not one of them (专门委员会, 下属中心): no department's name
+_GENERIC_ORG = re.compile(r"委员会|办公厅|办公室|中心|部门|局|厅|委|办|院|所|站|馆|大队|单位")
 _QUOTES_ONLY = re.compile(r"[“”\"'‘’「」『』]*")
 
 
@@ -365,14 +383,14 @@ def _all_compared(question: Question, catalog: Catalog) -> list[str]:
     return sorted({d["department"] for d in docs}) or list(catalog.departments)
 
 
-def _neutral(text: str, spans: list[str]) -> str:
-    """The question without the departments that were named and without its ranking words: what
-    is asked of each department."""
+def _neutral(text: str, spans: list[str], ranking: bool = True) -> str:
+    """The question without the departments that were named and (`ranking`) without its ranking
+    words: what is asked of each department."""
     for span in sorted(spans, key=len, reverse=True):
         text = text.replace(span, "|")
     # the list words between the departments went with them
     text = re.sub(r"(?:(?:、|" + _CONJUNCTION.pattern + r")?\|)+(?:、|" + _CONJUNCTION.pattern + r")?", "|", text)
-    return _RANKING_WORDS.sub("", text).replace("|", "")
+    return (_RANKING_WORDS.sub("", text) if ranking else text).replace("|", "")
 
 
 def _key(f: dict, asked: str) -> tuple:

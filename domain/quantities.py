@@ -158,6 +158,15 @@ _BESIDE_SANGONG = re.compile(r"会议费|培训费")
 _TITLED_ITEM = re.compile(r"会议费|培训费")
 
 
+def total_beside_sangong(f: dict) -> bool:
+    """Whether a cell is the grand 合计 of a 三公 table whose title adds 会议费 and 培训费 to it
+    (“三公”经费、会议费、培训费支出预算表): the total of all three, not the 三公's."""
+    if f["table_kind"] not in ("三公经费支出预算表", "三公经费支出决算表") or not _BESIDE_SANGONG.search(compact(f["table_title"])):
+        return False
+    slot, _ = sangong_slot(f)
+    return slot == "total" and "三公" not in compact(f["column"]) + compact(f["row_label"])
+
+
 _GRAND_TOTAL = re.compile(r"^(?:总计|合计)$")
 _OFFICE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.]?)?机关运行经费(?:支出)?(?:合计)?$")
 
@@ -183,8 +192,7 @@ def named_quantities(f: dict) -> list[tuple]:
                                                                   and "上年" not in f["column"]):
         slot, _ = sangong_slot(f)
         # (a table of 三公 beside 会议费 and 培训费 prints its grand 合计 over all of them: not the 三公 total)
-        if slot and not (slot == "total" and _BESIDE_SANGONG.search(compact(f["table_title"]))
-                         and "三公" not in compact(f["column"]) + label):
+        if slot and not total_beside_sangong(f):
             out.append(("三公", slot))
     if kind in ("三公经费支出预算表", "三公经费支出决算表") and (item := _TITLED_ITEM.search(compact(f["column"]) + "/" + label)) \
             and item.group(0) in compact(f["table_title"]) and "上年" not in f["column"] and not (
@@ -254,7 +262,7 @@ _ASKING = re.compile(YEAR_WORDS + r"|部门(?:预算|决算)(?:公开)?|用(?=�
 def asked_subject(question: str, department_span: str = "") -> str:
     """What a question asks the amount of, in its own words, without the department, the year
     and the asking (泉州数字办2023年财政拨款支出是多少 → 财政拨款支出; 收支预算总计 → 收入支出总计)."""
-    text = ASKING_GLOSS.sub("", compact(question)).replace("收支", "收入支出")
+    text = ASKING_GLOSS.sub("", compact(question)).replace("收支", "收入支出").replace("|", "")  # | : a name taken out
     text = re.sub(r"(?<=收入|支出)预算(?=总计|合计)", "", text)
     if department_span:
         text = text.replace(department_span, "", 1)

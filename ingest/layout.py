@@ -295,7 +295,7 @@ def _is_sequence(row) -> bool:
 
 def _header_count(grid) -> int:
     for i, row in enumerate(grid):
-        if any(is_amount(c.text) for c in row) and not _is_sequence(row):
+        if (any(is_amount(c.text) for c in row) or _whole_figures(row)) and not _is_sequence(row):
             return i
     # no amounts: an empty standard table (its header ends at its 栏次 row) or a table of text
     # and counts (its first row is the header)
@@ -305,10 +305,35 @@ def _header_count(grid) -> int:
     # without a 栏次 row, an empty standard table's header (two or three rows of labels: 项目 |
     # 本年支出 over 科目编码 | 科目名称 | 小计 …) ends above its 合计 row, when nothing above that row
     # prints a digit
-    total = next((i for i, row in enumerate(grid) if _TOTAL.match(_first_text(row))), None)
+    total = next((i for i in range(len(grid)) if _total_row(grid, i)), None)
     if total and not any(re.search(r"\d", c.text or "") for row in grid[:total] for c in row):
         return 1 + max((i for i in range(total) if _first_text(grid[i])), default=total - 1)  # blank rows are body
+    # a table printed empty under a header of several rows (财政拨款“三公”经费 over 合计 | 因公出国（境）费
+    # … over 预算数 | 决算数): every labelled row is header, when blank rows follow them and no
+    # label prints a digit
+    labelled = [i for i, row in enumerate(grid) if _first_text(row)]
+    if labelled and labelled[-1] + 1 < len(grid) \
+            and not any(re.search(r"\d", c.text or "") for row in grid[:labelled[-1] + 1] for c in row):
+        return labelled[-1] + 1
     return 1 if len(grid) > 1 else len(grid)
+
+
+def _whole_figures(row) -> bool:
+    """A row of figures printed as whole numbers only (1276 | 418 | 80 | – | 237): nothing on it
+    but numbers and dashes, two numbers at least."""
+    states = [parse_value(c.text).state for c in row]
+    return states.count("number") >= 2 and all(s in ("number", "dash", "blank") for s in states)
+
+
+def _total_row(grid, i: int) -> bool:
+    """Row i opens the body with its 合计: the row's first label is a total, printed at the row's
+    start, not a column's label inside a header of several rows — one under a parent label merged
+    over it (cells before it None), or one merged down over the row below (the cell under it None)."""
+    row = grid[i]
+    k = next((j for j, c in enumerate(row) if c.text and c.text.strip()), None)
+    if k is None or not _TOTAL.match(compact(row[k].text)) or any(c.text is None for c in row[:k]):
+        return False
+    return not (i + 1 < len(grid) and k < len(grid[i + 1]) and grid[i + 1][k].text is None)
 
 
 def _labels_on_the_total_row(header, body, cols: list[_Col], width: int):
@@ -419,6 +444,18 @@ def _centres(grid, width: int) -> list[float | None]:
     return [b[1] if b else None for b in best]
 
 
+# A header that names a figure: a total, an income or spending, a fee, an amount or a count.
+_FIGURE_HEADER = re.compile(r"合计|小计|总计|支出|收入|结余|结转|金额|经费|资金|拨款|预算|决算|[费数额]$")
+
+
+def _names_figure(path: str) -> bool:
+    """A column whose header names a figure (培训费, “三公”经费/小计, 在职人数): a whole number
+    printed there (700, 237) is that figure without decimals, never a subject code or a row
+    number, which stand under 编码/类/款/项/行次 or under no header at all."""
+    leaf = path.split("/")[-1] if path else ""
+    return bool(_FIGURE_HEADER.search(leaf)) and not _LABEL_HEADER.search(leaf) and not _ROWNO_HEADER.match(leaf)
+
+
 def _column_kind(texts: list[str | None], path: str) -> str:
     leaf = path.split("/")[-1] if path else ""
     if _ROWNO_HEADER.match(leaf):
@@ -427,6 +464,7 @@ def _column_kind(texts: list[str | None], path: str) -> str:
         return "code"  # whatever a misaligned row prints there, the header makes it a key column
     if re.search(r"科目名称|^项目$|^项目[（(]", leaf):
         return "text"
+    figure = _names_figure(path)
     counts: Counter[str] = Counter()
     for t in texts:
         v = parse_value(t)
@@ -434,6 +472,8 @@ def _column_kind(texts: list[str | None], path: str) -> str:
             continue
         if v.state == "dash" or is_amount(t):
             counts["amount"] += 1
+        elif figure and v.state == "number":
+            counts["int"] += 1  # a whole number under 培训费 is 700 of it, not subject code 700
         elif code_digits(t) or _LEADING_CODE.match(t or ""):
             digits = code_digits(t) or _LEADING_CODE.match(t).group(1)
             counts["code" if len(digits) >= 3 else "int"] += 1
@@ -523,10 +563,20 @@ def _spanning_totals(body, groups: list[list[_Col]], warn) -> list[list]:
 
 
 def _key_value_split(members: list[_Col]) -> tuple[list[_Col], list[_Col]]:
+    def whole_figures(c: _Col) -> bool:  # whole numbers or nothing, under a header that names a figure
+        return c.kind in ("int", "blank") and _names_figure(c.path)
+
     first_value = next((i for i, c in enumerate(members) if c.kind == "amount"), None)
-    if first_value is None:  # a table of text: the first text column (after 序号) names the row
-        first_text = next((i for i, c in enumerate(members) if c.kind == "text"), 0)
+    if first_value is not None:
+        # figures printed as whole numbers just left of the first amount (合计 1276 | 小计 418.26)
+        while first_value > 0 and whole_figures(members[first_value - 1]):
+            first_value -= 1
+    elif any(c.kind == "text" for c in members):
+        # a table of text: the first text column (after 序号) names the row
+        first_text = next(i for i, c in enumerate(members) if c.kind == "text")
         first_value = min(first_text + 1, len(members))
+    else:  # whole numbers only, or a table printed empty: from the first column that names a figure
+        first_value = next((i for i, c in enumerate(members) if whole_figures(c)), min(1, len(members)))
     keys = [c for c in members[:first_value]]
     # 行次/栏次 numbers and subject codes are not figures
     values = [c for c in members[first_value:] if c.kind not in ("rowno", "code")]

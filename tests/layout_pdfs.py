@@ -21,6 +21,11 @@ The layouts (`LAYOUTS`, file name → builder):
 - tables_at_end.pdf: the nine standard tables only after 40 pages of narrative and 绩效 forms
   (the 政府性基金 and 国有资本经营 tables printed empty, with no 栏次 row).
 - two_year_columns.pdf: a 29-column budget table comparing 上年 and 本年 under a three-row header.
+- sangong_training.pdf: a budget's “三公”经费、会议费、培训费支出预算表 printed across, as the Jiangsu
+  budgets print it: a three-row merged header (合计 | “三公”经费 over 小计 | 出国 | 用车 (小计 | 购置 |
+  运行) | 接待 | 会议费 | 培训费), amounts as the budget prints them (287.5 beside whole numbers,
+  900, 516), the 公务用车购置费 cell blank and the same 185 under two columns;
+  sangong_training_whole.pdf: the same table in whole numbers only.
 """
 from __future__ import annotations
 
@@ -707,6 +712,49 @@ def two_year_columns() -> str:
     return document(pages)
 
 
+# --- layout 6: a budget's 三公, 会议费 and 培训费 under a three-row merged header ------------------
+
+JUSTICE = "示例市司法局"
+# 因公出国（境）费, 公务用车购置费 (None: printed blank), 公务用车运行维护费, 公务接待费, 会议费, 培训费
+_TRAINING_ITEMS = (D("60"), None, D("185"), D("42.50"), D("96.50"), D("516"))
+_TRAINING_ITEMS_WHOLE = (D("60"), None, D("185"), D("43"), D("96"), D("516"))
+TRAINING_COLUMNS = ("合计", "“三公”经费/小计", "“三公”经费/因公出国（境）费", "“三公”经费/公务用车购置及运行维护费/小计",
+                    "“三公”经费/公务用车购置及运行维护费/公务用车购置费",
+                    "“三公”经费/公务用车购置及运行维护费/公务用车运行维护费", "“三公”经费/公务接待费", "会议费", "培训费")
+
+
+def plain(value: Decimal | None) -> str:
+    """An amount as the Jiangsu budgets print it: no separators, no trailing zeros (1276.7, 237)."""
+    return "" if value is None else f"{value.normalize():f}"
+
+
+def training_figures(items) -> dict[str, str]:
+    """Column path → the printed figure ("" for the blank cell), every total the sum of its parts."""
+    abroad, buy, run, reception, meeting, training = items
+    car = (buy or ZERO) + run
+    sangong = abroad + car + reception
+    values = (sangong + meeting + training, sangong, abroad, car, buy, run, reception, meeting, training)
+    return dict(zip(TRAINING_COLUMNS, (plain(v) for v in values)))
+
+
+def training_table(items) -> str:
+    header = [[C("合计", rs=3, cls="c"), C("“三公”经费", cs=6, cls="c"), C("会议费", rs=3, cls="c"),
+               C("培训费", rs=3, cls="c")],
+              [C("小计", rs=2, cls="c"), C("因公出\n国(境)\n费", rs=2, cls="c"), C("公务用车购置及运行维护费", cs=3, cls="c"),
+               C("公务接\n待费", rs=2, cls="c")],
+              [C("小计", cls="c"), C("公务用车购\n置费", cls="c"), C("公务用车运\n行维护费", cls="c")]]
+    row = [C(v, cls="n") for v in training_figures(items).values()]
+    return grid(header + [row], [11, 11, 9, 12, 11, 12, 9, 11, 14])
+
+
+def sangong_training(items) -> Callable[[], str]:
+    def build() -> str:
+        pages = [cover(JUSTICE, "2024年部门预算", "二〇二四年二月"),
+                 table_page("公开09表", "“三公”经费、会议费、培训费支出预算表", JUSTICE, training_table(items))]
+        return document(pages)
+    return build
+
+
 # --- printing -----------------------------------------------------------------------------------
 
 # file name → (builder, landscape)
@@ -718,6 +766,8 @@ LAYOUTS: dict[str, tuple[Callable[[], str], bool]] = {
     "wrapped_subject.pdf": (wrapped_subject, False),
     "tables_at_end.pdf": (tables_at_end, False),
     "two_year_columns.pdf": (two_year_columns, True),
+    "sangong_training.pdf": (sangong_training(_TRAINING_ITEMS), False),
+    "sangong_training_whole.pdf": (sangong_training(_TRAINING_ITEMS_WHOLE), False),
 }
 
 

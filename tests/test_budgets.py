@@ -204,3 +204,23 @@ def test_a_change_of_no_named_quantity_is_not_a_sub_items_change(ask, question):
     result = ask(question)
     assert not (result["status"] == "answered" and result["figures"]
                 and any(w in result["answer"] for w in ("会议费", "培训费", "因公出国", "公务接待")))
+
+
+def test_san_gong_meeting_training_columns_keep_their_paths(docs):
+    """检察院 2019 prints its 公开09表 across under a three-row merged header, with whole numbers
+    (237, 700) beside decimals: every value column keeps its own header path — whole numbers
+    under 培训费 or a 小计 are figures, not subject codes — and the blank 公务用车购置费 cell makes
+    no fact, so the 237s are never labelled 公务用车购置费."""
+    doc = docs["2019年度部门预算公开.pdf"]
+    [table] = [t for t in doc.tables if t.kind == "三公经费支出预算表"]
+    assert (table.page, table.code, table.header_rows) == (20, "公开09表", 3)
+    car = "“三公”经费/公务用车购置及运行维护费"
+    assert [c.path for c in table.columns] == [
+        "合计", "“三公”经费/小计", "“三公”经费/因公出国（境）费", f"{car}/小计", f"{car}/公务用车购置费",
+        f"{car}/公务用车运行维护费", "“三公”经费/公务接待费", "会议费", "培训费"]
+    facts = {f.column: (f.value_text, f.page, f.unit) for f in doc.facts if f.table_index == table.index}
+    assert facts == {
+        "合计": ("1276.7", 20, "万元"), "“三公”经费/小计": ("418.26", 20, "万元"),
+        "“三公”经费/因公出国（境）费": ("80", 20, "万元"), f"{car}/小计": ("237", 20, "万元"),
+        f"{car}/公务用车运行维护费": ("237", 20, "万元"), "“三公”经费/公务接待费": ("101.26", 20, "万元"),
+        "会议费": ("158.44", 20, "万元"), "培训费": ("700", 20, "万元")}

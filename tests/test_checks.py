@@ -4,6 +4,7 @@ print are found (福州 92.55 / 92.56, 晋江 16592.05 / 16,952.05, 泉州 5139.
 cells to verify them; the command line, the answers and the app carry them."""
 from __future__ import annotations
 
+import collections
 import json
 import subprocess
 import sys
@@ -51,16 +52,23 @@ def _findings(index, name):
 
 
 def test_every_rule_is_documented_and_planted():
+    from test_checks_structure import PLANTED as STRUCTURE
+    from test_checks_wording import PLANTED as WORDING
+
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids)) and all(r.title and len(r.description) > 20 for r in RULES)
-    assert set(ids) <= set(PLANTS)  # each rule has a planted error
+    # each rule has a planted error: in the synthetic report's plants, or in the tests of the
+    # structure and wording rules (variants of the same report)
+    planted = set(PLANTS) | {p[1] for p in STRUCTURE.values()} | {p[2] for p in WORDING.values()}
+    planted.add("contents-pages")  # planted in a printed PDF (test_checks_structure, contents page numbers)
+    assert set(ids) <= planted, set(ids) - planted
 
 
 def test_consistent_report_has_no_finding(planted):
     assert _findings(planted, "synthetic_consistent.txt") == []
 
 
-@pytest.mark.parametrize("rule", [r.id for r in RULES])
+@pytest.mark.parametrize("rule", [r.id for r in RULES if r.id in PLANTS])  # the others: test_checks_structure, _wording
 def test_each_rule_fires_on_its_planted_error(planted, rule):
     found = _findings(planted, f"synthetic_{rule}.txt")
     mine = [f for f in found if f.rule == rule]
@@ -197,8 +205,20 @@ def test_library_lists_findings_per_document(corpus_index):
 
     results = check_index(corpus_index)
     assert set(results) == {d["name"] for d in documents(corpus_index)}
-    assert counts(results["003_6af2a6315bf8f1d0.txt"])["error"] >= 1
-    assert sum(Decimal(counts(f)["error"]) for f in results.values()) < 10
+    # every error on the real reports, each reviewed by hand as an error the report prints
+    # (benchmarks/RESULTS.md, "Checks"): nothing else may be raised as an error
+    errors = collections.Counter((name, f.rule) for name, found in results.items() for f in found if f.severity == "error")
+    assert errors == collections.Counter({
+        ("000_d038eb9fb139e057.txt", "narrative-repeat"): 1,  # 5139.69 and 4639.69 for one amount
+        ("000_d038eb9fb139e057.txt", "class-economic"): 2,  # 2080505 ≠ 30108, 2210201 ≠ 30113
+        ("001_c1fbac8e898f5dfc.txt", "class-economic"): 1,  # 2210201 19.69 ≠ 30113 84.09
+        ("002_5604d886435013c4.txt", "class-economic"): 1,  # 2080505 39.55 ≠ 30108 35.22
+        ("003_6af2a6315bf8f1d0.txt", "narrative-table"): 1,  # 16592.05 said, 16,952.05 printed
+        ("003_6af2a6315bf8f1d0.txt", "performance-grade"): 1,  # 90.00 ticked 良好
+        ("003_6af2a6315bf8f1d0.txt", "fall-over-100"): 1,  # 下降213%
+        ("上海市普陀区规划和自然资源局 2024 年度部门决算.pdf", "narrative-table"): 1,  # 人员经费 4896.98 ≠ 4884.09
+        ("上海市普陀区财政局2024年度部门决算.pdf", "narrative-table"): 1,  # 财政拨款收入支出总计0.3万元
+    })
 
 
 @pytest.mark.parametrize("printed, band", [

@@ -7,11 +7,13 @@ column path, page and table kind.  The figures add up, so the reconciliation che
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 
 from conftest import CORPUS, ingested
-from layout_pdfs import LAYOUTS, write_pdfs
+from layout_pdfs import (LAYOUTS, TRAINING_COLUMNS, _TRAINING_ITEMS, _TRAINING_ITEMS_WHOLE, training_figures,
+                         write_pdfs)
 
 
 @pytest.fixture(scope="session")
@@ -267,6 +269,53 @@ def test_two_year_table_cells(layouts):
     assert (rate.value_text, rate.unit) == ("17.24", "%")
     assert _one(doc, kind, "本年预算数/基本支出/人员经费", row_code="2080505").row_label == "机关事业单位基本养老保险缴费支出"
     assert not doc.warnings
+
+
+# --- 6: 三公, 会议费 and 培训费 across, under a three-row merged header --------------------------------
+
+TRAINING = {"sangong_training.pdf": training_figures(_TRAINING_ITEMS),
+            "sangong_training_whole.pdf": training_figures(_TRAINING_ITEMS_WHOLE)}
+
+
+@pytest.mark.parametrize("name", sorted(TRAINING))
+def test_sangong_training_every_value_column_keeps_its_own_path(layouts, name):
+    """Whole numbers under a header that names a figure (培训费 516, 用车 小计 185) are figures,
+    not subject codes; a whole 合计 left of the first decimal amount is a figure, not the row's
+    name; a row of whole numbers only is the body, not a fourth header row."""
+    doc = _doc(layouts, name)
+    assert (doc.meta.department, doc.meta.year, doc.meta.report_kind) == ("示例市司法局", 2024, "预算")
+    [table] = doc.tables
+    assert (table.kind, table.code, table.page, table.header_rows) == ("三公经费支出预算表", "公开09表", 2, 3)
+    assert [c.path for c in table.columns] == list(TRAINING_COLUMNS)
+    printed = TRAINING[name]
+    # one fact per printed figure, under its own path; the blank 公务用车购置费 cell makes none
+    assert {f.column: f.value_text for f in doc.facts} == {c: v for c, v in printed.items() if v}
+    assert len(doc.facts) == 8 and printed["“三公”经费/公务用车购置及运行维护费/公务用车购置费"] == ""
+    for f in doc.facts:
+        assert (f.number, f.unit, f.page, f.row_label, f.row_code) == (Decimal(f.value_text), "万元", 2, "", None), f
+    # each figure is printed under the header cell its path names
+    header = table.grid[:table.header_rows]
+    for f in doc.facts:
+        index = next(c.index for c in table.columns if c.path == f.column)
+        leaf = next(row[index] for row in reversed(header) if row[index].text is not None)
+        assert leaf.bbox[0] <= (f.bbox[0] + f.bbox[2]) / 2 <= leaf.bbox[2], (f.column, leaf.text)
+    # the same 185 under the car 小计 and the 运行维护费, each with its own label
+    same = sorted((f.column, f.bbox[0]) for f in doc.facts if f.value_text == "185")
+    assert [c for c, _ in same] == ["“三公”经费/公务用车购置及运行维护费/公务用车运行维护费",
+                                    "“三公”经费/公务用车购置及运行维护费/小计"]
+    assert same[0][1] != same[1][1]
+    assert not doc.warnings
+
+
+def test_sangong_training_cells(layouts):
+    doc = _doc(layouts, "sangong_training.pdf")
+    kind = "三公经费支出预算表"
+    for column, value in [("合计", "900"), ("“三公”经费/小计", "287.5"), ("“三公”经费/因公出国（境）费", "60"),
+                          ("“三公”经费/公务用车购置及运行维护费/小计", "185"),
+                          ("“三公”经费/公务用车购置及运行维护费/公务用车运行维护费", "185"),
+                          ("“三公”经费/公务接待费", "42.5"), ("会议费", "96.5"), ("培训费", "516")]:
+        assert _one(doc, kind, column).value_text == value, column
+    assert not [f for f in doc.facts if f.column.endswith("公务用车购置费")]
 
 
 # --- all: the figures add up -----------------------------------------------------------------------

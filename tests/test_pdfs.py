@@ -134,3 +134,29 @@ def test_pdf_twin_gives_the_text_files_table_codes(stem):
     pdf = ingested(CORPUS / "pdf" / f"{stem}.pdf")
     codes = lambda doc: sorted((t.kind, t.code or "") for t in doc.tables if t.kind in STANDARD)  # noqa: E731
     assert codes(pdf) == codes(text)
+
+
+@pytest.mark.parametrize("name, page", [("中共上海市普陀区委社会工作部 2024 年度部门决算.pdf", 14),
+                                        ("附件2：部门决算模板.pdf", 12)])
+def test_empty_san_gong_table_keeps_its_four_header_rows(name, page):
+    """A 三公 table printed empty under four header rows (财政拨款“三公”经费 over 合计 | 出国 | 用车 |
+    接待 over 小计 | 购置 | 运行 over 预算数 | 决算数): the 合计 and 小计 merged into the header are
+    column labels, not total rows, so each column keeps its whole path and no label is a fact.
+    (The 模板 is a blank template, refused as a report: its grid is read on its own.)"""
+    from ingest.layout import interpret
+    from ingest.model import RawTable
+    from ingest.read_pdf import read_pdf
+
+    raw = read_pdf(CORPUS / "real" / name)
+    tables = [t for i, b in enumerate(b for b in raw.blocks if isinstance(b, RawTable))
+              if (t := interpret(b, i)[0]) is not None and t.kind == "三公经费支出决算表"]
+    [table] = tables
+    assert (table.page, table.header_rows, table.rows) == (page, 4, ())
+    top, car = "财政拨款“三公”经费", "财政拨款“三公”经费/公务用车购置及运行维护费"
+    assert [c.path for c in table.columns] == [
+        f"{path}/{measure}" for path in (f"{top}/合计", f"{top}/因公出国（境）费", f"{car}/小计", f"{car}/公务用车购置费",
+                                         f"{car}/公务用车运行维护费", f"{top}/公务接待费")
+        for measure in ("预算数", "决算数")]
+    if "模板" not in name:
+        doc = ingested(CORPUS / "real" / name)
+        assert not [f for f in doc.facts if f.table_kind == "三公经费支出决算表"]

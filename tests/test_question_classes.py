@@ -704,3 +704,32 @@ def test_each_department_compared_in_its_own_year(reports_ask, question, order):
     result = reports_ask(question)
     assert result["status"] == "answered", result["answer"]
     assert [(c["department"], c["year"]) for c in result["comparison"]] == order
+
+
+# --- several departments' figure added up: each cited, the total computed ------------------------
+
+@pytest.mark.parametrize("question, total, count", [
+    ("2019年省人大常委会办公厅、省检察院、省委办公厅、省政协办公厅、省高院五家的部门预算收支总计加起来是多少？", "120729.78", 5),
+    ("省检察院和省法院2019年三公经费预算合计多少", "932.01", 2),
+])
+def test_the_same_figure_of_several_departments_added_up(jiangsu_ask, question, total, count):
+    result = jiangsu_ask(question)
+    main = _main(result)
+    assert main["value"] == total and main["computed"] and len(result["figures"]) == count + 1
+
+
+def test_two_departments_with_their_own_years_added_up(reports_ask):
+    result = reports_ask("泉州数字办（2023年）和晋江经信（2018年）三公经费一共多少")
+    assert _main(result)["value"] == "10.36" and result["kind"] == "across_sum"
+
+
+# --- 三公经费合计 of the table that adds 会议费 and 培训费 is the 三公's total -------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("省检察院2019年三公经费合计是多少", "418.26"),
+    ("省检察院2019年三公经费预算合计多少", "418.26"),
+    ("省人大常委会办公厅2017年三公经费合计", "833.60"),
+    ("江苏省政协办公厅2018年三公经费合计多少", "675.10"),
+])
+def test_a_sangong_total_is_not_the_total_with_meetings_and_training(jiangsu_ask, question, value):
+    assert _main(jiangsu_ask(question))["value"] == value
