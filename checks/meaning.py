@@ -16,11 +16,17 @@ from .said import TAIL, clean
 
 _CODE = re.compile(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)")
 _CATEGORY = re.compile(r"^(?:.*[:：])?([\u4e00-\u9fff]+)\(类\)$")
+_ITEM = re.compile(r"^(?P<item>.+?)\((?:款|项)\)[:：]?(?:支出|收入)?$")
 
 
 def meaning(subject: str, names: dict[str, str]) -> tuple[list, list]:
     text = compact(subject).replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
     text = re.sub(r"^(?:其中|全年|本年度|年度)[:：]?", "", text)
+    item = _ITEM.match(text)
+    if item:  # 住房改革支出(款)住房公积金(项):支出 is the 项 the subject names, never a bare 支出
+        name = re.split(r"\((?:类|款)\)", item.group("item"))[-1]
+        code = names.get(name)
+        return ([(code, GENERAL, "支出")], [(code, FISCAL, "支出"), (code, ALL, "支出")]) if code else ([("行", name)], [])
     if _CATEGORY.match(text) is None:
         text = clean(text) or text
     core = TAIL.sub("", text) or text

@@ -70,9 +70,10 @@ def narrative_rates(report: Report) -> list[Finding]:
             change = number(s.change)
             before = now - s.direction * change if change is not None else None
             if before and before > 0 and change is not None:
+                # the year before is worked out from two printed amounts: it is as rough as both together
                 finding = _rate(report, s, s.change_pct, change, before, lambda c, b: c / b * 100,
                                 f"比上年{'增加' if s.direction > 0 else '减少'} {s.change}万元，上年即 {amount(before)}万元，"
-                                f"变动率应为")
+                                f"变动率应为", _half(change), _half(now) + _half(change))
                 if finding:
                     out.append(finding)
         budget_said = s.budget or budget_nearby(report, s)
@@ -165,7 +166,14 @@ def narrative_repeat(report: Report) -> list[Finding]:
     return out
 
 
-def _rate(report: Report, s, printed: str, top: Decimal, bottom: Decimal, formula, text: str) -> Finding | None:
+def _half(value: Decimal) -> Decimal:
+    """Half the last printed place of an amount (28.1 → 0.05, 3401.59 → 0.005): how far from it
+    the unrounded amount may be."""
+    return Decimal(1).scaleb(min(value.as_tuple().exponent, 0)) / 2
+
+
+def _rate(report: Report, s, printed: str, top: Decimal, bottom: Decimal, formula, text: str,
+          top_spread: Decimal | None = None, bottom_spread: Decimal | None = None) -> Finding | None:
     value = number(printed)
     if value is None:
         return None
@@ -173,18 +181,22 @@ def _rate(report: Report, s, printed: str, top: Decimal, bottom: Decimal, formul
     computed = formula(top, bottom)
     if round(computed, places) == value:
         return None
-    # the amounts are rounded to 0.01 万元: any rate their unrounded values allow is consistent
-    half = Decimal("0.005")
-    rates = [formula(t, b) for t in (top - half, top + half) for b in (bottom - half, bottom + half) if b > 0]
+    # the amounts are rounded where they are printed: any rate their unrounded values allow is consistent
+    a = _half(top) if top_spread is None else top_spread
+    b_ = _half(bottom) if bottom_spread is None else bottom_spread
+    rates = [formula(t, b) for t in (top - a, top + a) for b in (bottom - b_, bottom + b_) if b > 0]
     unit = Decimal(1).scaleb(-places) / 2
     if min(rates) - unit <= value <= max(rates) + unit:
         return None
-    # off by one in the last printed place (truncated rather than rounded): rounding; more: error
-    severity = "rounding" if abs(computed - value) <= 2 * unit else ERROR
+    # off by one in the last printed place (truncated rather than rounded): rounding; within a tenth
+    # of a point, a rate the report may have worked out from amounts it restated: notice; more: error
+    gap_ = abs(computed - value)
+    severity = "rounding" if gap_ <= 2 * unit else NOTICE if gap_ <= Decimal("0.1") else ERROR
     shown = f"{computed:.{max(places, 2)}f}%"
     return Finding("narrative-rates", severity,
                    f"说明写“{s.subject}”{text} {shown}，而说明印为 {printed}%"
-                   + ("（属尾数差异）" if severity == "rounding" else ""),
+                   + ("（属尾数差异）" if severity == "rounding" else "")
+                   + ("（相差不到0.1个百分点，可能按调整后的金额计算，请核对）" if severity == NOTICE else ""),
                    shown, f"{printed}%", (report.sentence(s, f"{printed}%"),))
 
 
