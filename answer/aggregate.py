@@ -242,6 +242,31 @@ def _assessed_counts(passages: list[dict]) -> set[int]:
     return found
 
 
+def form_scores(catalog, document: str) -> tuple[list[dict], str | None]:
+    """Every 绩效 self-assessment form's printed total score (each its printed cell, labelled with
+    the project's name), and None; or what is read so far and why the whole set cannot be: no
+    form, fewer forms than the report says it assessed, a form whose total cannot be read."""
+    from .projects import projects
+    from .ranking import _form_tables, _form_total
+
+    facts = catalog.facts(document)
+    forms = projects(facts)
+    if not forms:
+        return [], "报告没有可读的项目绩效自评表"
+    counts = _assessed_counts(catalog.store.passages(document))
+    if len(counts) == 1 and counts != {len(forms)}:
+        return [], f"报告说自评项目 {counts.pop()} 个，但只读到 {len(forms)} 个项目绩效自评表"
+    scores, unread = [], []
+    for p in forms:
+        tables = _form_tables(p, forms, facts)
+        total = _form_total([f for f in facts if f["table_index"] in tables])
+        (scores if total is not None else unread).append(dict(total, label=p.name) if total else p.name)
+    if unread:
+        return scores, (f"{len(forms)} 个自评表中有 {len(unread)} 个读不出总分（" + "、".join(unread[:3])
+                        + ("等" if len(unread) > 3 else "") + "）")
+    return scores, None
+
+
 def average_score(catalog, document: str) -> Average:
     """The mean 绩效 self-assessment score of one report: the average it prints (one sentence, one
     value), else the mean of every form's printed total score; `value` None, with the reason,
@@ -260,26 +285,9 @@ def average_score(catalog, document: str) -> Average:
         return Average(printed[0]["value_text"], False, 0, None, (printed[0],))
     if len(values) > 1:
         return Average(None, False, 0, None, tuple(printed), "报告里印了几个不同的平均得分：" + "、".join(sorted(values)))
-    from .projects import projects
-    from .ranking import _form_tables, _form_total
-
-    facts = catalog.facts(document)
-    forms = projects(facts)
-    if not forms:
-        return Average(None, False, 0, None, (), "报告没有印出平均得分，也没有可读的项目绩效自评表")
-    counts = _assessed_counts(catalog.store.passages(document))
-    if len(counts) == 1 and counts != {len(forms)}:
-        return Average(None, False, len(forms), None, (),
-                       f"报告说自评项目 {counts.pop()} 个，但只读到 {len(forms)} 个项目绩效自评表，无法计算全部项目的平均分")
-    scores, unread = [], []
-    for p in forms:
-        tables = _form_tables(p, forms, facts)
-        total = _form_total([f for f in facts if f["table_index"] in tables])
-        (scores if total is not None else unread).append(dict(total, label=p.name) if total else p.name)
-    if unread:
-        return Average(None, False, len(forms), None, tuple(scores),
-                       f"{len(forms)} 个自评表中有 {len(unread)} 个读不出总分（" + "、".join(unread[:3])
-                       + ("等" if len(unread) > 3 else "") + "），无法计算平均分")
+    scores, why = form_scores(catalog, document)
+    if why:
+        return Average(None, False, len(scores), None, tuple(scores), why + "，无法计算平均分")
     total = sum(Decimal(str(f["number"])) for f in scores)
     formula = f"({' + '.join(f['value_text'] for f in scores)}) ÷ {len(scores)}"
     return Average(_shown(total / len(scores)), True, len(scores), formula, tuple(scores))

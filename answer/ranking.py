@@ -251,7 +251,7 @@ def compare(question: Question, catalog: Catalog, out: dict) -> dict:
         items = _items(question, named, catalog)
         if items:
             return _rank_items(question, named.departments[0], named.spans, items, catalog, out, ascending)
-        if _rank_units(question, only, catalog, out, ascending):
+        if _rank_units(question, only, catalog, out, ascending) or _rank_projects(question, only, catalog, out, ascending):
             return out
         out["status"] = "not_found"
         out["answer"] = (f"问题只指明了{named.departments[0]}一个部门，也没有列出要排序的几项"
@@ -760,7 +760,24 @@ def _form_total(facts: list[dict]) -> dict | None:
     (总分值、评价总分 (S) … 95); None when the row prints several numbers and none is named the score."""
     row = [f for f in facts if _TOTAL_ROW.match(compact(f["row_label"] or "")) and f["number"] is not None]
     scored = [f for f in row if _SCORE_COLUMN.search(f["column"] or "")]
-    return scored[0] if scored else (row[0] if len(row) == 1 else None)
+    if scored:
+        return scored[0]
+    if len(row) != 1:
+        return None
+    # the row's only number: the score where the row's label names the score (总分值、评价总分), or
+    # the grade is printed beside it (总分 … 90 优); under another column's header it may be the points
+    # an indicator is worth (分值), a target or what was achieved (指标值, 完成值)
+    only = row[0]
+    graded = any(f.get("row_index") == only.get("row_index") and f.get("table_index") == only.get("table_index")
+                 and f["number"] is None and _GRADE_WORD.fullmatch(compact(f["value_text"] or "")) for f in facts)
+    if graded or _SCORE_LABEL.search(compact(only["row_label"] or "")) or not _NOT_SCORE_COLUMN.search(only["column"] or ""):
+        return only
+    return None
+
+
+_NOT_SCORE_COLUMN = re.compile(r"分值|权重|指标值|完成值|预算|执行数|资金")
+_SCORE_LABEL = re.compile(r"评价总分|自评总分|合计得分|总得分")
+_GRADE_WORD = re.compile(r"优秀?|良好?|中|合格|差|不合格")
 
 
 def _where_key(f: dict) -> tuple:
@@ -792,6 +809,32 @@ def _units_column(question: Question, headers: list[str]) -> str | None:
     found |= {h for word, term in COLUMN_WORDS.items() if word in text for h in headers if term in h}
     found = {h for h in found if not any(h != o and h in o for o in found)}  # 人员编制数 over 编制数
     return found.pop() if len(found) == 1 else None
+
+
+SCORE_ASKED = re.compile(r"(?:自评|绩效|评价).{0,12}(?:得分|分数|评分|总分|分)|(?:得分|分数|评分|总分).{0,12}(?:自评|绩效|项目)")
+
+
+def _rank_projects(question: Question, department: str, catalog: Catalog, out: dict, ascending: bool) -> bool:
+    """The department's projects ranked by their 绩效 self-assessment total score, each cited from
+    its form (answer.aggregate.form_scores); False when the question does not rank scores, and
+    refused when not every form's total can be read."""
+    from .aggregate import form_scores
+
+    if not SCORE_ASKED.search(question.compact):
+        return False
+    document = _document(question, department, catalog)
+    scores, why = form_scores(catalog, document) if document else ([], "没有这个部门的报告")
+    year = catalog.documents[document]["year"] if document in getattr(catalog, "documents", {}) else question.year
+    if why:
+        out["status"] = "not_found"
+        out["answer"] = f"无法排序：{department}：{why}，不能断定哪个项目得分最高或最低。"
+        return True
+    ranked = sorted(scores, key=lambda f: f["number"], reverse=not ascending)
+    _state(out, f"{department}{ranked[0]['year'] or year or ''}年度项目绩效自评总分", [(f["label"], f) for f in ranked],
+           ascending, f"共 {len(ranked)} 个自评项目，")
+    out["comparison"] = [{"department": department, "item": f["label"], "year": f["year"], "value": f["value_text"],
+                          "number": float(f["number"]), "unit": f["unit"]} for f in ranked]
+    return True
 
 
 def _rank_units(question: Question, department: str, catalog: Catalog, out: dict, ascending: bool) -> bool:

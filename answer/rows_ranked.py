@@ -29,8 +29,12 @@ _LOW = re.compile(r"从小到大|从少到多|从低到高|由小到大|由少�
 def asks(question) -> bool:
     """Whether the question ranks rows a table prints under a row, or of a level."""
     rest = question.rest or question.compact
+    from .ranking import SCORE_ASKED
+
     if question.operation != "rank" or question.department is None or len(question.named) > 1:
         return False
+    if SCORE_ASKED.search(question.compact):
+        return False  # projects ranked by their self-assessment scores (answer.ranking)
     if LEVEL.search(rest):
         return True
     m = CHILDREN.search(rest)

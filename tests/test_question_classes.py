@@ -733,3 +733,23 @@ def test_two_departments_with_their_own_years_added_up(reports_ask):
 ])
 def test_a_sangong_total_is_not_the_total_with_meetings_and_training(jiangsu_ask, question, value):
     assert _main(jiangsu_ask(question))["value"] == value
+
+
+# --- a department's projects ranked by their self-assessment scores -------------------------------
+
+@pytest.mark.parametrize("question, first, value", [
+    ("数字泉州办2023年做绩效自评的项目里，分数最低的那个得了几分？", "数字泉州发展专项资金", "80"),
+    ("数字泉州办2023年哪个自评项目得分最低", "数字泉州发展专项资金", "80"),
+    ("数字泉州办2023年绩效自评得分最高的项目是哪个", "泉州市政务数据汇聚与共享应用平台监理费用", "99.4"),
+    # the total row's one number beside its grade (总分 … 98.5 优) is the score, whatever column it falls in
+    ("晋城大数据局2023年哪个项目自评得分最高", "智库合作项目", "98.5"),
+])
+def test_projects_ranked_by_their_self_assessment_score(reports_ask, question, first, value):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and result["kind"] == "rank", result["answer"]
+    assert (result["comparison"][0]["item"], result["comparison"][0]["value"]) == (first, value)
+
+
+@pytest.mark.parametrize("question", ["浔阳数字经济中心2023年自评总分最低的项目"])  # 13 assessed, 2 forms read
+def test_a_ranking_of_scores_with_a_form_unread_is_refused(reports_ask, question):
+    _refused(reports_ask(question))
