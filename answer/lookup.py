@@ -208,6 +208,23 @@ _QUOTE = re.compile(r"[“\"‘'「『]([^”\"’'」』]{2,40})[”\"’'」�
 _QUOTE_MARKS = re.compile(r"[“”\"‘’'「」『』《》]")
 
 
+def _quoted_row(q, labels) -> str | None:
+    """The one row label that prints a name the question quotes (four characters or more, not
+    the department's, longer than the quote: a label that is the quote is named already): None
+    when no label or several different ones print it."""
+    for m in _QUOTE.finditer(q.compact):
+        name = _QUOTE_MARKS.sub("", compact(m.group(1)))
+        if len(name) < 4 or any(name in d for d in q.departments):
+            continue
+        printed = {l: _QUOTE_MARKS.sub("", compact(l)) for l in labels}
+        if name in printed.values() or any(bare_label(l) == name for l in labels):
+            continue  # a row printed as the quote itself is the row it names
+        found = {l for l, p in printed.items() if name in p}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
 def _quoted_elsewhere(fact: dict, q, where_: str) -> str | None:
     """A name the question puts in quotes that the figure's table, row, section, column or
     sentence does not print; quotes that are part of the department's name (“智慧福州”) or the
@@ -566,6 +583,11 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     named = [l for l in catalog.labels_of(document) if (l in plain or l in loose) and l not in COLUMN_WORDS]
     # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
+    if quoted := _quoted_row(q, catalog.labels_of(document)):
+        # a name the question quotes, printed in one row's label only (“江苏法院云平台”租赁费): that
+        # row; the labels inside the quote (法院) name nothing else
+        named = [l for l in named if not ((l in quoted or loose.get(l, l) in quoted) and l != quoted)] + [quoted]
+        named = list(dict.fromkeys(l for l in named if not any(l != o and l in o for o in named)))
     if named and all(l in _TOTALS for l in named) and not (q.table_kind or q.table_code or table_words):
         # a bare 合计 with no table named (涉及财政资金合计多少) is the total of the words before it,
         # not the first table's 合计

@@ -753,3 +753,15 @@ def test_projects_ranked_by_their_self_assessment_score(reports_ask, question, f
 @pytest.mark.parametrize("question", ["浔阳数字经济中心2023年自评总分最低的项目"])  # 13 assessed, 2 forms read
 def test_a_ranking_of_scores_with_a_form_unread_is_refused(reports_ask, question):
     _refused(reports_ask(question))
+
+
+# --- a quoted name printed in one row's label only is that row ----------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("江苏高院2017年“江苏法院云平台”租赁费在政府采购预算里是多少？", "1,000.00"),
+    ("江苏省检察院2019年“专业技能培训服务”的政府采购预算是多少", "70.00"),
+    ("省政协办公厅2018年“交通运输和仓储服务”政府采购预算", "40.00"),
+    ("江苏高院2019年“案件执行”这一块预算多少？", "775.00"),  # printed as the quote itself, beside longer labels
+])
+def test_a_quoted_name_printed_in_one_rows_label_is_that_row(jiangsu_ask, question, value):
+    assert _main(jiangsu_ask(question))["value"] == value
