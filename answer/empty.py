@@ -11,14 +11,12 @@ import re
 from decimal import Decimal
 
 from domain.normalize import compact
+# NO_DATA: a note that says the table has nothing in it ("当此表数据为空时，即本部门无…支出" says what
+# the table's emptiness means: it is empty here); NONE: a sentence naming the table's funds or
+# words that says there are none of them
+from domain.report_text import NO_DATA, NONE
 from domain.tables import FUNDS_TABLES
 from domain.vocabulary import TABLE_WORDS
-
-# a note that says the table has nothing in it
-# ("当此表数据为空时，即本部门无…支出" says what the table's emptiness means: it is empty here)
-# a sentence naming the table's funds or words that says there are none of them
-NONE = re.compile(r"无|没有|未发生|未安排|不涉及")
-NO_DATA = re.compile(r"本表无数据|本表为空|本表无内容|此表无数据|无此项(?:收入|支出|收支)?|本表无|(?:此|本)表(?:数据)?为[零空0]")
 
 
 def printed_empty(catalog, document: str, kinds: tuple[str, ...] = (), code: str | None = None) -> list[dict]:

@@ -26,12 +26,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from domain.normalize import compact
 
 from domain.statements import GLOSSARY, Statement, about, asked_quantity, statements
-from domain.vocabulary import FALL, RISE
+from domain.vocabulary import FALL, RISE, WHERE_TO
 
-# a why asked as where a change went: 多了150万，钱加在哪儿了; 多了480万元，主要新增了哪些专项
-WHERE_TO = (r"新增了?(?:哪些|什么)(?:专项|项目|内容|经费)?|(?:钱)?(?:主要)?(?:加|增|多|涨)(?:花|用)?(?:在|到)了?哪(?:儿|里|些方面|些地方|些专项|些项目)?(?:上)?了?"
-            r"|怎么(?:会|就)?(?:变成|成了|变为|降为|降到|只有|没有|没了)"
-            r"|(?:多(?:出来|出)|新增|增加|多花)的(?:钱|部分|资金|经费)?(?:主要)?(?:用|花)(?:在|到|于)了?哪(?:儿|里|些方面|些地方)?了?")
 WHY = re.compile(r"为什么|为何|原因|理由|怎么回事|为啥|" + WHERE_TO)
 CHANGE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年).{0,8}(?:增加|减少|增长|下降|变化|多|少)(?:了)?(?:百分之)?(?:多少|几)")
 COMPLETION = re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率|执行率|执行了?(?:多少|百分之)")

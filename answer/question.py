@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from domain.normalize import arabic_amounts, compact
 from domain.tables import OTHER, kind_of
-from domain.vocabulary import TABLE_WORDS
+from domain.vocabulary import TABLE_WORDS, WHERE_TO
 
 # "2024年初结转和结余": the 年 of 年初 (年末, 年底) is the row's, not the year's
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年(?![初末底])|度)?")
@@ -42,7 +42,7 @@ _SUBJECT_CODE = re.compile(r"(?<!\d)(\d{3})\s?(\d{2})?\s?(\d{2})?(?!\d)")
 
 # operations, tried in order; the first that matches is the question's
 OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
-    ("why", re.compile(r"为什么|为何|何故|原因|缘故|理由|新增了?(?:哪些|什么)|(?:加|增|多|涨)(?:花|用)?(?:在|到)了?哪|怎么(?:会|就)?(?:变成|成了|变为|降为|降到|只有|没有|没了)|(?:多(?:出来|出)|新增|增加|多花)的.{0,3}(?:用|花)(?:在|到|于)了?哪|怎么回事|为啥|什么导致|怎么解释|如何解释|作何解释")),
+    ("why", re.compile(r"为什么|为何|何故|原因|缘故|理由|怎么回事|为啥|什么导致|怎么解释|如何解释|作何解释|" + WHERE_TO)),
     ("rank", re.compile(r"哪个单位|哪家|哪个部门|哪一家|谁的|谁最|哪个.{0,6}[多少高低大小]|谁.{0,4}[多少高低]|从高到低|从低到高|从多到少|从少到多|由高到低|由低到高|从大到小|从小到大|由大到小|由小到大"
                         r"|排个?序|排名|排一下|排列|怎么排|比大小|比较大小|比一比|谁大谁小|谁高谁低|哪个大|哪个最|哪项最|谁多|最多|最高|最少|最低")),
     ("per_person", re.compile(r"人均|每人|每个人|平均每人|平均每个人|主任|局长|书记|科长|处长")),

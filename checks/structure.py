@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from domain.normalize import clean_line, compact
-from domain.report_text import CONTENTS_HEADING, NO_DATA, NONE, contents_entry, page_number, plain_line, starts_entry
+from domain.report_text import CONTENTS_HEADING, EMPTY_NOTE, NONE, contents_entry, page_number, plain_line, starts_entry
 from domain.tables import OTHER, is_budget, kind_of, title_in
 from domain.vocabulary import TABLE_WORDS
 
@@ -481,7 +481,7 @@ def _noted(table: Printed, following: Printed | None, lines: tuple[Line, ...], a
         if not _within(ln, table, following):
             continue
         text = ln.key
-        if not NO_DATA.search(text) and not (NONE.search(text) and (_NOTE.match(text) or _says_none(text, own))):
+        if not EMPTY_NOTE.search(text) and not (NONE.search(text) and (_NOTE.match(text) or _says_none(text, own))):
             continue  # 说明：本表无数据; 注：本部门无该项目; （无政府性基金支出）
         if not any(w in text for w in own) and any(w in text for w in others):
             continue  # another table's note on the same page

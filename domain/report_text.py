@@ -64,8 +64,9 @@ def page_number(text: str) -> int | None:
 # --- an empty table -------------------------------------------------------------------------
 
 # the note printed with a table that has nothing in it (说明：本表无数据; 当此表数据为空时…)
-NO_DATA = re.compile(r"本表无数据|本表为空|本表无内容|此表无数据|无此项(?:收入|支出|收支)?|本表无|(?:此|本)表(?:数据)?为[零空0]"
-                     r"|(?:此|本)表(?:数据)?为空|空表|无数据|无相关(?:收支|收入|支出|数据)|没有相关(?:收支|收入|支出)")
+NO_DATA = re.compile(r"本表无数据|本表为空|本表无内容|此表无数据|无此项(?:收入|支出|收支)?|本表无|(?:此|本)表(?:数据)?为[零空0]")
+# and the wider wording a reviewer accepts as that note beside an empty table (空表, 无相关收支)
+EMPTY_NOTE = re.compile(NO_DATA.pattern + r"|(?:此|本)表(?:数据)?为空|空表|无数据|无相关(?:收支|收入|支出|数据)|没有相关(?:收支|收入|支出)")
 # a sentence that says there is none (本部门无政府性基金预算财政拨款收入和支出)
 NONE = re.compile(r"无|没有|未发生|未安排|不涉及")
 
