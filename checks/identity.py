@@ -5,7 +5,7 @@ year (report-dates), and no template text is left where a name or a figure belon
 
 A line is read as naming the report when it is a heading, a title or a field line, never a
 sentence: a year in a sentence is usually another year's figure (与2023年度相比).  Names are read
-as ingest reads them (`ingest.names`, imported where used: the year, codes and the kind of report
+as ingest reads them (`domain.names`: the year, codes and the kind of report
 taken away; a name cut by a line break or printed in its short form is the same department;
 `index.aliases`: the full and short forms of one name).
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from domain.names import DEPARTMENT_LABELS, compatible, fields_in, names_in, years_in
 from domain.normalize import compact
 from domain.report_text import (PLACEHOLDER_BLANK, PLACEHOLDER_DOTS, PLACEHOLDER_FIGURE, PLACEHOLDER_X)
 from domain.tables import kind_of, title_in
@@ -50,8 +51,6 @@ def _lines_naming(lines: tuple[Line, ...]) -> list[Line]:
 
 def report_identity(report: Report) -> list[Finding]:
     """A heading, title or 部门/单位 line that names another year or another department."""
-    from ingest.names import DEPARTMENT_LABELS, fields_in, names_in
-
     lines = printed_lines(report)
     if not lines:
         return []
@@ -98,8 +97,6 @@ def report_identity(report: Report) -> list[Finding]:
 
 def _years(text: str) -> list[int]:
     """The years a line states as the report's: not a year after 比/与/上年 (another year's)."""
-    from ingest.names import years_in
-
     out = []
     for year in years_in(text):
         at = text.find(str(year))
@@ -114,7 +111,6 @@ def _years(text: str) -> list[int]:
 
 def _same(name: str, department: str) -> bool:
     from index.aliases import department_key
-    from ingest.names import compatible
 
     if compatible(name, department):
         return True
@@ -178,8 +174,6 @@ def _sentence_ref(report: Report, passage: dict, sentence: str, value: str):
 def placeholders(report: Report) -> list[Finding]:
     """Template text printed where the report's own words belong: XX局, ××部门, 20XX年, （单位名称）,
     …万元, or a 部门：/编制单位： field holding nothing but dots."""
-    from ingest.names import DEPARTMENT_LABELS, fields_in
-
     lines = printed_lines(report)
     out = []
     seen = set()

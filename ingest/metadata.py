@@ -5,7 +5,7 @@ table), labelled fields (部门：, 部门名称：, 单位名称：, 预算单�
 table), headings (第二部分江苏省人民检察院2017年度部门预算表, table titles such as
 一、2017年度江苏省高级人民法院部门收支预算总表) and the narrative's sentences that begin with the
 name and the year (江苏省政协办公厅2019年度财政拨款基本支出预算…).  Each place gives printed names
-(`ingest.names` takes the years, kinds, dates, codes and printers away); the department is the
+(`domain.names` takes the years, kinds, dates, codes and printers away); the department is the
 name most places agree on, printed as the document prints it most.  Where the cover, the fields
 or the headings name another department, the choice is kept and a warning says so.
 
@@ -19,10 +19,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from domain.names import DEPARTMENT_LABELS, compatible, fields_in, names_in, strip_fields, years_in
 from domain.normalize import compact
 
 from .model import DocumentMeta, IngestWarning, RawDocument, RawTable, TextLine
-from .names import DEPARTMENT_LABELS, compatible, fields_in, names_in, strip_fields, years_in
 
 # How much one kind of place counts when places are weighed against each other.
 SOURCE_WEIGHT = {"cover": 3, "field": 3, "heading": 2, "text": 1}

@@ -266,3 +266,20 @@ def test_a_subject_item_with_its_level_is_that_item():
 
     assert meaning("住房改革支出(款)住房公积金(项):支出", {"住房公积金": "2210201"})[0] == [("2210201", "一般公共预算财政拨款", "支出")]
     assert meaning("提租补贴(项):支出", {})[0] == [("行", "提租补贴")]
+
+
+def test_checks_read_reports_through_domain_only():
+    """checks/ imports domain/ (and index for the store and the names of one department), never
+    ingest/ or answer/; domain/ imports none of the stages."""
+    import ast
+
+    def imported(folder):
+        for path in sorted((ROOT / folder).glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    yield path.name, node.module.split(".")[0]
+                elif isinstance(node, ast.Import):
+                    yield from ((path.name, a.name.split(".")[0]) for a in node.names)
+
+    assert not [(f, m) for f, m in imported("checks") if m in ("ingest", "answer", "ui", "app")]
+    assert not [(f, m) for f, m in imported("domain") if m in ("ingest", "answer", "index", "checks", "ui", "app")]

@@ -10,7 +10,7 @@ from conftest import CORPUS, REAL_REPORTS, TEXTS, TWINS, ingested
 
 from ingest.metadata import read_metadata
 from ingest.model import Cell, RawDocument, RawTable, TextLine
-from ingest.names import compatible, names_in, years_in
+from domain.names import compatible, names_in, years_in
 
 JIANGSU = CORPUS / "budget" / "jiangsu"
 METADATA_WARNINGS = ("部门名称前后不一致", "年度前后不一致", "报告类别前后不一致")
