@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS facts (
     row_index INTEGER, row_group INTEGER, row_label TEXT, row_code TEXT, row_level TEXT, row_parent TEXT,
     row_section TEXT,
     column_path TEXT, value_text TEXT, value_state TEXT, number TEXT, unit TEXT,
-    page INTEGER, line INTEGER, bbox TEXT, department TEXT, year INTEGER
+    page INTEGER, line INTEGER, bbox TEXT, department TEXT, year INTEGER,
+    confidence REAL  -- OCR engine's confidence for a cell read from a page image; NULL from a text layer
 );
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id, table_idx, row_index);
 CREATE INDEX IF NOT EXISTS facts_label ON facts(row_label);
@@ -81,6 +82,7 @@ class Store:
             self.db = sqlite3.connect(self.path)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.executescript(_SCHEMA)
+            _add_confidence(self.db)
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.row_factory = sqlite3.Row
         self._check_schema()
@@ -128,11 +130,11 @@ class Store:
             self.db.executemany(
                 "INSERT INTO facts (doc_id, table_idx, table_code, table_kind, table_title, row_index, row_group,"
                 " row_label, row_code, row_level, row_parent, row_section, column_path, value_text, value_state, number,"
-                " unit, page, line, bbox, department, year) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " unit, page, line, bbox, department, year, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(doc_id, f.table_index, f.table_code, f.table_kind, f.table_title, f.row_index, f.row_group,
                   f.row_label, f.row_code, f.row_level, f.row_parent, f.row_section, f.column, f.value_text, f.value_state,
                   None if f.number is None else str(f.number), f.unit, f.page, f.line,
-                  json.dumps(f.bbox) if f.bbox else None, f.department, f.year) for f in doc.facts])
+                  json.dumps(f.bbox) if f.bbox else None, f.department, f.year, f.confidence) for f in doc.facts])
             self.db.executemany(
                 "INSERT INTO passages (doc_id, section, text, page, line, end_line) VALUES (?,?,?,?,?,?)",
                 [(doc_id, p.section, p.text, p.page, p.line, p.end_line) for p in doc.passages])
@@ -350,6 +352,8 @@ def _cell(cell) -> dict:
         out["line"] = cell.line
     if cell.bbox is not None:
         out["bbox"] = list(cell.bbox)
+    if cell.confidence is not None:  # read by OCR
+        out["confidence"] = cell.confidence
     return out
 
 
@@ -365,7 +369,17 @@ def _fact_dict(row: sqlite3.Row) -> dict:
         "bbox": json.loads(row["bbox"]) if row["bbox"] else None, "value_state": row["value_state"],
         "table_index": row["table_idx"], "row_index": row["row_index"], "row_group": row["row_group"],
         "row_level": row["row_level"], "row_parent": row["row_parent"], "row_section": row["row_section"],
+        # read by OCR: the engine's confidence (None from a text layer, or in an index built before it)
+        "confidence": row["confidence"] if "confidence" in row.keys() else None,
     }
+
+
+def _add_confidence(db: sqlite3.Connection) -> None:
+    """An index written before facts kept their OCR confidence gets the (nullable) column; its
+    facts read as from a text layer until their documents are ingested again."""
+    if not any(r[1] == "confidence" for r in db.execute("PRAGMA table_info(facts)")):
+        with db:
+            db.execute("ALTER TABLE facts ADD COLUMN confidence REAL")
 
 
 def public_fact(fact: dict) -> dict:

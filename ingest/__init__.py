@@ -2,11 +2,11 @@
 
 Public entry points: `ingest_file` (one file to an IngestedDocument) and `ingest_paths`
 (files and folders into a store, one document at a time, reporting each).  Heavy libraries
-(pdfplumber) are imported only when a PDF is read.
+(pdfplumber; the OCR engine for scanned pages) are imported only when a PDF is read.
 """
 from __future__ import annotations
 
-INGEST_VERSION = "17"  # bump when facts or passages would come out differently
+INGEST_VERSION = "18"  # bump when facts or passages would come out differently
 
 from .pipeline import SUFFIXES, ingest_file  # noqa: E402
 from .run import FileResult, collect_files, ingest_paths  # noqa: E402

@@ -37,6 +37,7 @@ def table_facts(table: Table, document: str, meta: DocumentMeta) -> list[Fact]:
                 row_index=row.index, row_group=row.group, row_label=row.label, row_code=row.code,
                 row_level=row.level, row_parent=row.parent, row_section=row.section, column=column.path,
                 value_text=value.text, value_state=value.state, number=value.number, unit=unit,
+                confidence=cell.confidence,
             ))
     return facts
 

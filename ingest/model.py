@@ -14,12 +14,15 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, o
 
 @dataclass(frozen=True)
 class Cell:
-    """One printed cell.  text is None for a merged cell (PDF), "" for a blank one."""
+    """One printed cell.  text is None for a merged cell (PDF), "" for a blank one.  confidence is
+    the OCR engine's (0–1, the lowest of the text boxes in the cell) for a cell read from a page
+    image, None for one read from a text layer."""
 
     text: str | None
     page: int | None = None
     line: int | None = None
     bbox: BBox | None = None
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,9 @@ class RawDocument:
     source: str  # "pdf" | "text"
     pages: int
     blocks: tuple[Block, ...]
+    # what reading it found worth saying (pages read by OCR, a page with nothing legible)
+    warnings: tuple["IngestWarning", ...] = ()
+    ocr_pages: tuple[int, ...] = ()  # pages read from their image by OCR
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,14 @@ class Fact:
     value_state: str  # number | dash | text
     number: Decimal | None
     unit: str
+    confidence: float | None = None  # OCR engine's confidence (0–1) for a cell read from a page image
+
+    @property
+    def low_confidence(self) -> bool:
+        """Read by OCR below `ingest.ocr.LOW_CONFIDENCE`: may be misread."""
+        from .ocr import LOW_CONFIDENCE
+
+        return self.confidence is not None and self.confidence < LOW_CONFIDENCE
 
     # The keys `python -m index facts` prints, in order.
     PUBLIC_KEYS = (

@@ -18,12 +18,14 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES
 
 
-def read_document(path: Path):
+def read_document(path: Path, progress=None):
+    """The file's RawDocument; progress(pages done, pages to read, seconds left) while pages of
+    a scanned PDF are read by OCR."""
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
         from .read_pdf import read_pdf
 
-        return read_pdf(path)
+        return read_pdf(path, progress)
     if suffix in TEXT_SUFFIXES:
         from .read_text import read_text
 
@@ -31,10 +33,12 @@ def read_document(path: Path):
     raise UnsupportedFile(str(path), f"{path.name}：不支持的文件类型“{suffix or '无扩展名'}”，请提供 PDF、TXT 或 Markdown 报告")
 
 
-def ingest_file(path: Path, department: str | None = None, year: int | None = None) -> IngestedDocument:
+def ingest_file(path: Path, department: str | None = None, year: int | None = None,
+                progress=None) -> IngestedDocument:
     path = Path(path)
-    raw = read_document(path)
+    raw = read_document(path, progress)
     meta, warnings = read_metadata(raw, department, year)  # warnings: where the document disagrees on them
+    warnings = list(raw.warnings) + warnings  # what reading said (pages read by OCR)
     tables, facts = [], []
     for block in raw.blocks:
         if not isinstance(block, RawTable):

@@ -11,11 +11,15 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import BrokenPDF, EmptyDocument, EncryptedPDF, ImageOnlyPDF
-from .model import BBox, Block, Cell, RawDocument, RawTable, TextLine
+from .model import BBox, Block, Cell, IngestWarning, RawDocument, RawTable, TextLine
 from domain.tables import OTHER, code_in, continued_mark, kind_of, title_in
 from domain.normalize import clean_line, compact, nfkc
+
+if TYPE_CHECKING:
+    from .ocr import Progress
 
 # Page furniture that may stand between a table and its continuation on the next page.
 _FURNITURE = re.compile(r"^(?:[-－—\s]*\d{1,3}[-－—\s]*|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
@@ -28,7 +32,10 @@ def _quiet() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def read_pdf(path: Path) -> RawDocument:
+def read_pdf(path: Path, progress: "Progress | None" = None) -> RawDocument:
+    """The PDF's lines and cell grids.  A page without a text layer that shows an image (a scan)
+    is read by OCR (`ocr`, `ocr_page`), pages in parallel; progress(pages done, pages to read,
+    seconds left) is called as each is read.  A page with a text layer is never OCR'd."""
     _quiet()
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -50,18 +57,50 @@ def read_pdf(path: Path) -> RawDocument:
     with pdf:
         if not pages:
             raise EmptyDocument(str(path), f"{path.name}：PDF 没有任何页面")
-        blocks: list[Block] = []
-        any_text = False
+        by_page: dict[int, list[Block]] = {}
+        scanned: list[int] = []
         try:
             for number, page in enumerate(pages, start=1):
-                page_blocks = _page_blocks(page, number)
-                any_text = any_text or bool(page_blocks)
-                blocks.extend(page_blocks)
+                if _image_only(page):
+                    scanned.append(number)
+                else:
+                    by_page[number] = _page_blocks(page, number)
         except damaged as exc:
             raise BrokenPDF(str(path), f"{path.name}：PDF 第 {number} 页无法解析，文件可能已损坏（{type(exc).__name__}）") from exc
-        if not any_text:
-            raise ImageOnlyPDF(str(path), f"{path.name}：PDF 只有图像没有文字层（扫描件），无法读取数字；请先做文字识别（OCR）后再导入")
-        return RawDocument(str(path), path.name, "pdf", len(pages), tuple(_join_continued(blocks)))
+        n_pages = len(pages)
+    warnings: list[IngestWarning] = []
+    if scanned:
+        by_page.update(_scanned_blocks(path, scanned, warnings, progress))
+    blocks = [block for number in sorted(by_page) for block in by_page[number]]
+    if not blocks:
+        if scanned:
+            raise ImageOnlyPDF(str(path), f"{path.name}：PDF 只有图像没有文字层（扫描件），文字识别（OCR）在 {len(scanned)} "
+                                          f"页图像上没有读出任何可用的文字（空白页或图片，不是可读的报告页）")
+        raise ImageOnlyPDF(str(path), f"{path.name}：PDF 没有文字层，也没有可识别的图像，无法读取")
+    return RawDocument(str(path), path.name, "pdf", n_pages, tuple(_join_continued(blocks)), tuple(warnings),
+                       tuple(scanned))
+
+
+def _image_only(page) -> bool:
+    """No text layer, and an image to read: a scanned page (a blank page has no image)."""
+    return not page.chars and bool(page.images)
+
+
+def _scanned_blocks(path: Path, numbers: list[int], warnings: list[IngestWarning], progress) -> dict[int, list[Block]]:
+    from .ocr import scan_pages
+    from .ocr_page import page_layout
+
+    out: dict[int, list[Block]] = {}
+    for number, scan in scan_pages(path, numbers, progress).items():
+        grids, words = page_layout(scan)
+        out[number] = _assembled(grids, words, number)
+        if not out[number]:
+            warnings.append(IngestWarning(f"第 {number} 页是图像（扫描件），文字识别（OCR）没有读出可用的文字，已跳过", number))
+    if out and any(out.values()):
+        pages = "、".join(str(n) for n in numbers)
+        warnings.append(IngestWarning(f"第 {pages} 页没有文字层（扫描件），由文字识别（OCR）读出；"
+                                      f"表中数字带识别置信度，低于阈值的已标出，请对照原页核对", numbers[0]))
+    return out
 
 
 # --- one page -------------------------------------------------------------------------------
@@ -71,8 +110,12 @@ def _page_blocks(page, number: int) -> list[Block]:
     page = page.filter(_visible)
     grids = _ruled_tables(page, number)
     grids += _unruled_tables(page, number, [bbox for bbox, _ in grids])
-    boxes = [bbox for bbox, _ in grids]
-    words = _words(page, boxes)
+    return _assembled(grids, _words(page, [bbox for bbox, _ in grids]), number)
+
+
+def _assembled(grids, words: list[dict], number: int) -> list[Block]:
+    """A page's grids and the words outside them as blocks top-down: rows the page break cut
+    out of a table's box joined to it, the other words as lines."""
     tables = [RawTable(rows) for _, rows in grids]
     used: set[int] = set()
     if grids:
@@ -308,7 +351,12 @@ def _join_cells(a: Cell, b: Cell) -> Cell:
         return a
     if not a.text:
         return b
-    return Cell(a.text + "\n" + b.text, a.page, a.line, a.bbox)
+    return Cell(a.text + "\n" + b.text, a.page, a.line, a.bbox, _lower(a.confidence, b.confidence))
+
+
+def _lower(a: float | None, b: float | None) -> float | None:
+    """The lower of two OCR confidences (None: read from a text layer)."""
+    return b if a is None else a if b is None else min(a, b)
 
 
 def _continues(prev: RawTable, table: RawTable) -> bool:

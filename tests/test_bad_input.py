@@ -37,9 +37,12 @@ def test_blank_template_is_not_taken_for_a_report():
         ingest_file(CORPUS / "real" / "附件2：部门决算模板.pdf")
 
 
-def test_image_only_pdf_is_recognised():
-    with pytest.raises(errors.ImageOnlyPDF, match="OCR"):
-        ingest_file(CORPUS / "pdf" / "scanned_004_pages3-6.pdf")
+def test_image_only_pdf_is_read_by_ocr():
+    """Issue 15: a scan is no longer refused; its pages are read by OCR and say so (tests/test_ocr.py
+    checks what is read)."""
+    doc = ingest_file(CORPUS / "pdf" / "scanned_004_pages3-6.pdf")
+    assert doc.facts and all(f.confidence is not None for f in doc.facts)
+    assert any("文字识别（OCR）" in w.message for w in doc.warnings)
 
 
 def test_bad_files_do_not_stop_the_batch_or_touch_the_store(tmp_path):

@@ -1,0 +1,132 @@
+"""OCR of scanned reports (issue 15): seconds and boxes per page, and the share of the numeric cells
+read as the same row (label and subject code), column and value as the report's text layer gives.
+
+    .venv/bin/python benchmarks/ocr.py [--corpus ../shared/corpus] [--cache]
+
+Measured on `pdf/scanned_004_pages3-6.pdf` (pages 3–6 of 004, an image-only PDF) against the
+PDF twin 004's own text layer (its cells are exactly the text report's tab lines), and on
+image-only copies this script makes itself (`image_only_copy`: pages rendered to pictures,
+blurred a little and turned by about 1°): a few pages of the twin 000 and of a real Shanghai
+report, each against its own text layer.  The engine cache starts empty unless asked otherwise
+(a cached page costs nothing and would say nothing about speed).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def image_only_copy(source: Path, pages: list[int], out: Path, dpi: int = 150, blur: float = 0.6,
+                    angle: float = 1.0, noise: bool = False) -> Path:
+    """An image-only PDF of `pages` (1-based) of `source`: each page rendered at `dpi`, blurred
+    (Gaussian radius in pixels), turned by `angle` degrees on a white ground, saved with Pillow
+    at the page's own size.  No text layer is left."""
+    import pypdfium2 as pdfium
+    from PIL import ImageFilter
+
+    pdf = pdfium.PdfDocument(str(source))
+    images = []
+    for n in pages:
+        page = pdf[n - 1]
+        image = page.render(scale=dpi / 72).to_pil().convert("L")
+        if blur:
+            image = image.filter(ImageFilter.GaussianBlur(blur))
+        if angle:
+            image = image.rotate(angle, resample=3, expand=False, fillcolor=255)
+        images.append(image.convert("RGB"))
+        page.close()
+    pdf.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return out
+
+
+def numeric_keys(facts, pages: dict[int, int] | None = None) -> dict[int, Counter]:
+    """Per page, the numeric cells as (row label, subject code, column, value) counted; `pages`
+    maps a page number to the page it is compared with."""
+    from domain.normalize import compact
+
+    out: dict[int, Counter] = {}
+    for f in facts:
+        if f.number is None:
+            continue
+        page = pages.get(f.page, f.page) if pages else f.page
+        out.setdefault(page, Counter())[(compact(f.row_label), f.row_code or "", f.column, f.number)] += 1
+    return out
+
+
+def matched(reference: dict[int, Counter], read: dict[int, Counter]) -> dict[int, tuple[int, int]]:
+    """Per reference page: (cells read the same, numeric cells the text layer prints)."""
+    return {page: (sum(min(n, read.get(page, Counter())[key]) for key, n in want.items()), sum(want.values()))
+            for page, want in sorted(reference.items())}
+
+
+def compare(reference_pdf: Path, scanned_pdf: Path, pages: list[int]) -> dict:
+    """Ingest both; per original page: seconds and boxes of the OCR and the share matched."""
+    from ingest import ingest_file
+    from ingest.ocr import scan_pages
+
+    ref = ingest_file(reference_pdf)
+    start = time.perf_counter()
+    scans = scan_pages(scanned_pdf, list(range(1, len(pages) + 1)))
+    ocr_seconds = time.perf_counter() - start
+    doc = ingest_file(scanned_pdf)  # the same pages again: from the cache when it is on
+    to_original = {i: p for i, p in enumerate(pages, start=1)}
+    got = numeric_keys(doc.facts, to_original)
+    want = {p: c for p, c in numeric_keys(ref.facts).items() if p in pages}
+    share = matched(want, got)
+    low = sum(f.low_confidence for f in doc.facts if f.number is not None)
+    return {"pages": [{"page": p, "seconds": round(scans[i].seconds, 2), "boxes": len(scans[i].boxes),
+                       "matched": share.get(p, (0, 0))[0], "cells": share.get(p, (0, 0))[1]}
+                      for i, p in to_original.items()],
+            "wall_seconds": round(ocr_seconds, 2), "low_confidence_numbers": low,
+            "numbers": sum(f.number is not None for f in doc.facts)}
+
+
+def _report(name: str, result: dict) -> None:
+    print(f"\n{name}  (OCR wall {result['wall_seconds']} s for {len(result['pages'])} pages, "
+          f"{result['low_confidence_numbers']}/{result['numbers']} numbers below LOW_CONFIDENCE)")
+    total = [0, 0]
+    for p in result["pages"]:
+        share = p["matched"] / p["cells"] if p["cells"] else float("nan")
+        total[0] += p["matched"]
+        total[1] += p["cells"]
+        print(f"  page {p['page']:>3}: {p['seconds']:6.2f} s  {p['boxes']:4d} boxes  "
+              f"{p['matched']:4d}/{p['cells']:<4d} numeric cells matched  {share:6.1%}")
+    if total[1]:
+        print(f"  all  : {total[0]}/{total[1]} = {total[0] / total[1]:.1%}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--cache", action="store_true", help="use the usual OCR cache (default: a fresh one)")
+    args = parser.parse_args(argv)
+    fresh = tempfile.TemporaryDirectory()
+    if not args.cache:  # each page is read once, timed, then ingested from the cache
+        os.environ["BUDGET_QA_OCR_CACHE"] = fresh.name
+    corpus = args.corpus
+    _report("scanned_004_pages3-6.pdf against 004's text layer (pages 3–6)",
+            compare(corpus / "pdf" / "004_5522c362a8f8a79d.pdf", corpus / "pdf" / "scanned_004_pages3-6.pdf",
+                    [3, 4, 5, 6]))
+    copies = [(corpus / "pdf" / "000_d038eb9fb139e057.pdf", [3, 4, 5]),
+              (corpus / "real" / "上海市普陀区财政局2024年度部门决算.pdf", [8, 10, 16])]
+    with tempfile.TemporaryDirectory() as tmp:
+        for source, pages in copies:
+            copy = image_only_copy(source, pages, Path(tmp) / f"copy_{source.stem}.pdf")
+            _report(f"{source.name} pages {pages[0]}–{pages[-1]}, rendered 150 dpi, blurred, turned 1°",
+                    compare(source, copy, pages))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""An OCR'd page's text boxes and ruling lines as the PDF reader's words and cell grids.
+
+Owns the geometry of a scanned page: ruled tables from the rules found in the image (row and
+column boundaries where rules run; a stretch of boundary without ink is a merged cell, given as
+None in the slots it covers, as pdfplumber gives it), each text box put in the cell its centre
+falls in (a box the engine read across a printed rule is cut at the rule); unruled tables from
+the boxes' alignment through the same finder the PDF reader uses (`pdf_unruled`); the rest as
+word dicts for lines.  Every cell keeps the lowest confidence of the boxes it holds.
+"""
+from __future__ import annotations
+
+from .model import BBox, Cell
+from .ocr import Box, PageScan, Rule
+from domain.normalize import nfkc
+
+# Rules closer than this (points) are one boundary; a rule meets another within it.
+_SNAP = 3.5
+# A table is at least this big (points).
+_MIN_W, _MIN_H = 60.0, 25.0
+
+Grid = tuple[BBox, tuple[tuple[Cell, ...], ...]]
+
+
+def page_layout(scan: PageScan) -> tuple[list[Grid], list[dict]]:
+    """(ruled and unruled grids with their boxes, word dicts of the text outside them)."""
+    grids: list[Grid] = []
+    taken: set[int] = set()
+    for frame in _frames(scan.horizontal, scan.vertical):
+        grid = _ruled_grid(scan, frame, taken)
+        if grid:
+            grids.append(grid)
+    words = [_word(b) for i, b in enumerate(scan.boxes) if i not in taken]
+    if not grids:
+        from .pdf_unruled import find_unruled_tables
+
+        for table in find_unruled_tables(_BoxPage(words)):
+            grids.append((_round(table.bbox), tuple(tuple(_unruled_cell(text, box, words, scan.number) for text, box in row)
+                                                    for row in table.rows)))
+        boxes = [bbox for bbox, _ in grids]
+        words = [w for w in words if not _inside(w, boxes)]
+    return grids, words
+
+
+# --- ruled tables ---------------------------------------------------------------------------
+
+
+def _frames(horizontal: tuple[Rule, ...], vertical: tuple[Rule, ...]) -> list[tuple[list[Rule], list[Rule]]]:
+    """Rules that cross or meet one another, grouped: one group per ruled table."""
+    rules = [("h", r) for r in horizontal] + [("v", r) for r in vertical]
+    parent = list(range(len(rules)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    hs = [i for i, (k, _) in enumerate(rules) if k == "h"]
+    vs = [i for i, (k, _) in enumerate(rules) if k == "v"]
+    for i in hs:
+        h = rules[i][1]
+        for j in vs:
+            v = rules[j][1]
+            if h.start - _SNAP <= v.at <= h.end + _SNAP and v.start - _SNAP <= h.at <= v.end + _SNAP:
+                parent[find(i)] = find(j)
+    groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
+    for i, (kind, rule) in enumerate(rules):
+        group = groups.setdefault(find(i), ([], []))
+        group[0 if kind == "h" else 1].append(rule)
+    out = []
+    for h, v in groups.values():
+        if len(h) < 2 or len(v) < 2:
+            continue
+        x0, x1 = min(r.at for r in v), max(r.at for r in v)
+        y0, y1 = min(r.at for r in h), max(r.at for r in h)
+        if x1 - x0 >= _MIN_W and y1 - y0 >= _MIN_H:
+            out.append((h, v))
+    out.sort(key=lambda f: min(r.at for r in f[0]))
+    return out
+
+
+def _positions(values: list[float]) -> list[float]:
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= _SNAP:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
+
+
+def _ruled_grid(scan: PageScan, frame, taken: set[int]) -> Grid | None:
+    from .ocr_rules import covered
+
+    h_rules, v_rules = frame
+    ys, xs = _positions([r.at for r in h_rules]), _positions([r.at for r in v_rules])
+    if len(ys) < 2 or len(xs) < 2:
+        return None
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    # wall[r][c]: a rule at xs[c] between rows ys[r]..ys[r+1]; floor[r][c]: a rule at ys[r] over xs[c]..xs[c+1]
+    wall = [[c in (0, n_cols) or covered(scan.ink, scan.scale, False, xs[c], ys[r], ys[r + 1])
+             for c in range(n_cols + 1)] for r in range(n_rows)]
+    floor = [[r in (0, n_rows) or covered(scan.ink, scan.scale, True, ys[r], xs[c], xs[c + 1])
+              for c in range(n_cols)] for r in range(n_rows + 1)]
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if (r, c) in owner:
+                continue
+            c2 = c
+            while c2 + 1 < n_cols and not wall[r][c2 + 1] and (r, c2 + 1) not in owner:
+                c2 += 1
+            r2 = r
+            while r2 + 1 < n_rows and not any(floor[r2 + 1][k] for k in range(c, c2 + 1)):
+                r2 += 1
+            for rr in range(r, r2 + 1):
+                for cc in range(c, c2 + 1):
+                    owner[(rr, cc)] = (r, c)
+            spans[(r, c)] = (r2, c2)
+    texts: dict[tuple[int, int], list[Box]] = {}
+    x_lo, x_hi, y_lo, y_hi = xs[0], xs[-1], ys[0], ys[-1]
+    for i, box in enumerate(scan.boxes):
+        cx, cy = (box.bbox[0] + box.bbox[2]) / 2, (box.bbox[1] + box.bbox[3]) / 2
+        if not (x_lo <= cx <= x_hi and y_lo <= cy <= y_hi):
+            continue
+        taken.add(i)
+        r = _slot(ys, cy)
+        for piece in _cut_at_walls(box, xs, wall[r]):
+            px = (piece.bbox[0] + piece.bbox[2]) / 2
+            texts.setdefault(owner[(r, _slot(xs, px))], []).append(piece)
+    rows = []
+    for r in range(n_rows):
+        row = []
+        for c in range(n_cols):
+            if owner[(r, c)] != (r, c):
+                row.append(Cell(None, scan.number))
+                continue
+            r2, c2 = spans[(r, c)]
+            box = _round((xs[c], ys[r], xs[c2 + 1], ys[r2 + 1]))
+            row.append(_cell(texts.get((r, c), []), box, scan.number))
+        if any(cell.text is not None for cell in row):
+            rows.append(tuple(row))
+    return (_round((x_lo, y_lo, x_hi, y_hi)), tuple(rows))
+
+
+def _slot(bounds: list[float], v: float) -> int:
+    for i in range(len(bounds) - 1):
+        if v < bounds[i + 1]:
+            return i
+    return len(bounds) - 2
+
+
+def _cut_at_walls(box: Box, xs: list[float], walls: list[bool]) -> list[Box]:
+    """A box the engine read across printed rules (two cells' text as one), cut at each rule
+    that has a good share of the box on both sides; the text is cut near the same proportion,
+    at a space or where digits meet characters if there is one close by (75.合计 → 75. | 合计)."""
+    x0, top, x1, bottom = box.bbox
+    cuts = [x for x, wall in zip(xs, walls) if wall and x0 + 0.2 * (x1 - x0) < x < x1 - 0.2 * (x1 - x0)
+            and x - x0 > 6 and x1 - x > 6]
+    if not cuts or len(box.text) < 2:
+        return [box]
+    out, text, left = [], box.text, x0
+    for x in cuts:
+        share = (x - left) / (x1 - left)
+        at = max(1, min(len(text) - 1, round(len(text) * share)))
+        near = [i for i in range(max(1, at - 2), min(len(text) - 1, at + 2) + 1)]
+        seams = [i for i in near if text[i] == " " or _is_han(text[i - 1]) != _is_han(text[i])]
+        if seams:
+            at = min(seams, key=lambda i: (text[i] != " ", abs(i - at)))
+        out.append(Box(text[:at].strip(), box.confidence, (left, top, x, bottom)))
+        text, left = text[at:].strip(), x
+    out.append(Box(text, box.confidence, (left, top, x1, bottom)))
+    return [b for b in out if b.text]
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _cell(boxes: list[Box], bbox: BBox, page: int) -> Cell:
+    if not boxes:
+        return Cell("", page, None, bbox)
+    return Cell(nfkc(_joined(boxes)), page, None, bbox, round(min(b.confidence for b in boxes), 4))
+
+
+def _joined(boxes: list[Box]) -> str:
+    """Boxes of one cell as its text: lines by vertical overlap, top down, "\n" between them."""
+    lines: list[list[Box]] = []
+    for b in sorted(boxes, key=lambda b: (b.bbox[1], b.bbox[0])):
+        mid = (b.bbox[1] + b.bbox[3]) / 2
+        for line in lines:
+            if line[0].bbox[1] <= mid <= line[0].bbox[3]:
+                line.append(b)
+                break
+        else:
+            lines.append([b])
+    out = []
+    for line in lines:
+        line.sort(key=lambda b: b.bbox[0])
+        parts = [line[0].text]
+        for prev, b in zip(line, line[1:]):
+            gap = b.bbox[0] - prev.bbox[2]
+            parts.append((" " if gap > 0.3 * (b.bbox[3] - b.bbox[1]) else "") + b.text)
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
+# --- unruled tables and words ---------------------------------------------------------------
+
+
+def _word(box: Box) -> dict:
+    x0, top, x1, bottom = box.bbox
+    # the engine's boxes are padded around the glyphs: the font is about three quarters as tall
+    return {"text": nfkc(box.text), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "size": 0.75 * (bottom - top), "confidence": box.confidence}
+
+
+class _BoxPage:
+    """The little of a pdfplumber page that `pdf_unruled` reads, over OCR'd words."""
+
+    lines: list = []
+    rects: list = []
+    curves: list = []
+    vertical_edges: list = []
+
+    def __init__(self, words: list[dict]):
+        self._words = words
+        self.chars = words
+
+    def extract_words(self, **_):
+        return [dict(w) for w in self._words]
+
+
+def _unruled_cell(text: str, box: BBox | None, words: list[dict], page: int) -> Cell:
+    if not box:
+        return Cell("", page)
+    inside = [w["confidence"] for w in words if _inside(w, [box])]
+    return Cell(nfkc(text), page, None, _round(box), round(min(inside), 4) if inside else None)
+
+
+def _inside(word: dict, boxes: list[BBox]) -> bool:
+    x, y = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return any(b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1 for b in boxes)
+
+
+def _round(box) -> BBox:
+    return tuple(round(float(v), 2) for v in box)  # type: ignore[return-value]
