@@ -22,19 +22,22 @@ def documents_of(catalog: Catalog, name: str, year: int, first: str | None) -> l
 def listed(question: str, catalog: Catalog, out: dict) -> bool:
     """A list the question asks for, from the department's report; False when it asks for none of
     these (the other kinds, and the refusal, come after)."""
-    from .lists import (asks_for_classes, asks_for_execution, asks_for_graded_projects, asks_for_sources, asks_for_units,
-                        graded_projects)
+    from .lists import (asks_for_classes, asks_for_execution, asks_for_graded_projects, asks_for_parts, asks_for_sources,
+                        asks_for_units, graded_projects)
 
     q = catalog.parse(question)
     if q.operation == "why":
         return False
     condition = asks_for_execution(q.rest)
     grade = None if condition else asks_for_graded_projects(q.rest)
-    classes = not grade and condition is None and q.operation == "list" and asks_for_classes(question)
-    units = not (grade or condition or classes) and asks_for_units(question)
-    sources = not (grade or condition or classes or units) and asks_for_sources(question)
-    if not (grade or condition or classes or units or sources):
-        return False
+    # (车辆都有哪几类: the kinds of vehicle, not the 类 subjects)
+    parts = not grade and condition is None and q.operation == "list" and not asks_for_units(question) \
+        and asks_for_parts(q.rest)
+    classes = not (grade or parts) and condition is None and q.operation == "list" and asks_for_classes(question)
+    units = not (grade or condition or classes or parts) and asks_for_units(question)
+    sources = not (grade or condition or classes or units or parts) and asks_for_sources(question)
+    if not (grade or condition or classes or units or sources or parts):
+        return q.operation == "list" and _prose(q, catalog, out)
     one = one_department(question, catalog)
     if one is None:
         return False
@@ -43,6 +46,8 @@ def listed(question: str, catalog: Catalog, out: dict) -> bool:
         return False
     if units:
         return _units(name, year, document, catalog, out, q)
+    if parts:
+        return _parts(parts, name, year, document, catalog, out)
     if sources:
         return _sources(name, year, document, catalog, out, question)
     if classes:
@@ -189,6 +194,87 @@ def _sources(name: str, year: int, document: str, catalog: Catalog, out: dict, q
                      + "；".join(f"{bare_label(f['row_label'])} {f['value_text']}{f['unit'] or ''}（{_place(f)}）" for f in rows)
                      + f"（{doc}）。")
     out["figures"] = [dict(figure(f), label=bare_label(f["row_label"])) for f in rows]
+    return True
+
+
+# what a list question says besides what is listed: the asking (哪两个, 有哪些, 分别是) and the
+# everyday verbs around it (做了, 搞了)
+_LIST_ASKING = re.compile(r"哪[些几两二三四五六七八九十\d]*(?:个|项|家|类|种|所|处|条|些)?|有哪|列出|包括什么|包含哪|分别|都|是|了"
+                          r"|做|搞|弄|干|给|对|把|被|请|问|一下|呢|吗")
+
+
+def _prose(q, catalog: Catalog, out: dict) -> bool:
+    """A list the narrative writes out in one sentence (组织对2个项目开展了部门评价，分别为：“A”、“B”),
+    found by the question's own words before the list, and quoted whole; False when no one
+    sentence answers (the refusal follows)."""
+    from domain.quantities import asked_subject
+    from index.tokens import engine
+    from .lists import expected_members, prose_list
+    from .lookup import GENERIC
+
+    one = one_department(q.text, catalog)
+    if one is None or one[4] is None:
+        return False
+    name, _, _, year, document = one
+    subject = _LIST_ASKING.sub("|", GENERIC.sub("|", asked_subject(q.compact, q.span)))
+    words = [w for w in dict.fromkeys(engine().lcut(subject)) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    for doc in documents_of(catalog, name, year, document):
+        found = prose_list(catalog.store.passages(doc), words, expected_members(q.compact))
+        if found:
+            break
+    else:
+        return False
+    members, sentence, p = found
+    out["status"] = "answered"
+    out["answer"] = (f"{name}{year}年度报告列出 {len(members)} 项：" + "；".join(members)
+                     + f"。原文：“{sentence}”（{p['document']}，{_place(p)}）。")
+    out["figures"] = [{"label": m, "value": m, "number": None, "unit": None, "computed": False, "formula": None,
+                       "department": name, "year": year, "table": None, "table_title": "情况说明", "row": m,
+                       "column": None, "source": {"document": p["document"], "page": p["page"], "line": p["line"]}}
+                      for m in members]
+    return True
+
+
+def _parts(kind: str, name: str, year: int, document: str, catalog: Catalog, out: dict) -> bool:
+    """The kinds a stated count is made of (车辆 → 机要通信用车1辆、应急保障用车1辆), those not 0,
+    from the sentence that breaks the count down; False where no sentence does (the refusal follows)."""
+    from .lists import counted_parts, tabled_parts
+
+    for doc in documents_of(catalog, name, year, document):
+        items, p = counted_parts(catalog.store.passages(doc), kind, name)
+        if items:
+            break
+    else:
+        for doc in documents_of(catalog, name, year, document):
+            if rows := tabled_parts(catalog.facts(doc), kind):
+                return _parts_tabled(rows, name, year, out)
+        return False
+    some = [c for c in items if c.number]
+    place = f"{p['document']}，{_place(p)}"
+    out["status"] = "answered"
+    listed = "、".join(f"{c.counted}{c.number}{c.unit}" for c in some)
+    zero = len(items) - len(some)
+    out["answer"] = (f"{name}{year}年度报告写明的{len(items)}类中，不为0的有 {len(some)} 类：{listed or '无'}"
+                     + (f"；其余{zero}类为0" if zero else "") + f"（{place}）。")
+    out["figures"] = [{"label": c.counted, "value": f"{c.number}{c.unit}", "number": float(c.number), "unit": c.unit,
+                       "computed": False, "formula": None, "department": name, "year": year, "table": None,
+                       "table_title": "情况说明", "row": c.counted, "column": None,
+                       "source": {"document": p["document"], "page": p["page"], "line": p["line"]}} for c in some]
+    return True
+
+
+def _parts_tabled(rows: list[dict], name: str, year: int, out: dict) -> bool:
+    from .lookup import bare_label
+
+    some = [f for f in rows if f["number"]]
+    first = rows[0]
+    table = first["table_title"] + (f"（{first['table_code']}）" if first["table_code"] else "")
+    out["status"] = "answered"
+    listed = "、".join(f"{bare_label(f['row_label'])}{f['value_text']}{f['unit']}" for f in some)
+    zero = len(rows) - len(some)
+    out["answer"] = (f"{name}{year}年度{table}印有数字的{len(rows)}类中，不为0的有 {len(some)} 类：{listed or '无'}"
+                     + (f"；其余{zero}类为0" if zero else "") + f"（{first['document']}，{_place(first)}）。")
+    out["figures"] = [dict(figure(f), label=bare_label(f["row_label"])) for f in some]
     return True
 
 

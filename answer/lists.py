@@ -481,3 +481,88 @@ def units_table(tables: list[dict]) -> list[dict]:
 def units_listed(tables: list[dict]) -> list[dict]:
     """The units a report's units table names, in printed order: {name, page, line}."""
     return [{"name": u["name"], "page": u["page"], "line": u["line"]} for u in units_table(tables)]
+
+
+# --- the kinds a stated count is made of ----------------------------------------------------------
+
+# what a list question counts (车辆是哪几种, 有哪些车, 编制分哪几类): the total whose 其中 items are listed
+_PARTS_ASKED = (("车辆总数", re.compile(r"车辆|用车|(?:哪|几)(?:种|类|些)车|什么车|车(?:都|分别)?(?:是|有)")),
+                ("编制数", re.compile(r"编制(?!范围|单位)")))
+
+
+def asks_for_parts(question: str) -> str | None:
+    """The counted total (domain.counts: 车辆总数, 编制数) whose kinds a list question asks for."""
+    c = compact(question)
+    return next((kind for kind, pattern in _PARTS_ASKED if pattern.search(c)), None)
+
+
+def counted_parts(passages: list[dict], kind: str, department: str | None = None) -> tuple[list, dict | None]:
+    """The items of the first sentence that breaks a `kind` count down (其中：机要通信用车1辆、
+    应急保障用车1辆、…其他用车0辆), each with its count, and the passage; ([], None) when no
+    sentence does.  Items printed as 0 are kept: the answer says which are not 0."""
+    from domain.counts import counts
+
+    for p in passages:
+        text = compact(p["text"] or "")
+        items = [c for c in counts(text, department) if c.part_of == kind]
+        if items:
+            return items, p
+    return [], None
+
+
+# an item row of a table's count (8.其他用车 under （一）车辆数合计（辆）): the kind it counts
+_PART_ROW = {"车辆总数": re.compile(r"^(?:其中[:：]?)?(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])?(?P<name>[^（）()]*用车)$")}
+
+
+def tabled_parts(facts: list[dict], kind: str) -> list[dict]:
+    """The item rows a table prints for a `kind` count (车辆数合计's 1.…用车 rows), their counts as
+    printed, in order; [] when the table has none."""
+    pattern = _PART_ROW.get(kind)
+    if pattern is None:
+        return []
+    return [f for f in facts if f["number"] is not None and (f["unit"] or "") == "辆"
+            and pattern.match(compact(f["row_label"] or ""))]
+
+
+# --- a list the narrative writes out -------------------------------------------------------------
+
+# what opens the members of a list in a sentence: 分别为：A、B / 包括A、B和C
+_ENUMERATION = re.compile(r"(?:分别为|分别是|包括|包含|主要有|具体为|具体是|依次为|依次是)[:：]?")
+_QUOTED_ITEM = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
+# how many the question expects: 哪两个项目, 哪3个
+_HOW_MANY = re.compile(r"哪([两二三四五六七八九十\d]+)(?:个|项|家|类|种|所|处|条)")
+_NUMBER_WORDS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def expected_members(question: str) -> int | None:
+    m = _HOW_MANY.search(compact(question))
+    if not m:
+        return None
+    n = m.group(1)
+    return int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+
+
+def prose_list(passages: list[dict], words: list[str], expected: int | None = None):
+    """(members, sentence, passage) of the one sentence that holds every asked word before its
+    list (组织对2个项目开展了部门评价，分别为：“A”、“B”): members in quotes where the list quotes
+    them, else split at 、; None when no sentence or several different lists answer, or the
+    number of members is not the number the question expects."""
+    if not words:
+        return None
+    found = {}
+    for p in passages:
+        for sentence in re.split(r"(?<=[。；;])", p["text"] or ""):
+            s = compact(sentence)
+            m = _ENUMERATION.search(s)
+            if not m or not all(w in s[:m.start()] for w in words):
+                continue
+            tail = re.sub(r"[。；;]$", "", s[m.end():])
+            members = _QUOTED_ITEM.findall(tail) or [
+                i for i in re.split(r"、|以及|和|及", re.split(r"[,，]", tail)[0]) if i]
+            if len(members) < 2 or (expected and len(members) != expected):
+                continue
+            found.setdefault(tuple(members), (sentence.strip(), p))
+    if len(found) != 1:
+        return None
+    members, (sentence, p) = next(iter(found.items()))
+    return list(members), sentence, p

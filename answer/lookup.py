@@ -5,7 +5,7 @@ its own; where tables print the same row differently, all of them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -16,7 +16,7 @@ from index.departments import DepartmentMatch
 from .question import ORGANISATION as _ORGANISATION, UNITS, masked
 from domain.quantities import (ALL, FISCAL, FUND, GENERAL, asked_subject, named_quantities, quantity_of, subject_quantities,
                                total_beside_sangong)
-from domain.tables import CROSS_PRINTED, FUNDS_TABLES, KIND_ORDER, STANDARD_COLUMNS, SUBJECT_TABLES, TABLE_STEMS, is_budget
+from domain.tables import bare_title, CROSS_PRINTED, FUNDS_TABLES, KIND_ORDER, OTHER, STANDARD_COLUMNS, SUBJECT_TABLES, TABLE_STEMS, is_budget
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
@@ -188,7 +188,7 @@ def mismatch(fact: dict, q) -> str | None:
             return f"报告里找到的“{fact['row_label']}”不在问题所问的“{word}”表里"
     quoted = _quoted_elsewhere(fact, q, where_)
     if quoted:  # a name the question quotes (“江苏法院云平台”) is where its figure is printed
-        return f"报告里找到的“{fact['row_label']}”不是问题引号里的“{quoted}”"
+        return f"报告里找到的“{fact['row_label'] or fact.get('column') or ''}”不是问题引号里的“{quoted}”"
     if fact["number"] is None:
         return f"“{fact['row_label']}”这一栏印的是“{fact['value_text']}”，不是数字"
     if q.unit == "分" and fact["table_kind"] not in ("项目支出绩效自评表", "情况说明"):
@@ -555,6 +555,9 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         return Lookup("not_found", department, year, year_given, None, missing=why_not)
     # the rows asked for, named by the document's own labels (never every label of the corpus)
     facts = catalog.facts(document)
+    if q.table_asked and (titled := printed_title(q.table_asked, facts)):
+        # a title asked short (一般公共预算支出表 for 一般公共预算支出预算表): the report's table of it
+        q = replace(q, table_kind=titled[0], table_title=titled[1])
     if table_index is not None:  # asked within one table (a part beside its whole)
         facts = [f for f in facts if f["table_index"] == table_index]
     table_words = [w for w in TABLE_WORDS if w in text]
@@ -817,6 +820,10 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
                           missing="报告里找到的数字不是问题所问的那个数（口径不同）")
         others = []
     problem = mismatch(main, q)
+    if problem and (said := _quoted_statement(q, catalog, department, year, document, budget_report)):
+        # the quoted name is the narrative's word for the row (“公务用车购置及运行费” beside the
+        # table's 公务用车购置及运行维护费): the sentence that prints it states the amount
+        return Lookup("answered", department, year, year_given, document, [said], [], terms=words, narrative=True)
     if problem:  # never state a figure that is not the quantity asked
         return stated_none(q, catalog, department, year, year_given, document, words) or Lookup(
             "not_found", department, year, year_given, document, missing=problem, terms=words)
@@ -829,7 +836,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
 
 # 预算 as the budget figure (全年预算, 预算数), not inside 一般公共预算 or 政府性基金预算.
 # words that say nothing beyond the table or quantity a question names
-_GENERIC = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|拨款|支出|收入|金额|总额|合计|总计|小计|费用|经费|情况|实际"
+GENERIC = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|拨款|支出|收入|金额|总额|合计|总计|小计|费用|经费|情况|实际"
                       r"|预算数?|决算数?|年初|年末|(?:省|市|区|县)级|机关|单位|部门|[一二三四五六七八九十几各]个|各"
                       r"|谁|哪(?:个|家|项|些)|最(?:多|少|高|低|大|小)|从.到.|排(?:序|名|一下)?|比较|对比|分别"
                       r"|全年|本年|年度|全部|所有|总共|一共|加起来|数|表|里面|里|中|的|和|是|有|多少|花|用|钱|万元|元")
@@ -853,7 +860,7 @@ def _unexplained(subject: str, named: list[str]) -> str:
         rest = rest.replace(word, "|")
     for word in named:  # and what the names print in part (统计数 of the column 统计数, 实际采购 of 实际采购金额)
         rest = _without_shared(rest, compact(word), 2)
-    rest = _GENERIC.sub("", rest.replace("|", ""))
+    rest = GENERIC.sub("", rest.replace("|", ""))
     return rest if len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) >= 2 else ""
 
 
@@ -867,7 +874,7 @@ _CONNECTIVES = re.compile(r"[和及与、]")
 _DESCRIBED = re.compile(r"(?:用于|用在|花在|用来|拿来)[^，,。？?]{2,40}?的(?:那笔|那项|这笔|这项|那部分)?(?=费用|钱|支出|经费|开支|资金)")
 _REPORT_WORDS = re.compile(r"部门(?:预算|决算)(?:公开)?|(?:预算|决算)公开")
 # what is left of "2018年预算是多少", "预算总额", "部门预算盘子有多大" once the asking is taken out
-_BARE_BUDGET = re.compile(r"(?:部门)?(?:预算)?(?:总额|总计|总数|盘子|总盘子|规模|总规模|总量|一共|有多大|多大|有|大)*")
+_BARE_BUDGET = re.compile(r"(?:部门)?(?:预算)?(?:收支|收入支出|收入和支出)?(?:总额|总计|总数|盘子|总盘子|规模|总规模|总量|一共|有多大|多大|有|大)*")
 _COUNT_COLUMNS = ("在职人数", "编制数")  # a count's column: a row without it has no such count
 # what a question sets aside: 除了X(以外), X以外的, X之外的
 _EXCEPT = re.compile(r"除了?[^，,。；;？?！!]{2,16}?(?:以外|之外)的?|除了?[^，,。；;？?！!]{2,16}?(?=[，,。；;？?！!]|$)"
@@ -882,6 +889,49 @@ _CATEGORY = re.compile(r"^([\u4e00-\u9fff]{2,6})[A-Z]$")
 BUDGET_MEASURES = ("预算数", "年初预算", "全年预算")  # the Question.measure values that ask for a budget
 
 _NARRATIVE_UNITS = ("人", "辆", "count")
+
+
+def printed_title(asked: str, facts: list[dict]) -> tuple[str, str] | None:
+    """The kind of the printed table whose title holds the asked one's characters in order with
+    the fewest others (一般公共预算支出表 → 一般公共预算支出预算表, not its 基本支出 table), and the
+    stretch asked; None when two tables of different kinds are as close, or the asked words are
+    fewer than five (a word ending in 表, 代表, is no title)."""
+    from index.departments import _subsequence
+
+    titles = {bare_title(f["table_title"]): f["table_kind"] for f in facts if f["table_title"]}
+    for start in range(len(asked) - 4):  # the longest end of the phrase that some title holds
+        part = asked[start:]
+        near = sorted((len(t) - len(part), k) for t, k in titles.items() if _subsequence(part, t) and k != OTHER)
+        if near:
+            close = {k for extra, k in near if extra == near[0][0]}
+            return (close.pop(), part) if len(close) == 1 else None
+    return None
+
+
+def _quoted_statement(q, catalog, department: str, year: int, document: str, budget_report: bool) -> dict | None:
+    """The amount the narrative states for the name the question quotes: statements whose subject
+    is the quoted name with nothing but generic words beside it (“公务用车购置及运行费” →
+    公务用车购置及运行费预算支出411.20万元), all giving one amount.  A budget asked of a final
+    report needs 预算 in the subject, a final figure asked needs it absent."""
+    from domain.statements import statements
+
+    names = [n for m in _QUOTE.finditer(q.compact) if len(n := _QUOTE_MARKS.sub("", compact(m.group(1)))) >= 4
+             and not any(n in d for d in q.departments)]
+    if len(names) != 1 or q.unit not in (None, "万元"):
+        return None
+    name = names[0]
+    found = []
+    for s in statements(catalog.store.passages(document), catalog.departments):
+        subject = _QUOTE_MARKS.sub("", s.subject)
+        if s.amount is None or name not in subject or GENERIC.sub("", subject.replace(name, "")):
+            continue
+        if not budget_report and (q.measure in BUDGET_MEASURES) != ("预算" in subject.replace(name, "")):
+            continue
+        found.append(s)
+    if len({s.amount for s in found}) != 1:
+        return None
+    s = found[0]
+    return stated_fact(s.amount, "万元", s.sentence, s.document, s.page, s.line, department, year, label=s.subject)
 
 
 def _from_narrative(text, unit, catalog, department, year, year_given, document, words) -> Lookup:
@@ -939,7 +989,7 @@ def _sentence_amount(text: str, span: str, catalog, department: str, year: int, 
 
     if unit not in (None, "万元"):
         return None
-    subject = _GENERIC.sub("|", asked_subject(text, span))
+    subject = GENERIC.sub("|", asked_subject(text, span))
     words = [w for w in dict.fromkeys(engine().lcut(subject)) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
     if len(words) < 3:
         return None

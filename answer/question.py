@@ -53,13 +53,15 @@ OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
                           r"|变化|增减|增长|下降|增幅|降幅|涨幅|增速")),
     ("difference", re.compile(r"相差|差了?多少|差距|差额|(?:多|少|高|低|大|小|超)(?:出来?)?了?(?:多少|几)|还剩|剩下|没执行|未执行|没有执行|没花|没付|没支出|未支出|结余多少")),
     ("sum", re.compile(r"加起来|加在一起|相加|一共.{0,6}(?:和|与|(?<![涉以普])及|加)|(?:和|与|(?<![涉以普])及|、).{1,12}一共|合起来")),
-    ("list", re.compile(r"哪些|哪几|有哪|列出|包括什么|包含哪|分别是")),
+    ("list", re.compile(r"哪些|哪几|哪[两二三四五六七八九十\d]+(?:个|项|家|类|种|所|处|条)|有哪|列出|包括什么|包含哪|分别是")),
     ("text", re.compile(r"什么性质|性质|职责|职能|成立|干什么|做什么|用途|用在哪|用于哪|花在哪|是什么|什么内容|主要做|负责")),
 )
 _FUNDS = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
           ("财政拨款", "财政拨款"))
 # clauses before the question that say who asks and why: 我是做预算研究的，想确认一下：
 _PREFACE = re.compile(r"^(?:[^，,：:。？?！!]*(?:我|想|请问|麻烦|帮我|请帮|您好|你好)[^，,：:。？?！!]*[，,：:])+(?=.{6})")
+# how the question wants a figure worked out (（按执行数/预算数算）, 按四舍五入来算): not what is asked
+_METHOD = re.compile(r"[（(]?按[^，,。？?！!（）()]{1,24}?(?:来算|计算|(?<![预决核结清概估])算)(?:的话)?[）)]?")
 # a plan in everyday words (本来打算花, 原计划支出, 预计要用) is the budget
 PLANNED = r"(?:本来|原来|原先|原本|原)?(?:打算|计划|准备|预计)要?(?:花|用|支出|安排|开支)"
 _MEASURES = (("年初预算", re.compile(r"年初预算|年初.{0,3}" + PLANNED)), ("全年预算", re.compile(r"全年预算|调整后?预算")),
@@ -86,6 +88,9 @@ class Question:
     year_text: str = ""  # the first year as written (2023年度)
     table_kind: str | None = None
     table_title: str | None = None  # the table words as asked
+    # a table phrase that names no kind (一般公共预算支出表, asked without its report's 预算): the
+    # answer looks for it among the printed titles of the report it reads
+    table_asked: str | None = None
     table_code: str | None = None  # 公开NN表
     table_words: tuple[str, ...] = ()  # words that name a whole table (三公, 政府采购; domain.vocabulary)
     subject_code: str | None = None
@@ -128,7 +133,7 @@ def parse(question: str, catalog) -> Question:
 
     text = (question or "").strip()
     # "我是做预算研究的，想确认一下：" says who asks, not what; 一千二百多万 is 1200多万
-    c = arabic_amounts(_PREFACE.sub("", compact(text)))
+    c = re.sub(r"[,，;；]+(?=[?？]?$)", "", _METHOD.sub("", arabic_amounts(_PREFACE.sub("", compact(text)))))
     years = tuple(dict.fromkeys(int(m.group(1)) for m in YEAR.finditer(c)))
     first_year = YEAR.search(c)
     plain = masked(c)
@@ -163,6 +168,7 @@ def parse(question: str, catalog) -> Question:
     return Question(
         text=text, compact=c, departments=departments, span=span, named=named, unknown=unknown, years=years,
         year_text=first_year.group(0) if first_year else "", table_kind=table_kind, table_title=table_title,
+        table_asked=None if table_kind else _table_asked(c),
         table_code=f"公开{int(code.group(1)):02d}表" if code else None, subject_code=_subject_code(c),
         table_words=tuple(w for w in TABLE_WORDS if w in c),
         funds=next((f for w, f in _FUNDS if w in c), None),
@@ -245,6 +251,13 @@ def _table(c: str) -> tuple[str | None, str | None]:
         if best[1] is None or len(title) - start > len(best[1]):
             best = (kind, title[start:])
     return best
+
+
+def _table_asked(c: str) -> str | None:
+    """The last 表 phrase of the question that names no kind the catalogue knows (一般公共预算支出表,
+    asked without its report's 预算): for the answer to find among the report's printed titles."""
+    phrases = [m.group(1) for m in _TABLE.finditer(c.replace("”", "").replace("“", "").replace('"', ""))]
+    return phrases[-1] if phrases else None
 
 
 def _subject_code(c: str) -> str | None:

@@ -43,7 +43,8 @@ SETS = {"bank": (BANK / "bank.jsonl", 3), "unseen": (ROOT / "benchmarks" / "unse
         "unseen5": (ROOT / "benchmarks" / "unseen_questions_5.jsonl", 0),
         "unseen6": (ROOT / "benchmarks" / "unseen_questions_6.jsonl", 0),
         "unseen7": (ROOT / "benchmarks" / "unseen_questions_7.jsonl", 2),  # half held out
-        "unseen8": (ROOT / "benchmarks" / "unseen_questions_8.jsonl", 1)}  # held out whole
+        "unseen8": (ROOT / "benchmarks" / "unseen_questions_8.jsonl", 2),  # half held out
+        "unseen9": (ROOT / "benchmarks" / "unseen_questions_9.jsonl", 1)}  # held out whole
 
 
 def held_out(question_id: str, modulus: int = 3) -> bool:

@@ -126,8 +126,13 @@ def continued_mark(text: str) -> bool:
     return bool(_CONTINUED.match(compact(text)))
 
 
+def bare_title(title: str) -> str:
+    """The title without the classification printed after it (…支出预算表（功能科目） → …支出预算表)."""
+    return _CLASSIFIED.sub("", compact(title))
+
+
 def kind_of(title: str) -> str:
-    text = _CLASSIFIED.sub("", compact(title))
+    text = bare_title(title)
     for kind, pattern in _COMPILED:
         if pattern.search(text):
             return kind

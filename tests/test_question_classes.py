@@ -765,3 +765,121 @@ def test_a_ranking_of_scores_with_a_form_unread_is_refused(reports_ask, question
 ])
 def test_a_quoted_name_printed_in_one_rows_label_is_that_row(jiangsu_ask, question, value):
     assert _main(jiangsu_ask(question))["value"] == value
+
+
+# --- a budget table named without its second 预算 (一般公共预算支出表) is that table ---------------------
+
+def _short_title_cases(folder):
+    """For every Jiangsu budget that prints a 一般公共预算支出预算表 with a 201 row: (department,
+    year, the row's label, its amount, the table's title) — the question names the table short."""
+    from index.store import Store
+
+    cases = []
+    with Store(folder, readonly=True) as store:
+        for d in store.documents():
+            rows = [f for f in store.facts(d["name"]) if f["table_kind"] == "一般公共预算支出预算表"
+                    and f["row_code"] == "201" and f["number"] is not None]
+            if len({f["value_text"] for f in rows}) == 1:
+                cases.append((d["department"], d["year"], rows[0]["row_label"], rows[0]["value_text"],
+                              rows[0]["table_title"]))
+    return cases
+
+
+@pytest.mark.parametrize("form", ["{d}{y}年一般公共预算支出表里，{row}是多少？",
+                                  "{y}年{d}一般公共预算支出表（功能科目）中{row}多少"])
+def test_a_budget_table_asked_without_its_yusuan_is_that_table(jiangsu_ingested, jiangsu_ask, form):
+    cases = _short_title_cases(jiangsu_ingested[0])
+    assert len(cases) >= 5, cases  # the test varies over departments and years
+    for department, year, row, value, title in cases:
+        result = jiangsu_ask(form.format(d=department, y=year, row=re.sub(r"^[一二三四五六七八九十]+、", "", row)))
+        main = _main(result)
+        assert (main["value"], main["table_title"]) == (value, title), (department, year, result["answer"])
+
+
+def test_a_short_title_that_two_kinds_of_table_hold_as_closely_names_none(jiangsu_ingested):
+    from answer.lookup import printed_title
+
+    facts = [{"table_title": t, "table_kind": k} for t, k in
+             (("财政拨款支出预算表（功能科目）", "财政拨款支出预算表"), ("一般公共预算支出预算表（功能科目）", "一般公共预算支出预算表"))]
+    assert printed_title("一般公共预算支出表", facts) == ("一般公共预算支出预算表", "一般公共预算支出表")
+    assert printed_title("支出表", facts) is None  # too short to be a title
+    facts.append({"table_title": "一般公共预算项目支出预算表", "table_kind": "项目支出预算表"})
+    facts.append({"table_title": "一般公共预算基本支出预算表", "table_kind": "一般公共预算基本支出预算表"})
+    assert printed_title("一般公共预算支出表", facts) == ("一般公共预算支出预算表", "一般公共预算支出表")
+    facts = facts[2:]  # only the 项目 and 基本 tables: each as close, of different kinds
+    assert printed_title("一般公共预算支出表", facts) is None
+
+
+# --- a quoted name the narrative prints, the table another ---------------------------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("江苏省委办公厅2019年“公务用车购置及运行费”预算？", "411.20"),  # the table: 购置及运行维护费
+    ("省委办公厅2019年“公务用车购置及运行费”预算是多少", "411.20"),
+])
+def test_a_quoted_name_the_narrative_prints_is_its_statement(jiangsu_ask, question, value):
+    result = jiangsu_ask(question)
+    assert _main(result)["value"] == value
+    assert "公务用车购置及运行费" in result["answer"]
+
+
+def test_a_quoted_name_nothing_prints_is_still_refused(jiangsu_ask):
+    _refused(jiangsu_ask("江苏省委办公厅2019年“公务用车保养费”预算？"))
+
+
+# --- how the question wants it worked out says nothing of what is asked --------------------------------
+
+@pytest.mark.parametrize("question", [
+    "晋江经信部门经济发展鼓励扶持政策资金专项的预算执行率是多少（按执行数/预算数算）？",
+    "晋江经信部门经济发展鼓励扶持政策资金专项的预算执行率是多少",
+    "晋江经信部门经济发展鼓励扶持政策资金专项预算执行率多少，按执行数除以预算数来算",
+])
+def test_a_method_clause_does_not_change_the_question(reports_ask, question):
+    assert _main(reports_ask(question))["value"] in ("56.6", "56.59")
+
+
+def test_a_method_clause_is_taken_out_but_budget_words_stay():
+    from answer.question import _METHOD
+
+    assert _METHOD.sub("", "预算执行率是多少(按执行数/预算数算)?") == "预算执行率是多少?"
+    assert _METHOD.sub("", "执行率,按决算数除以预算数计算") == "执行率,"
+    assert _METHOD.sub("", "按经济分类的工资福利支出") == "按经济分类的工资福利支出"  # no 算: a qualifier
+
+
+# --- the kinds a count is made of, listed --------------------------------------------------------------
+
+@pytest.mark.parametrize("question, present, absent", [
+    ("智慧福州中心2022年底的车辆是哪几种用车？", ("机要通信用车1辆", "应急保障用车1辆"), ("执法执勤用车",)),
+    ("福州市智慧福州管理服务中心2022年有哪些车", ("机要通信用车1辆", "应急保障用车1辆"), ("其他用车",)),
+    ("晋城大数据局2023年车辆都有哪几类", ("其他用车1辆",), ("一般公共服务支出",)),
+])
+def test_the_kinds_of_a_count_are_listed_with_their_counts(reports_ask, question, present, absent):
+    result = reports_ask(question)
+    assert result["status"] == "answered", result["answer"]
+    assert all(p in result["answer"] for p in present) and not any(a in result["answer"] for a in absent), result["answer"]
+
+
+# --- a list the narrative writes out in one sentence ------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "浔阳区数字经济发展中心2023年做了部门评价的是哪两个项目？",
+    "九江市浔阳区数字经济发展中心2023年哪些项目开展了部门评价",
+])
+def test_a_list_the_narrative_writes_out(reports_ask, question):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and result["kind"] == "list", result["answer"]
+    assert [f["value"] for f in result["figures"]] == ["信息系统通信、运维费", "赣服通5.0版九江市县分厅建设经费"]
+
+
+def test_a_list_of_another_length_than_asked_is_not_given(reports_ask):
+    result = reports_ask("浔阳区数字经济发展中心2023年做了部门评价的是哪三个项目？")
+    assert not (result["kind"] == "list" and result["status"] == "answered"), result["answer"]
+
+
+def test_prose_list_reads_quoted_members_and_refuses_two_lists():
+    from answer.lists import prose_list
+
+    one = [{"text": "组织对2个项目开展了部门评价,分别为:“甲、乙费”、“丙经费”。涉及资金1万元。"}]
+    assert prose_list(one, ["部门评价"], 2)[0] == ["甲、乙费", "丙经费"]
+    assert prose_list(one, ["部门评价"], 3) is None
+    two = one + [{"text": "另对项目开展了部门评价,分别为:丁、戊。"}]
+    assert prose_list(two, ["部门评价"]) is None  # two different lists: which one is not decided here
