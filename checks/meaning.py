@@ -72,14 +72,14 @@ def in_context(meant: tuple[list, list], s, section: str) -> tuple[list, list]:
 
 def figures(report: Report) -> dict[tuple, list[dict]]:
     """Table figures by the quantity they are: the cross-table keys, and the named ones."""
-    names = subject_names(report)
+    return by_quantity((f for f in report.facts if money(f)), subject_names(report))
+
+
+def by_quantity(cells, names: dict[str, str]) -> dict[tuple, list[dict]]:
+    """Cells (facts, or blank cells shaped as facts) by each quantity they are."""
     out: dict[tuple, list[dict]] = {}
-    for f in report.facts:
-        if not money(f):
-            continue
+    for f in cells:
         key = quantity_of(f, names)
-        if key is not None:
-            out.setdefault(key, []).append(f)
-        for named in named_quantities(f):
-            out.setdefault(named, []).append(f)
+        for k in dict.fromkeys(k for k in (key, *named_quantities(f)) if k is not None):
+            out.setdefault(k, []).append(f)
     return out

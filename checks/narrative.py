@@ -1,7 +1,8 @@
 """Rules on the narrative (情况说明): its figures agree with the tables (narrative-table), its
 rates with its own amounts (narrative-rates: 增长率 from the amount and its change on the year
 before, 完成率 from the amount and the budget, 占比 from the part and the whole), a total with the
-parts it lists (narrative-sums), and one figure stated twice is stated the same (narrative-repeat).
+parts it lists (narrative-sums), one figure stated twice is stated the same (narrative-repeat), and
+an amount it states is not printed blank in the table (narrative-blank).
 
 The narrative's subjects are tied to table quantities by domain.quantities.NARRATIVE_QUANTITIES: a subject
 that names its funds (一般公共预算财政拨款基本支出) is held to that table figure; one that matches
@@ -14,7 +15,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from .across import subject_names
-from .meaning import figures, in_context, meaning
+from .meaning import by_quantity, figures, in_context, meaning
 from .model import ERROR, NOTICE, Finding, amount, gap, severity_of
 from .report import Report
 from .said import budget_nearby, clean, number, section_of, shares, words_before
@@ -57,6 +58,40 @@ def narrative_table(report: Report) -> list[Finding]:
         out.append(Finding("narrative-table", severity, message,
                            nearest["value_text"] if nearest else cells[0]["value_text"], s.amount,
                            (report.sentence(s, s.amount), *(report.cell(f) for f in cells))))
+    return out
+
+
+def narrative_blank(report: Report) -> list[Finding]:
+    """An amount the narrative states (not zero) for a quantity no table prints a figure for,
+    whose cell a table prints blank (三公 items, 机关运行经费, a total …): the cell is read from the
+    stored grid (Report.blank_cells) as the quantity model reads a printed cell.  An error where
+    the subject means that quantity strictly and one quantity's cells are blank; a notice where it
+    may only loosely mean it, or where the blank cells are of several quantities."""
+    printed = figures(report)
+    names = subject_names(report)
+    blank = by_quantity(report.blank_cells, names)
+    if not blank:
+        return []
+    out = []
+    for s in report.statements:
+        said = number(s.amount) if s.amount else None
+        if not said:
+            continue  # nothing stated, or 0.00: a blank cell says as much
+        strict, loose = in_context(meaning(s.subject, names), s, section_of(report, s))
+        if any(printed.get(key) for key in (*strict, *loose)):
+            continue  # a table prints the figure: narrative-table compares them
+        keys = [key for key in strict if blank.get(key)]
+        cells = [f for key in keys for f in blank[key]] or [f for key in loose for f in blank.get(key, ())]
+        if not cells:
+            continue
+        firm = len(keys) == 1
+        first = cells[0]
+        where = f"{first['table_title']}" + (f"“{first['row_label']}”" if first["row_label"] else "") + f"“{first['column']}”"
+        out.append(Finding(
+            "narrative-blank", ERROR if firm else NOTICE,
+            f"说明写“{s.subject}”为 {s.amount}万元，{where}一栏却空白，未印金额"
+            + ("" if firm else "（说明所指的可能是另一口径，请核对）"),
+            s.amount, "（空白）", (report.sentence(s, s.amount), *(report.cell(f) for f in cells))))
     return out
 
 

@@ -1,17 +1,21 @@
-"""One indexed document as the checks read it: its facts table by table, its passages, and how
-to cite a cell or a sentence of it."""
+"""One indexed document as the checks read it — or one report of several files (a 公开表 with the
+tables and a 公开文件 with the narrative, `Store.reports`), read as one with each file's own Report
+beside it — its facts table by table, its passages, the cells its tables print blank, and how to
+cite a cell or a sentence of it, each in the file that prints it."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from domain.normalize import compact
+from domain.normalize import clean_label, compact
 
 from .model import CellRef
 
 MONEY = ("万元", "元", "亿元")
+_WORDS = re.compile(r"[\u4e00-\u9fff]")  # a printed label holds words, not only a code or a number
 _LEVELS = {"类": 0, "款": 1, "项": 2}
 
 
@@ -29,14 +33,31 @@ class Report:
     passages: list[dict] = field(default_factory=list)
     path: str | None = None  # the text report read, to cite a sentence by its own line
     source: str | None = None
+    grids: list[dict] = field(default_factory=list)  # the stored tables (Store.tables): columns and grid as printed
+    parts: tuple["Report", ...] = ()  # a report of several files: each file read alone, table file first
+    # one file of a report of several: the passages of all its files (a 公开表's empty table is
+    # explained in the 公开文件's narrative); None for a report of one file
+    report_passages: list[dict] | None = None
 
     @classmethod
     def load(cls, store, name: str) -> "Report":
-        doc = next((d for d in store.documents() if d["name"] == name), None)
+        """A document by its name, or a report of several documents by its joined name (A + B);
+        KeyError when the store has neither."""
+        members = store.members(name)
+        if len(members) > 1:
+            passages = store.passages(name)
+            parts = tuple(replace(cls.load(store, m), report_passages=passages) for m in members)
+            return cls(name, parts[0].department, parts[0].year, list(store.facts(name)), passages,
+                       grids=store.tables(name), parts=parts)
+        doc = store.document(name) if members else None
         if doc is None:
             raise KeyError(name)
         return cls(name, doc["department"], doc["year"], list(store.facts(name)), store.passages(name),
-                   doc["path"], doc["source"])
+                   doc["path"], doc["source"], store.tables(name))
+
+    def part(self, document: str) -> "Report":
+        """The file's own Report, for a report of several files; itself otherwise."""
+        return next((p for p in self.parts if p.document == document), self)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -53,19 +74,20 @@ class Report:
         """What its narrative says (answer.statements), read once."""
         from domain.statements import statements
 
-        return tuple(statements(self.passages, [self.department] if self.department else []))
+        names = [r.department for r in self.parts or (self,) if r.department]
+        return tuple(statements(self.passages, list(dict.fromkeys(names))))
 
     @cached_property
     def _passages_at(self) -> dict[tuple, list[dict]]:
         out: dict[tuple, list[dict]] = defaultdict(list)
         for p in self.passages:
-            out[(p["page"], p["line"])].append(p)
+            out[(p["document"], p["page"], p["line"])].append(p)
         return dict(out)
 
     def passage_of(self, statement) -> dict | None:
         """The passage a narrative statement was read from."""
         head = compact(statement.sentence)[:20]
-        return next((p for p in self._passages_at.get((statement.page, statement.line), ())
+        return next((p for p in self._passages_at.get((statement.document, statement.page, statement.line), ())
                      if head in compact(p["text"])), None)
 
     @cached_property
@@ -84,17 +106,52 @@ class Report:
         """Tables with a row of numbers whose subject code or name could not be read."""
         return {i for i, facts in self.tables.items() if any(r["unread"] for g in grouped_rows(facts) for r in g)}
 
+    @cached_property
+    def blank_cells(self) -> list[dict]:
+        """The cells the tables print blank, shaped as facts with no value (value_text "", number
+        None): a blank cell makes no fact, but the stored grid keeps it.  Its column is the printed
+        column's header path; its row label the nearest label printed to its left in the same grid
+        row ("" where the row prints none, as in a table whose header names each item); it carries
+        no subject code (the grid row is not tied to the interpreted rows)."""
+        out = []
+        for t in self.grids:
+            columns = {c["index"]: c for c in t["columns"]}
+            for row in t["grid"][t["header_rows"]:]:
+                label = None
+                for i, cell in enumerate(row):
+                    column = columns.get(i)
+                    text = cell.get("text")
+                    if column is None:
+                        if text == "":
+                            label = None  # an empty label cell: the values after it are another group's
+                        elif text and _WORDS.search(text):
+                            label = cell
+                        continue
+                    if text != "":
+                        continue
+                    where = cell if cell.get("page") or cell.get("line") else (label or {})
+                    out.append({
+                        "document": t.get("document", self.document), "page": where.get("page", t["page"]),
+                        "line": where.get("line", t["line"]), "bbox": cell.get("bbox"), "table_index": t["idx"],
+                        "table_code": t["code"], "table_kind": t["kind"], "table_title": t["title"],
+                        "row_label": clean_label(label["text"]) if label else "", "row_code": None, "row_level": None,
+                        "row_parent": None, "row_section": None, "row_index": None, "row_group": column["group"],
+                        "column": column["path"], "value_text": "", "value_state": "blank", "number": None, "unit": ""})
+        return out
+
     def cell(self, fact: dict) -> CellRef:
         table = fact["table_title"] + (f"（{fact['table_code']}）" if fact["table_code"] else "")
         row = fact["row_label"]
         if fact["row_code"] and not row.startswith(fact["row_code"]):
             row = f"{fact['row_code']} {row}".strip()
-        return CellRef(self.document, fact["page"], fact["line"], table, row, fact["column"], fact["value_text"],
-                       label=fact["row_label"])
+        return CellRef(fact.get("document") or self.document, fact["page"], fact["line"], table, row, fact["column"],
+                       fact["value_text"], label=fact["row_label"])
 
     def sentence(self, statement, value: str) -> CellRef:
         """A figure printed in the narrative: the sentence stands for the row.  In a text report the
         line is the one of the paragraph's lines that prints the figure (with its subject, if several do)."""
+        if self.part(statement.document) is not self:
+            return self.part(statement.document).sentence(statement, value)
         line = statement.line
         passage = self.passage_of(statement) if self.lines and line else None
         if passage:
@@ -102,7 +159,7 @@ class Report:
             printing = [n for n in span if value in self.lines[n - 1]]
             named = [n for n in printing if compact(statement.subject)[-4:] in self.lines[n - 1]]
             line = (named or printing or [line])[0]
-        return CellRef(self.document, statement.page, line, None, statement.sentence, None, value,
+        return CellRef(statement.document, statement.page, line, None, statement.sentence, None, value,
                        label=statement.subject)
 
 

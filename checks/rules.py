@@ -13,7 +13,7 @@ from .hygiene import fall_over_100, punctuation
 from .identities import basic_split, sangong_parts
 from .identity import placeholders, report_dates, report_identity
 from .model import Finding
-from .narrative import narrative_rates, narrative_repeat, narrative_sums, narrative_table
+from .narrative import narrative_blank, narrative_rates, narrative_repeat, narrative_sums, narrative_table
 from .projects import project_balance, project_overspend, project_rate, project_sources
 from .report import Report
 from .structure import contents_pages, contents_tables, empty_table_note, standard_tables
@@ -60,6 +60,9 @@ RULES: tuple[Rule, ...] = (
          "所列收入来源或支出类别之和不超过收入（支出）合计。", narrative_sums),
     Rule("narrative-repeat", "说明中同一数字前后一致",
          "说明两处讲同一件事（措辞几乎相同）时，写出的金额相同。", narrative_repeat),
+    Rule("narrative-blank", "说明中的金额在表中不是空白",
+         "情况说明写了某项金额（不为零，如“三公”经费各项、机关运行经费、合计），而表中这一项的格子空白、各表都没有印出"
+         "金额时为不一致；说明的用语只能宽泛地对应这一项，或空白的格子不止一项时只作提示。", narrative_blank),
     Rule("performance-grade", "绩效自评得分与等级相符",
          "项目支出绩效自评表的总分落在所印等级的分数段内：按表中印出的分段；未印分段时按"
          "优 90–100、良 80–90、中 60–80、差 60 以下。", performance_grade),
@@ -125,6 +128,12 @@ RULES: tuple[Rule, ...] = (
          "说明写比上年下降（减少）的百分比不超过 100%：降到零即下降 100%；结余、差额等可由正转负的只作提示。",
          fall_over_100),
 )
+
+
+# the rules that read the narrative against the tables: run again on a report of several files, to
+# compare one file's narrative with another's tables
+ACROSS_FILES: tuple[Rule, ...] = tuple(r for r in RULES if r.id in (
+    "narrative-table", "narrative-blank", "count-repeat", "count-parts"))
 
 
 def check_report(report: Report, rules: tuple[Rule, ...] = RULES) -> list[Finding]:

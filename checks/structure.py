@@ -444,7 +444,8 @@ def _later(first: Printed, second: Printed) -> bool:
 
 def empty_table_note(report: Report) -> list[Finding]:
     """A standard table printed with no figure in it and no note that it is empty (本表无数据 …),
-    and no sentence of the report saying there is no such money."""
+    and no sentence of the report (of either file, where the narrative is printed apart) saying
+    there is no such money."""
     judged = _judged(report)
     if judged is None:
         return []
@@ -458,8 +459,8 @@ def empty_table_note(report: Report) -> list[Finding]:
         if _noted(table, following, lines, toc.end if toc else 0, printed):
             continue
         words = _words(table.kind)
-        said = next((p for p in report.passages if words and any(w in compact(p["text"]) for w in words)
-                     and _says_none(p["text"], words)), None)
+        said = next((p for p in report.report_passages or report.passages  # the other file's narrative too
+                     if words and any(w in compact(p["text"]) for w in words) and _says_none(p["text"], words)), None)
         if said is not None:
             continue
         shown = "表中只印了“—”“/”等，" if table.dashes else ""
