@@ -11,12 +11,18 @@ an error cites the changed figure (or, for a rate, the sentence printing it) whe
 --words N plants N single-word changes of each kind in each real text report, one at a time: 大于↔小于
 where the narrative compares a figure with its budget or the year before (决算数小于全年预算数),
 增加↔减少 before an amount other than zero (较上年增加4.53万元); a change is caught when an error the unchanged report
-does not have cites the changed paragraph.  --seed picks the words changed (7 is the one the rules
-were looked at with; report another as held out).
+does not have cites the changed paragraph.  --years N plants, one at a time, up to N headings or
+titles and N year-end dates (截至2023年12月31日) of each real text report printed with the year
+before; caught when an error the unchanged report does not have cites the changed line.  --seed
+picks the words and years changed (7 is the one the rules were looked at with; report another as
+held out).  --removal removes each standard table of each real text report in turn, its 目录 entry
+kept; caught when a new structure finding names the missing table.  --only runs just the planted
+changes asked for.
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 import time
@@ -132,10 +138,8 @@ def _bump(printed: str) -> str:
 
 def typos(corpus: Path, per_report: int, show: bool = False, seed: int = 7) -> None:
     import random
-    import re
     from collections import defaultdict
 
-    from checks import check_document
     from checks.report import money
     from index.store import Store
     from ingest import ingest_file
@@ -166,27 +170,17 @@ def typos(corpus: Path, per_report: int, show: bool = False, seed: int = 7) -> N
                         changed[line_no - 1] = "\t".join(fields)
                     else:
                         changed[line_no - 1] = changed[line_no - 1].replace(printed, new, 1)
-                    copy = Path(tmp) / path.name
-                    copy.write_text("\n".join(changed), encoding="utf-8")
-                    store.put(ingest_file(copy))
-                    errors = [f for f in check_document(store, path.name) if f.severity == "error"
+                    changed_findings = _rechecked(store, Path(tmp) / path.name, changed)
+                    errors = [f for f in changed_findings if f.severity == "error"
                               and any(c.line == line_no and (c.value == new or new in c.row) for c in f.cells)]
-                    totals[(path.name[:3], where)][0] += 1
-                    if errors:
-                        totals[(path.name[:3], where)][1] += 1
-                        by_rule.update({f.rule for f in errors})
-                    else:
+                    if not _tally(totals, (path.name[:3], where), errors, by_rule):
                         missed_kinds[kind] += 1
                         if show:
                             print(f"  missed {path.name[:3]} line {line_no} {kind}: {printed} → {new} "
                                   f"| {lines[line_no - 1][:90]}")
     print(f"\nsingle figures printed 1.00 higher in the real text reports ({per_report} table cells and "
           f"{per_report} narrative amounts each):")
-    for where in ("table", "narrative"):
-        tried = sum(v[0] for k, v in totals.items() if k[1] == where)
-        caught = sum(v[1] for k, v in totals.items() if k[1] == where)
-        per = ", ".join(f"{k[0]} {v[1]}/{v[0]}" for k, v in sorted(totals.items()) if k[1] == where)
-        print(f"  {where}: caught {caught}/{tried} = {caught / tried:.2f} ({per})")
+    _shares(totals, ("table", "narrative"))
     print("  caught by:", ", ".join(f"{r} {n}" for r, n in by_rule.most_common()))
     print("  missed, by where printed:", ", ".join(f"{k} {n}" for k, n in missed_kinds.most_common()))
 
@@ -200,7 +194,6 @@ _WORD_SWAPS = {
 
 def words(corpus: Path, per_report: int, show: bool = False, seed: int = 7) -> None:
     import random
-    import re
     from collections import defaultdict
 
     from checks import check_document
@@ -228,25 +221,170 @@ def words(corpus: Path, per_report: int, show: bool = False, seed: int = 7) -> N
                     changed = list(lines)
                     new = _WORD_SWAPS[kind][1][word]
                     changed[line_no - 1] = changed[line_no - 1][:at] + new + changed[line_no - 1][at + len(word):]
-                    copy = Path(tmp) / path.name
-                    copy.write_text("\n".join(changed), encoding="utf-8")
-                    store.put(ingest_file(copy))
+                    changed_findings = _rechecked(store, Path(tmp) / path.name, changed)
                     low, high = next(((a, b) for a, b in spans if a <= line_no <= b), (line_no, line_no))
-                    errors = [f for f in check_document(store, path.name) if f.severity == "error"
+                    errors = [f for f in changed_findings if f.severity == "error"
                               and (f.rule, f.message) not in before and any(c.line and low <= c.line <= high for c in f.cells)]
-                    totals[(path.name[:3], kind)][0] += 1
-                    if errors:
-                        totals[(path.name[:3], kind)][1] += 1
-                        by_rule.update({f.rule for f in errors})
-                    elif show:
+                    if not _tally(totals, (path.name[:3], kind), errors, by_rule) and show:
                         print(f"  missed {path.name[:3]} line {line_no} {word} → {new} | {lines[line_no - 1][max(0, at - 40):at + 30]}")
     print(f"\nsingle words changed in the real text reports (up to {per_report} of each kind each, seed {seed}):")
-    for kind in _WORD_SWAPS:
+    _shares(totals, _WORD_SWAPS)
+    print("  caught by:", ", ".join(f"{r} {n}" for r, n in by_rule.most_common()))
+
+
+_YEAR_END = r"(?:截至|截止)(?:到)?\s*{year}\s*年\s*(?:12\s*月\s*31\s*日|12\s*月\s*(?:末|底)|年?底|年?末)"
+
+
+def _plain(line: str) -> str:
+    """A text report's line without its Markdown marks (## , - , <b>)."""
+    return re.sub(r"<[^>]+>|^\s*(?:#+|-)\s*", "", line).strip()
+
+
+def years(corpus: Path, per_report: int, show: bool = False, seed: int = 7) -> None:
+    """Planted years: in each real text report, up to N headings or titles that print the report's
+    year (a line that is no sentence nor table row, 2023 年度部门决算表) and up to N year-end dates
+    (截至2023年12月31日), one at a time, the year printed as the year before; caught when an error
+    the unchanged report does not have cites the changed line."""
+    import random
+    from collections import defaultdict
+
+    from checks import check_document
+    from index.store import Store
+    from ingest import ingest_file
+
+    rng = random.Random(seed)
+    totals = defaultdict(lambda: [0, 0])
+    by_rule: Counter = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted((corpus / "text").glob("*.txt")):
+            lines = path.read_text(encoding="utf-8").split("\n")
+            doc = ingest_file(path)
+            year = doc.meta.year
+            headings = [i + 1 for i, line in enumerate(lines) if "\t" not in line and str(year) in line
+                        and len(_plain(line)) <= 40 and not re.search(r"[。，,；;]", _plain(line))]
+            dates = [i + 1 for i, line in enumerate(lines) if re.search(_YEAR_END.format(year=year), line)]
+            plan = [("heading", n) for n in rng.sample(headings, min(per_report, len(headings)))]
+            plan += [("date", n) for n in rng.sample(dates, min(per_report, len(dates)))]
+            with Store(Path(tmp) / path.stem) as store:
+                store.put(doc)
+                before = {(f.rule, f.message) for f in check_document(store, path.name) if f.severity == "error"}
+                for kind, line_no in plan:
+                    changed = list(lines)
+                    old = changed[line_no - 1]
+                    if kind == "heading":
+                        new = old.replace(str(year), str(year - 1))
+                    else:
+                        new = re.sub(_YEAR_END.format(year=year), lambda m: m.group(0).replace(str(year), str(year - 1)), old, 1)
+                    changed[line_no - 1] = new
+                    changed_findings = _rechecked(store, Path(tmp) / path.name, changed)
+                    found = [f for f in changed_findings if (f.rule, f.message) not in before
+                             and any(c.line == line_no for c in f.cells)]
+                    errors = [f for f in found if f.severity == "error"]
+                    if not _tally(totals, (path.name[:3], kind), errors, by_rule):
+                        by_rule.update({f"{f.rule}/{f.severity}" for f in found})
+                        if show:
+                            print(f"  missed {path.name[:3]} line {line_no} {kind}: {_plain(old)[:60]} → {year - 1}"
+                                  f"{' (' + ', '.join(f.severity for f in found) + ')' if found else ''}")
+    print(f"\nyears printed as the year before in the real text reports (up to {per_report} headings and "
+          f"{per_report} year-end dates each, seed {seed}):")
+    _shares(totals, ("heading", "date"))
+    print("  caught by (and, missed, what else cites the line):", ", ".join(f"{r} {n}" for r, n in by_rule.most_common()))
+
+
+def _rechecked(store, copy: Path, lines: list[str]) -> list:
+    """The findings on the report printed as lines, ingested again under its own name."""
+    from checks import check_document
+    from ingest import ingest_file
+
+    copy.write_text("\n".join(lines), encoding="utf-8")
+    store.put(ingest_file(copy))
+    return check_document(store, copy.name)
+
+
+def _tally(totals: dict, key: tuple, errors: list, by_rule: Counter) -> bool:
+    """One planted change counted under key, and caught when errors cite it; whether it was."""
+    totals[key][0] += 1
+    if errors:
+        totals[key][1] += 1
+        by_rule.update({f.rule for f in errors})
+    return bool(errors)
+
+
+def _shares(totals: dict, kinds) -> None:
+    """Share caught per kind of change, and per report."""
+    for kind in kinds:
         tried = sum(v[0] for k, v in totals.items() if k[1] == kind)
         caught = sum(v[1] for k, v in totals.items() if k[1] == kind)
         per = ", ".join(f"{k[0]} {v[1]}/{v[0]}" for k, v in sorted(totals.items()) if k[1] == kind)
         print(f"  {kind}: caught {caught}/{tried} = {caught / tried if tried else 0:.2f} ({per})")
-    print("  caught by:", ", ".join(f"{r} {n}" for r, n in by_rule.most_common()))
+
+
+def _table_block(lines: list[str], table, previous_end: int) -> tuple[int, int]:
+    """The lines (1-based, inclusive) a text report prints one table on: from its heading or
+    title (the first line naming it after the previous table) to its last row and the notes under it."""
+    from domain.normalize import compact
+
+    def key(text: str) -> str:
+        return re.sub(r"[\"“”'‘’]", "", compact(_plain(text)))
+
+    rows = [c.line for r in table.grid for c in r if c.line]
+    first, last = min(rows), max(rows)
+    names = (key(table.title), table.kind)
+    start = next((n for n in range(max(previous_end + 1, first - 15), first + 1)
+                  if any(name in key(lines[n - 1]) for name in names)), first)
+    end = last
+    while end < len(lines) and (not lines[end].strip() or _NOTE.match(key(lines[end]))):
+        end += 1
+    return start, end
+
+
+_NOTE = re.compile(r"^(?:注|说明|备注|\^?\{?\d+[.、．])")  # 注：…, and its numbered lines (2. 当此表数据为空…)
+
+
+def removal(corpus: Path, show: bool = False) -> None:
+    """Each standard table removed in turn from each real text report (its heading, title, rows and
+    notes), its 目录 entry kept; caught when a structure finding the unchanged report does not
+    have names the missing table (its title or kind)."""
+    from collections import defaultdict
+
+    from checks import check_document
+    from domain.normalize import compact
+    from index.store import Store
+    from ingest import ingest_file
+
+    structure = {"contents-tables", "standard-tables"}
+    totals = defaultdict(lambda: [0, 0])
+    severities: Counter = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted((corpus / "text").glob("*.txt")):
+            lines = path.read_text(encoding="utf-8").split("\n")
+            doc = ingest_file(path)
+            blocks, end = [], 0
+            for table in doc.tables:
+                start, end = _table_block(lines, table, end)
+                blocks.append((table, start, end))
+            with Store(Path(tmp) / path.stem) as store:
+                store.put(doc)
+                before = {(f.rule, f.message) for f in check_document(store, path.name)}
+                for table, start, end in blocks:
+                    if table.kind not in STANDARD:
+                        continue
+                    changed = lines[:start - 1] + lines[end:]
+                    changed_findings = _rechecked(store, Path(tmp) / path.name, changed)
+                    names = {compact(table.title), table.kind}
+                    found = [f for f in changed_findings if f.rule in structure
+                             and (f.rule, f.message) not in before
+                             and any(n in compact(f.message + f.expected) or any(n in compact(c.value) for c in f.cells)
+                                     for n in names)]
+                    totals[(path.name[:3], "removal")][0] += 1
+                    if found:
+                        totals[(path.name[:3], "removal")][1] += 1
+                        severities.update({"error" if any(f.severity == "error" for f in found) else "notice"})
+                    elif show:
+                        print(f"  missed {path.name[:3]} {table.title} (lines {start}–{end})")
+    print("\neach standard table removed in turn from the real text reports, its 目录 entry kept:")
+    _shares(totals, ("removal",))
+    print("  caught as:", ", ".join(f"{s} {n}" for s, n in severities.most_common()))
 
 
 def main() -> None:
@@ -255,16 +393,24 @@ def main() -> None:
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--typos", type=int, default=0)
     parser.add_argument("--words", type=int, default=0)
+    parser.add_argument("--years", type=int, default=0)
+    parser.add_argument("--removal", action="store_true")
+    parser.add_argument("--only", action="store_true", help="only the planted changes asked for, not the index and plants")
     parser.add_argument("--seed", type=int, default=7, help="which random cells --typos and words --words changes")
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     args = parser.parse_args()
-    indexed(Path(args.index), args.list)
-    planted()
-    planted_issue14()
+    if not args.only:
+        indexed(Path(args.index), args.list)
+        planted()
+        planted_issue14()
     if args.typos:
         typos(Path(args.corpus), args.typos, args.list, args.seed)
     if args.words:
         words(Path(args.corpus), args.words, args.list, args.seed)
+    if args.years:
+        years(Path(args.corpus), args.years, args.list, args.seed)
+    if args.removal:
+        removal(Path(args.corpus), args.list)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from domain.tables import kind_of, title_in
 
 from .model import ERROR, NOTICE, CellRef, Finding
 from .report import Report
-from .structure import STANDARD, Line, budget_report, printed_lines
+from .structure import STANDARD, Line, budget_report, contents, printed_lines
 
 # a line that names the report by its year: …2024年度部门决算, 2019年度部门预算公开, …决算表, 2017年政府采购预算表
 _NAMING = re.compile(r"(?:部门|单位)(?:汇总)?(?:决算|预算)|(?:决算|预算)(?:公开|表|情况说明|报告)|^[（(]\s*(?:19|20)\d{2}\s*年度?\s*[）)]$")
@@ -35,6 +35,8 @@ _NAMES_REPORT = re.compile(r"(?:部门|单位)(?:汇总)?(?:决算|预算)")
 # a year that is another year's figure or column, not the report's: 2018年预算数, 上年, 比2023年
 _OTHER_YEAR = re.compile(r"(?:比|较|与|和|同|上年|上一年|以前年度|至|[-—–~～])\s*$")
 _SENTENCE = re.compile(r"[。，,；;！？]")
+# a year printed alone: 2023年度, （2023 年度）, 2023年
+_BARE_YEAR = re.compile(r"^[（(]?(?:19|20)\d{2}年度?[）)]?$")
 # a heading's mark: 第二部分, 三、, （一）
 _HEADING = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 # a year-end date: 截至2023年12月31日, 截止2023年底, 截至2023年末
@@ -56,14 +58,20 @@ def report_identity(report: Report) -> list[Finding]:
         return []
     out = []
     seen: set[tuple] = set()
+    toc = contents(lines)
+    cover = set(lines[:lines.index(toc.heading)]) if toc else set()
     for ln in _lines_naming(lines):
         text = ln.key
         fields = [(label, value) for label, value in fields_in(text) if label in DEPARTMENT_LABELS]
         title = title_in(text)
-        if report.year and (fields or _NAMING.search(text) or title):
+        # a year printed alone elsewhere may be a date broken over two lines: not read
+        bare = _BARE_YEAR.match(text) and (ln in cover or _heads_table(ln, report))
+        if report.year and (fields or _NAMING.search(text) or title or bare):
             # the report's own name (…2024年度部门决算), a standard table's title or a 部门： line is
-            # sure to be this report's; a form's （2022年度） or another title may be of an annex
-            firm = bool(fields or _NAMES_REPORT.search(text) or (title and kind_of(title) in STANDARD))
+            # sure to be this report's, and so is a year printed alone on the cover or in a standard
+            # table's heading (部门名称：… / 2023年度 / 金额单位：万元); a form's （2022年度） or another
+            # title may be of an annex
+            firm = bool(fields or _NAMES_REPORT.search(text) or (title and kind_of(title) in STANDARD) or bare)
             for year in _years(text):
                 if year != report.year and ("year", year, text) not in seen:
                     seen.add(("year", year, text))
@@ -93,6 +101,17 @@ def report_identity(report: Report) -> list[Finding]:
                         + ("" if other else "（可能是简称或下属单位，请核对）"),
                         report.department, name, (ln.ref(report.document, value=name),)))
     return out
+
+
+def _heads_table(ln: Line, report: Report) -> bool:
+    """A line of a text report printed in a standard table's heading: among the few lines between
+    its title and its first row (a PDF's lines are not placed against the grid: never)."""
+    return ln.line is not None and any(
+        t["kind"] in STANDARD and t["line"] and t["line"] - _HEADING_LINES <= ln.line < t["line"]
+        and not any(o["line"] and ln.line < o["line"] < t["line"] for o in report.grids) for t in report.grids)
+
+
+_HEADING_LINES = 10  # title, 公开NN表, 部门：…, the year, 单位：万元, with blank lines between
 
 
 def _years(text: str) -> list[int]:

@@ -51,8 +51,17 @@ def with_empty_fund_table(note: str = "") -> str:
     return _sub(text, "\n第三部分\n", "\n" + _EMPTY_FUND + (note + "\n\n" if note else "") + "第三部分\n")
 
 
+_TABLE_FIVE = f"公开05表\n\n部门：{DEPARTMENT}\n\n"
+
+
+def with_year_line(year: str) -> str:
+    """The report with a year printed alone in a table's heading (部门：… / 2023年度 / 单位：万元)."""
+    return _sub(report_text(), _TABLE_FIVE, _TABLE_FIVE + f"{year}\n\n")
+
+
 CONSISTENT = {
     "consistent": report_text,
+    "table_year_line": lambda: with_year_line("2023年度"),
     "listed": listed,
     "empty_noted": lambda: with_empty_fund_table("注：本部门2023年度无政府性基金预算财政拨款收支，故本表无数据。"),
 }
@@ -70,6 +79,7 @@ PLANTED = {
                       "八、政府性基金预算财政拨款收入支出决算表", None),
     "heading_year": (lambda: _sub(report_text(), "\n2023 年度部门决算表\n", "\n2022 年度部门决算表\n"),
                      "report-identity", "error", "2022 年度部门决算表", "2022"),
+    "table_heading_year": (lambda: with_year_line("2022年度"), "report-identity", "error", "2022年度", "2022"),
     "table_department": (lambda: _sub(report_text(), f"部门：{DEPARTMENT}", "部门：示例市交通运输局", 2),
                          "report-identity", "error", "部门：示例市交通运输局", "示例市交通运输局"),
     "year_end_date": (lambda: _sub(report_text(), "（三）公务接待费支出1.62万元。",
