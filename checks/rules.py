@@ -12,6 +12,7 @@ from .grades import performance_grade
 from .hygiene import fall_over_100, punctuation
 from .identities import basic_split, sangong_parts
 from .identity import placeholders, report_dates, report_identity
+from .lists import list_total
 from .model import Finding
 from .narrative import narrative_blank, narrative_rates, narrative_repeat, narrative_sums, narrative_table
 from .projects import project_balance, project_overspend, project_rate, project_sources
@@ -37,6 +38,9 @@ RULES: tuple[Rule, ...] = (
     Rule("total-columns", "合计栏等于各栏之和",
          "支出表的“本年支出合计”（或“小计”）栏等于同一行基本支出、项目支出、上缴上级支出、经营支出、对附属单位补助支出各栏之和；"
          "收入决算表的“本年收入合计”栏等于同一行各收入来源栏之和。", total_columns),
+    Rule("list-total", "合计等于所列各大项之和",
+         "没有科目编码的清单表（如政府采购预算表）中，“合计”行的每一栏等于标有“一、”“二、”“三、”……的各大项"
+         "（货物、工程、服务）之和；各大项下的项目和品目是其明细，不重复相加。", list_total),
     Rule("summary-balance", "收入支出决算总表收支平衡",
          "本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计 = 本年支出合计 + 结余分配 + 年末结转和结余；"
          "本年收入（支出）合计等于上方各项之和；合计栏等于同一行各栏之和。财政拨款收入支出决算总表同理。",

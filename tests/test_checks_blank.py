@@ -57,15 +57,20 @@ def test_a_blank_cell_stated_as_zero_and_the_consistent_report(planted):
     assert planted["consistent.txt"] == []
 
 
-@pytest.fixture(scope="module")
-def putuo(tmp_path_factory):
+def real_report(tmp_path_factory, path):
+    """One real report ingested alone, as the checks read it (checks.report.Report)."""
     from checks.report import Report
     from index.store import Store
 
-    folder = tmp_path_factory.mktemp("putuo") / "index"
+    folder = tmp_path_factory.mktemp(path.stem[:8]) / "index"
     with Store(folder) as store:
-        store.put(ingested(PUTUO))
-        return Report.load(store, PUTUO.name)
+        store.put(ingested(path))
+        return Report.load(store, path.name)
+
+
+@pytest.fixture(scope="module")
+def putuo(tmp_path_factory):
+    return real_report(tmp_path_factory, PUTUO)
 
 
 def test_the_peers_plant_on_the_real_report(putuo):
