@@ -34,11 +34,12 @@ class Answerer:
             self.searcher.search("三公经费", k=1)
 
     def ask(self, question: str) -> dict:
-        from .flags import flag
+        from .flags import flag, read_by_ocr
         from .respond import respond
 
         result = respond(question, self.catalog, self.searcher)
         flag(result, self.findings)
+        read_by_ocr(result)
         return result
 
     def findings(self, document: str) -> list:

@@ -6,7 +6,7 @@ from .lookup import Catalog
 
 
 def figure(fact: dict) -> dict:
-    return {
+    out = {
         "label": fact["row_label"], "value": fact["value_text"],
         "number": float(fact["number"]) if fact["number"] is not None else None,
         "unit": fact["unit"], "computed": False, "formula": None,
@@ -14,6 +14,9 @@ def figure(fact: dict) -> dict:
         "table_title": fact["table_title"], "row": fact["row_label"], "column": fact["column"],
         "source": {"document": fact["document"], "page": fact["page"], "line": fact["line"]},
     }
+    if fact.get("confidence") is not None:  # read from a scanned page by OCR (answer.flags.read_by_ocr)
+        out["ocr_confidence"] = fact["confidence"]
+    return out
 
 
 def row_name(fact: dict) -> str:

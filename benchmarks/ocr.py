@@ -26,10 +26,18 @@ if str(ROOT) not in sys.path:
 
 
 def image_only_copy(source: Path, pages: list[int], out: Path, dpi: int = 150, blur: float = 0.6,
-                    angle: float = 1.0, noise: bool = False) -> Path:
-    """An image-only PDF of `pages` (1-based) of `source`: each page rendered at `dpi`, blurred
-    (Gaussian radius in pixels), turned by `angle` degrees on a white ground, saved with Pillow
-    at the page's own size.  No text layer is left."""
+                    angle: float = 1.0) -> Path:
+    """An image-only PDF of `pages` (1-based) of `source` (see `rendered`), saved with Pillow at
+    the pages' own size.  No text layer is left."""
+    images = rendered(source, pages, dpi, blur, angle)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return out
+
+
+def rendered(source: Path, pages: list[int], dpi: int = 150, blur: float = 0.6, angle: float = 1.0) -> list:
+    """Pages (1-based) of a PDF as pictures, as a scanner would give them: rendered at `dpi`,
+    blurred (Gaussian radius in pixels), turned by `angle` degrees on a white ground."""
     import pypdfium2 as pdfium
     from PIL import ImageFilter
 
@@ -45,9 +53,7 @@ def image_only_copy(source: Path, pages: list[int], out: Path, dpi: int = 150, b
         images.append(image.convert("RGB"))
         page.close()
     pdf.close()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    images[0].save(out, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
-    return out
+    return images
 
 
 def numeric_keys(facts, pages: dict[int, int] | None = None) -> dict[int, Counter]:

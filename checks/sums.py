@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.normalize import compact
+from domain.ocr import unsure as ocr_unsure
 
 from .model import ERROR, NOTICE, Finding, amount, gap, severity_of
 from .report import Report, grouped_rows
@@ -85,6 +86,9 @@ def sum_finding(report: Report, rule: str, whole: dict, parts: list[dict], messa
     if unsure and severity == ERROR:
         severity = NOTICE
         text += "；其间有科目编码无法识别的行，可能是漏算的部分，请对照原表"
+    elif severity == ERROR and ocr_unsure(f.get("confidence") for f in [whole, *parts]):  # a misread digit
+        severity = NOTICE
+        text += gap(whole["number"] - total, severity) + "；表格由文字识别（OCR）从扫描页读出，数字可能读错，请对照原页"
     else:
         text += gap(whole["number"] - total, severity)
     return Finding(rule, severity, text, amount(total), whole["value_text"],

@@ -131,7 +131,8 @@ def search_is_current(folder: Path | str) -> bool:
 def ingest_files(folder: Path | str, paths: list[Path], progress: Callable[[float, str], None] | None = None,
                  model: str | None = None, replace=()) -> list:
     """Ingest the files (a file that fails is reported, the rest go on), then refresh the search.
-    progress(fraction, message) is called after each file and during embedding.  A file with an
+    progress(fraction, message) is called after each file, for each page a scan's OCR reads, and
+    during embedding.  A file with an
     indexed report's name but other content is kept beside it under a distinct name, unless its
     name is in `replace` (see `ingest.run.ingest_paths`)."""
     from ingest import ingest_paths
@@ -142,8 +143,11 @@ def ingest_files(folder: Path | str, paths: list[Path], progress: Callable[[floa
         if progress:
             progress(0.6 * i / n, f"{i}/{n} {result.name}")
 
+    def on_page(i: int, n: int, name: str, done: int, total: int, left: float) -> None:
+        progress(0.6 * (i - 1 + done / total) / n, f"{i}/{n} {name}：文字识别（OCR）{done}/{total} 页，约剩 {left:.0f} 秒")
+
     with Store(folder) as store:
-        results = ingest_paths(paths, store, progress=on_file, replace=replace)
+        results = ingest_paths(paths, store, progress=on_file, replace=replace, ocr_progress=on_page if progress else None)
     _remember_refused(folder, results)
     refresh_search(folder, model, progress=(lambda done, total: progress(0.6 + 0.4 * done / max(total, 1),
                                                                          f"检索索引 {done}/{total}"))

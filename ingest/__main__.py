@@ -47,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{i}/{n}] ✗ {r.message}", flush=True)
 
     with store:
-        results = ingest_paths(args.paths, store, args.department, args.year, args.force, show, replace=args.replace)
+        results = ingest_paths(args.paths, store, args.department, args.year, args.force, show, replace=args.replace,
+                               ocr_progress=None if args.json else _ocr_progress)
     if not results:
         print("没有找到可导入的报告文件（支持 .pdf .txt .md）", file=sys.stderr)
         return 1
@@ -68,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             print(f"检索索引：{stats['units']} 个段落和表格行，新向量化 {stats['units_embedded']} 个（{stats['seconds']}s）")
     return 0 if ok else 1
+
+
+def _ocr_progress(i: int, n: int, name: str, done: int, total: int, left: float) -> None:
+    print(f"\r[{i}/{n}] {name}：文字识别（OCR）{done}/{total} 页，约剩 {left:.0f} 秒", end="" if done < total else "\n",
+          file=sys.stderr, flush=True)
 
 
 def _progress(done: int, total: int) -> None:

@@ -143,10 +143,10 @@ class Fact:
 
     @property
     def low_confidence(self) -> bool:
-        """Read by OCR below `ingest.ocr.LOW_CONFIDENCE`: may be misread."""
-        from .ocr import LOW_CONFIDENCE
+        """Read by OCR below `domain.ocr.LOW_CONFIDENCE`: may be misread."""
+        from domain.ocr import low
 
-        return self.confidence is not None and self.confidence < LOW_CONFIDENCE
+        return low(self.confidence)
 
     # The keys `python -m index facts` prints, in order.
     PUBLIC_KEYS = (

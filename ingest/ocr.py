@@ -22,16 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-ENGINE = "rapidocr-onnxruntime==1.4.4 PP-OCRv4"  # part of the cache key: another engine reads anew
-CACHE_VERSION = "1"
+# What a cell's confidence means (the two thresholds) is shared with answers and checks: domain.ocr.
+from domain.ocr import LOW_CONFIDENCE, SURE_CONFIDENCE  # noqa: F401 - settings of OCR too
 
-# A cell whose recognition confidence is below this is marked low-confidence (Fact.low_confidence):
-# an answer that states it says it was read by OCR and may be misread.  PP-OCRv4 reads clean
-# printed digits at 0.99 and more; misread or half-legible ones fall to 0.6–0.9.
-LOW_CONFIDENCE = 0.90
-# A total that does not add up in an OCR'd table is a report error only when every OCR'd cell it
-# involves was read at least this surely; otherwise it is a reading notice (checks).
-SURE_CONFIDENCE = 0.98
+ENGINE = "rapidocr-onnxruntime==1.4.4 PP-OCRv4"  # part of the cache key: another engine reads anew
+CACHE_VERSION = "4"
+
 # Boxes the engine reads below this are dropped as noise (a photo, a stamp, a smudge).
 MIN_BOX_CONFIDENCE = 0.60
 # Pixels per PDF point the page is rendered at: the scan's own resolution, within these bounds.
@@ -98,19 +94,17 @@ def scan_pages(path: Path, numbers: list[int], progress: Progress | None = None)
     """OCR the given pages (1-based) of the PDF at `path`, in parallel; {page number: PageScan}."""
     if not numbers:
         return {}
-    started = time.perf_counter()
     images = {n: _render(path, n) for n in numbers}  # pdfium is not thread-safe: render first
     workers = max(1, min(len(numbers), _workers()))
-    done: list[int] = []
+    done: list[float] = []
     lock = threading.Lock()
 
     def one(n: int) -> PageScan:
         scan = _scan(n, *images[n])
         with lock:
-            done.append(n)
-            if progress:
-                spent = time.perf_counter() - started
-                left = spent / len(done) * (len(numbers) - len(done))
+            done.append(scan.seconds)
+            if progress:  # the pages left, `workers` at a time, at the pace of those read
+                left = sum(done) / len(done) * (len(numbers) - len(done)) / workers
                 progress(len(done), len(numbers), left)
         return scan
 
@@ -206,15 +200,16 @@ def _scan(number: int, image, width: float, height: float, scale: float) -> Page
 
     start = time.perf_counter()
     image, _ = _straighten(image)
+    ink, horizontal, vertical = ruling_lines(image, scale)
     key = hashlib.sha256(f"{ENGINE}|{CACHE_VERSION}|{image.shape}".encode() + image.tobytes()).hexdigest()
-    raw = _cache_get(key)
-    cached = raw is not None
+    blank = (image < 128).mean() < 1e-4  # a blank page holds nothing to read
+    raw = [] if blank else _cache_get(key)
+    cached = raw is not None and not blank
     if raw is None:
         raw = _engine_read(image)
         _cache_put(key, raw)
     boxes = tuple(Box(text, conf, tuple(round(v / scale, 2) for v in box))  # type: ignore[arg-type]
                   for box, text, conf in raw if conf >= MIN_BOX_CONFIDENCE and text.strip())
-    ink, horizontal, vertical = ruling_lines(image, scale)
     return PageScan(number, width, height, boxes, horizontal, vertical, time.perf_counter() - start, cached,
                     ink, scale)
 
@@ -236,15 +231,57 @@ def _engine():
 
 
 def _engine_read(image) -> list[tuple[list[float], str, float]]:
-    """[(x0, top, x1, bottom in pixels), text, confidence] for every box the engine reads."""
+    """[(x0, top, x1, bottom in pixels), text, confidence] for every box the engine reads.
+
+    The engine's detector finds the boxes; each is cut out upright for the recogniser, reaching
+    over a flat stroke just left of it: the detector often leaves out the thin stroke of a leading
+    一 ("般公共服务支出" for 一般公共服务支出), and the engine's own cut, along the box's slanted
+    corners, clips it too."""
     import numpy as np
 
-    result, _ = _engine()(np.dstack([image] * 3), use_cls=False)
-    out = []
-    for quad, text, conf in result or ():
-        xs, ys = [p[0] for p in quad], [p[1] for p in quad]
-        out.append(([float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))], str(text), float(conf)))
-    return out
+    engine = _engine()
+    rgb = np.dstack([image] * 3)
+    quads, _ = engine.text_det(rgb)
+    ink = image < 128
+    if quads is None or not len(quads):
+        return []
+    rects, crops = [], []
+    height, width = image.shape
+    for quad in quads:
+        x0, y0 = (int(max(0, v)) for v in quad.min(axis=0))
+        x1, y1 = (int(min(limit, np.ceil(v) + 1)) for v, limit in zip(quad.max(axis=0), (width, height)))
+        if x1 - x0 < 2 or y1 - y0 < 2:
+            continue
+        x0 = _reach_left(x0, y0, y1, ink)
+        crop = rgb[y0:y1, x0:x1]
+        if (y1 - y0) / (x1 - x0) >= 1.5:  # a column of characters, as the engine turns it
+            crop = np.rot90(crop)
+        rects.append([float(x0), float(y0), float(x1), float(y1)])
+        crops.append(np.ascontiguousarray(crop))
+    read, _ = engine.text_rec(crops)
+    return [(rect, str(text), float(conf)) for rect, (text, conf, *_) in zip(rects, read)]
+
+
+def _reach_left(x0: int, y0: int, y1: int, ink) -> int:
+    """x0 moved left over a flat stroke standing just left of the box (一, a minus sign) that the
+    detector left out; anything else there (a rule, another character) leaves x0 as it is."""
+    height = y1 - y0
+    lo = max(0, x0 - height)
+    region = ink[y0:y1, lo:x0]
+    cols = region.any(axis=0)
+    i, gap = len(cols) - 1, 0
+    while i >= 0 and not cols[i] and gap <= 0.4 * height:
+        i, gap = i - 1, gap + 1
+    if i < 0 or not cols[i]:
+        return x0
+    end = i
+    while i >= 0 and cols[i]:
+        i -= 1
+    rows = region[:, i + 1:end + 1].any(axis=1).nonzero()[0]
+    flat = rows.size and rows[-1] - rows[0] + 1 <= 0.3 * height
+    if i >= 0 and flat and end - i >= 0.3 * height:  # whole (white before it), flat and wide
+        return lo + max(0, i - 1)
+    return x0
 
 
 def _cache_dir() -> Path | None:

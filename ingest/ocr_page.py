@@ -9,12 +9,16 @@ word dicts for lines.  Every cell keeps the lowest confidence of the boxes it ho
 """
 from __future__ import annotations
 
+import re
+
 from .model import BBox, Cell
 from .ocr import Box, PageScan, Rule
 from domain.normalize import nfkc
 
 # Rules closer than this (points) are one boundary; a rule meets another within it.
 _SNAP = 3.5
+# How far (points) a vertical rule's end may stick out beyond the horizontal rule it meets.
+_TOUCH = 4.0
 # A table is at least this big (points).
 _MIN_W, _MIN_H = 60.0, 25.0
 
@@ -27,13 +31,13 @@ def page_layout(scan: PageScan) -> tuple[list[Grid], list[dict]]:
     taken: set[int] = set()
     for frame in _frames(scan.horizontal, scan.vertical):
         grid = _ruled_grid(scan, frame, taken)
-        if grid:
+        if grid and any(cell.text for row in grid[1] for cell in row):  # rules around nothing: a photo's edges
             grids.append(grid)
     words = [_word(b) for i, b in enumerate(scan.boxes) if i not in taken]
     if not grids:
         from .pdf_unruled import find_unruled_tables
 
-        for table in find_unruled_tables(_BoxPage(words)):
+        for table in find_unruled_tables(_BoxPage([piece for w in words for piece in _amounts_apart(w)])):
             grids.append((_round(table.bbox), tuple(tuple(_unruled_cell(text, box, words, scan.number) for text, box in row)
                                                     for row in table.rows)))
         boxes = [bbox for bbox, _ in grids]
@@ -45,7 +49,10 @@ def page_layout(scan: PageScan) -> tuple[list[Grid], list[dict]]:
 
 
 def _frames(horizontal: tuple[Rule, ...], vertical: tuple[Rule, ...]) -> list[tuple[list[Rule], list[Rule]]]:
-    """Rules that cross or meet one another, grouped: one group per ruled table."""
+    """Rules that cross or meet one another, grouped: one group per ruled table.  A vertical
+    stroke is a rule only where it runs from one horizontal rule to another (the long stroke of
+    a character such as 事 stops short of them)."""
+    vertical = tuple(v for v in vertical if _meets(v.start, v.at, horizontal, -1) and _meets(v.end, v.at, horizontal, 1))
     rules = [("h", r) for r in horizontal] + [("v", r) for r in vertical]
     parent = list(range(len(rules)))
 
@@ -77,6 +84,13 @@ def _frames(horizontal: tuple[Rule, ...], vertical: tuple[Rule, ...]) -> list[tu
             out.append((h, v))
     out.sort(key=lambda f: min(r.at for r in f[0]))
     return out
+
+
+def _meets(y: float, x: float, horizontal: tuple[Rule, ...], side: int) -> bool:
+    """A vertical rule's end at (x, y) reaches a horizontal rule: it runs into the rule's stroke
+    and may stick out beyond it (its thickness, the blur) by up to _TOUCH, but does not stop short
+    of it (side -1: the top end, which lies above the rule or on it; 1: the bottom end)."""
+    return any(-1.0 <= side * (y - h.at) <= _TOUCH and h.start - _SNAP <= x <= h.end + _SNAP for h in horizontal)
 
 
 def _positions(values: list[float]) -> list[float]:
@@ -153,11 +167,11 @@ def _slot(bounds: list[float], v: float) -> int:
 
 def _cut_at_walls(box: Box, xs: list[float], walls: list[bool]) -> list[Box]:
     """A box the engine read across printed rules (two cells' text as one), cut at each rule
-    that has a good share of the box on both sides; the text is cut near the same proportion,
+    with at least a character's width of the box on both sides; the text is cut near the same proportion,
     at a space or where digits meet characters if there is one close by (75.合计 → 75. | 合计)."""
     x0, top, x1, bottom = box.bbox
-    cuts = [x for x, wall in zip(xs, walls) if wall and x0 + 0.2 * (x1 - x0) < x < x1 - 0.2 * (x1 - x0)
-            and x - x0 > 6 and x1 - x > 6]
+    em = 0.8 * (bottom - top)  # about one character: the engine pads its boxes by less than that
+    cuts = [x for x, wall in zip(xs, walls) if wall and x - x0 >= em and x1 - x >= em]
     if not cuts or len(box.text) < 2:
         return [box]
     out, text, left = [], box.text, x0
@@ -211,9 +225,31 @@ def _joined(boxes: list[Box]) -> str:
 
 def _word(box: Box) -> dict:
     x0, top, x1, bottom = box.bbox
-    # the engine's boxes are padded around the glyphs: the font is about three quarters as tall
-    return {"text": nfkc(box.text), "x0": x0, "x1": x1, "top": top, "bottom": bottom,
-            "size": 0.75 * (bottom - top), "confidence": box.confidence}
+    # the engine's boxes are padded around the glyphs (the font is about 0.7 of a box's height):
+    # the word is the glyphs, so that the lines of a table do not touch one another
+    middle, half = (top + bottom) / 2, 0.35 * (bottom - top)
+    return {"text": nfkc(box.text), "x0": x0, "x1": x1, "top": middle - half, "bottom": middle + half,
+            "size": 2 * half, "confidence": box.confidence}
+
+
+_AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d+\.\d{2}")
+
+
+def _amounts_apart(word: dict) -> list[dict]:
+    """A box the engine read over a narrow gutter, several amounts (and the label before them)
+    as one ("487.000.00 0.00", "城乡社区支出 515.05515.05"), as one word each, placed by their
+    share of the characters.  Amounts are printed with two decimals, which is where one ends."""
+    text = word["text"]
+    spans = [m.span() for m in _AMOUNT.finditer(text)]
+    if not spans or text[spans[-1][1]:].strip() or any(text[a:b].strip() for (_, a), (b, _) in zip(spans, spans[1:])):
+        return [word]
+    head = text[:spans[0][0]].strip()
+    if len(spans) < 2 and not head:
+        return [word]
+    pieces = ([(0, spans[0][0])] if head else []) + spans
+    width = (word["x1"] - word["x0"]) / len(text)
+    return [{**word, "text": text[a:b].strip(), "x0": word["x0"] + a * width, "x1": word["x0"] + b * width}
+            for a, b in pieces]
 
 
 class _BoxPage:

@@ -13,7 +13,7 @@ from .ocr import Rule
 # 10.5 pt font is 10 pt), shorter than the narrowest column (类/款/项 are ~15 pt).
 H_MIN, V_MIN = 12.0, 9.0
 # A vertical rule is a cell boundary when ink covers this share of the stretch between two rows.
-COVERED = 0.6
+COVERED = 0.8
 
 
 def ruling_lines(image, scale: float):
@@ -59,7 +59,7 @@ def covered(mask, scale: float, horizontal_axis: bool, at: float, start: float, 
     band = mask["h"] if horizontal_axis else mask["v"]
     c, lo, hi = int(round(at * scale)), int(round(start * scale)), int(round(end * scale))
     pad = max(2, int(1.5 * scale))
-    margin = int(0.15 * (hi - lo))  # the ends meet the crossing rules; judge the middle
+    margin = int(0.1 * (hi - lo))  # the ends meet the crossing rules; judge the middle
     lo, hi = lo + margin, hi - margin
     if hi <= lo:
         return False

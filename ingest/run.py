@@ -60,21 +60,25 @@ def _same_file(stored: str | None, path: Path) -> bool:
 
 def ingest_paths(paths: Iterable[Path | str], store, department: str | None = None, year: int | None = None,
                  force: bool = False, progress: Callable[[int, int, FileResult], None] | None = None,
-                 replace: Iterable[str] = ()) -> list[FileResult]:
+                 replace: Iterable[str] = (),
+                 ocr_progress: Callable[[int, int, str, int, int, float], None] | None = None) -> list[FileResult]:
     """Ingest every file; a file that fails is reported and leaves the store as it was.
 
     A document is known by its content and its path, never by its base name alone: a file whose
     content is already indexed is not ingested again (under whatever name); a different file
     with an indexed report's name gets a distinct name, unless its name is in `replace` (the
     user asked for it to take that report's place).  A file at the path of an indexed document
-    whose content changed replaces it (the report was updated)."""
+    whose content changed replaces it (the report was updated).  ocr_progress(file i, files,
+    file name, pages done, pages to read, seconds left) is called while a scan's pages are OCR'd."""
     files = collect_files(paths)
     replace = set(replace)
     results = []
     for i, path in enumerate(files, start=1):
         start = time.perf_counter()
         try:
-            result = _ingest_one(path, store, department, year, force, replace, start)
+            pages = (lambda done, total, left, i=i, name=path.name: ocr_progress(i, len(files), name, done, total, left)
+                     ) if ocr_progress else None
+            result = _ingest_one(path, store, department, year, force, replace, start, pages)
         except IngestError as exc:
             result = FileResult(str(path), path.name, False, message=str(exc), seconds=time.perf_counter() - start)
         except OSError as exc:
@@ -86,7 +90,8 @@ def ingest_paths(paths: Iterable[Path | str], store, department: str | None = No
     return results
 
 
-def _ingest_one(path: Path, store, department, year, force: bool, replace: set[str], start: float) -> FileResult:
+def _ingest_one(path: Path, store, department, year, force: bool, replace: set[str], start: float,
+                pages=None) -> FileResult:
     if not path.exists():
         raise IngestError(str(path), f"{path.name}：文件不存在（{path}）")
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -109,7 +114,7 @@ def _ingest_one(path: Path, store, department, year, force: bool, replace: set[s
         other = store.document(name=name)
         if other and not _same_file(other["path"], path):
             name, taken_by = distinct_name(path.name, sha), name
-    doc = ingest_file(path, department, year)
+    doc = ingest_file(path, department, year, pages)
     if doc.name != name:
         doc = doc.named(name)
     store.put(doc)
