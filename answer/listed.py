@@ -197,10 +197,11 @@ def _sources(name: str, year: int, document: str, catalog: Catalog, out: dict, q
     return True
 
 
-# what a list question says besides what is listed: the asking (哪两个, 有哪些, 分别是) and the
-# everyday verbs around it (做了, 搞了)
-_LIST_ASKING = re.compile(r"哪[些几两二三四五六七八九十\d]*(?:个|项|家|类|种|所|处|条|些)?|有哪|列出|包括什么|包含哪|分别|都|是|了"
-                          r"|做|搞|弄|干|给|对|把|被|请|问|一下|呢|吗")
+# what a list question says besides what is listed: the asking (哪两个, 有哪些, 分别是), the
+# everyday verbs around it (做了, 搞了) and where it is written (工作总结里说, 报告提到)
+_LIST_ASKING = re.compile(r"哪[些几两二三四五六七八九十\d]*(?:个|项|家|类|种|所|处|条|些|大)?|有哪|列出|包括什么|包含哪|分别|都|是|了"
+                          r"|做|搞|弄|干|给|对|把|被|请|问|一下|呢|吗"
+                          r"|工作总结|总结|报告|说明|文中|里面?说|中说|提到|提出|写到|写了|写的")
 
 
 def _prose(q, catalog: Catalog, out: dict) -> bool:
@@ -209,7 +210,7 @@ def _prose(q, catalog: Catalog, out: dict) -> bool:
     sentence answers (the refusal follows)."""
     from domain.quantities import asked_subject
     from index.tokens import engine
-    from .lists import expected_members, prose_list
+    from .lists import expected_members, heading_list, prose_list
     from .lookup import GENERIC
 
     one = one_department(q.text, catalog)
@@ -218,16 +219,24 @@ def _prose(q, catalog: Catalog, out: dict) -> bool:
     name, _, _, year, document = one
     subject = _LIST_ASKING.sub("|", GENERIC.sub("|", asked_subject(q.compact, q.span)))
     words = [w for w in dict.fromkeys(engine().lcut(subject)) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    expected = expected_members(q.compact)
     for doc in documents_of(catalog, name, year, document):
-        found = prose_list(catalog.store.passages(doc), words, expected_members(q.compact))
+        passages = catalog.store.passages(doc)
+        found = prose_list(passages, words, expected)
         if found:
+            members, sentence, p = found
+            said = f"原文：“{sentence}”"
+            break
+        found = heading_list(passages, words, expected)
+        if found:
+            members, heading, p = found
+            said = f"见“{heading}”下逐条列出"
             break
     else:
         return False
-    members, sentence, p = found
     out["status"] = "answered"
     out["answer"] = (f"{name}{year}年度报告列出 {len(members)} 项：" + "；".join(members)
-                     + f"。原文：“{sentence}”（{p['document']}，{_place(p)}）。")
+                     + f"。{said}（{p['document']}，{_place(p)}）。")
     out["figures"] = [{"label": m, "value": m, "number": None, "unit": None, "computed": False, "formula": None,
                        "department": name, "year": year, "table": None, "table_title": "情况说明", "row": m,
                        "column": None, "source": {"document": p["document"], "page": p["page"], "line": p["line"]}}

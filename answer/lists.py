@@ -530,7 +530,7 @@ def tabled_parts(facts: list[dict], kind: str) -> list[dict]:
 _ENUMERATION = re.compile(r"(?:分别为|分别是|包括|包含|主要有|具体为|具体是|依次为|依次是)[:：]?")
 _QUOTED_ITEM = re.compile(r"[“\"「『]([^”\"」』]{2,60})[”\"」』]")
 # how many the question expects: 哪两个项目, 哪3个
-_HOW_MANY = re.compile(r"哪([两二三四五六七八九十\d]+)(?:个|项|家|类|种|所|处|条)")
+_HOW_MANY = re.compile(r"哪([两二三四五六七八九十\d]+)(?:个|项|家|类|种|所|处|条|大)")
 _NUMBER_WORDS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
 
 
@@ -540,6 +540,29 @@ def expected_members(question: str) -> int | None:
         return None
     n = m.group(1)
     return int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+
+
+# a numbered item printed as a paragraph of its own: 1.南京铁路运输检察院
+_NUMBERED_ITEM = re.compile(r"^\s*[(（]?\d{1,2}[.、．)）]\s*(?P<name>[^。；;,，:：]{2,40})\s*$")
+
+
+def heading_list(passages: list[dict], words: list[str], expected: int | None = None):
+    """(members, heading, first passage) of the one section whose heading holds every asked word
+    and whose paragraphs are numbered names only ((三)派出机构 / 1.南京铁路运输检察院 / 2.…)."""
+    if not words:
+        return None
+    found: dict[str, list] = {}
+    for p in passages:
+        heading = compact((p.get("section") or "").split(" / ")[-1])
+        m = _NUMBERED_ITEM.match(compact(p["text"] or ""))
+        if heading and all(w in heading for w in words):
+            found.setdefault(heading, []).append((m.group("name") if m else None, p))
+    lists = {h: items for h, items in found.items() if len(items) >= 2 and all(n for n, _ in items)
+             and (not expected or len(items) == expected)}
+    if len(lists) != 1:
+        return None
+    heading, items = next(iter(lists.items()))
+    return [n for n, _ in items], heading, items[0][1]
 
 
 def prose_list(passages: list[dict], words: list[str], expected: int | None = None):
@@ -554,7 +577,12 @@ def prose_list(passages: list[dict], words: list[str], expected: int | None = No
         for sentence in re.split(r"(?<=[。；;])", p["text"] or ""):
             s = compact(sentence)
             m = _ENUMERATION.search(s)
-            if not m or not all(w in s[:m.start()] for w in words):
+            if not m:
+                continue
+            held = sum(w in s[:m.start()] for w in words)
+            # every asked word before the list; or, where the question says how many and the list
+            # has as many, all but words that say where it is written (工作总结里说…)
+            if held < len(words) and not (expected and held >= 2 and len(words) - held <= 1):
                 continue
             tail = re.sub(r"[。；;]$", "", s[m.end():])
             members = _QUOTED_ITEM.findall(tail) or [

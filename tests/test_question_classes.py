@@ -850,6 +850,7 @@ def test_a_method_clause_is_taken_out_but_budget_words_stay():
 @pytest.mark.parametrize("question, present, absent", [
     ("智慧福州中心2022年底的车辆是哪几种用车？", ("机要通信用车1辆", "应急保障用车1辆"), ("执法执勤用车",)),
     ("福州市智慧福州管理服务中心2022年有哪些车", ("机要通信用车1辆", "应急保障用车1辆"), ("其他用车",)),
+    ("智慧福州中心的车都是什么类型的", ("机要通信用车1辆", "应急保障用车1辆"), ("其他用车",)),
     ("晋城大数据局2023年车辆都有哪几类", ("其他用车1辆",), ("一般公共服务支出",)),
 ])
 def test_the_kinds_of_a_count_are_listed_with_their_counts(reports_ask, question, present, absent):
@@ -883,3 +884,31 @@ def test_prose_list_reads_quoted_members_and_refuses_two_lists():
     assert prose_list(one, ["部门评价"], 3) is None
     two = one + [{"text": "另对项目开展了部门评价,分别为:丁、戊。"}]
     assert prose_list(two, ["部门评价"]) is None  # two different lists: which one is not decided here
+
+
+@pytest.mark.parametrize("question", ["省检察院2017年有哪些派出机构？", "江苏省人民检察院2017年的派出机构都有哪几个"])
+def test_a_list_printed_as_numbered_paragraphs_under_its_heading(jiangsu_ask, question):
+    result = jiangsu_ask(question)
+    assert result["status"] == "answered", result["answer"]
+    assert [f["value"] for f in result["figures"]] == ["南京铁路运输检察院", "徐州铁路运输检察院"]
+
+
+@pytest.mark.parametrize("question, members", [
+    ("泉州市数字泉州建设办公室2023年工作总结里说要推动构建哪五大园区？", 5),
+    ("泉州数字办2023年报告提到要构建哪几个园区", 5),
+])
+def test_words_saying_where_a_list_is_written_name_nothing(reports_ask, question, members):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and len(result["figures"]) == members, result["answer"]
+    assert result["figures"][0]["value"] == "集成电路产业园区"
+
+
+def test_heading_list_needs_numbered_names_only():
+    from answer.lists import heading_list
+
+    section = "部门概况 / （三）派出机构"
+    items = [{"section": section, "text": "1.甲检察院"}, {"section": section, "text": "2.乙检察院"}]
+    assert heading_list(items, ["派出机构"])[0] == ["甲检察院", "乙检察院"]
+    assert heading_list(items, ["派出机构"], 3) is None
+    prose = items + [{"section": section, "text": "派出机构的经费由本级预算安排，具体见下表。"}]
+    assert heading_list(prose, ["派出机构"]) is None  # a paragraph of prose: not a list of names
