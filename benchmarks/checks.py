@@ -2,7 +2,7 @@
 takes, whether a PDF twin gives the same findings as its text, and whether each planted error in
 the generated report is caught with nothing found on its consistent version.
 
-    .venv/bin/python benchmarks/checks.py [--index var/index] [--list] [--typos 40 [--seed 7]]
+    .venv/bin/python benchmarks/checks.py [--index var/index] [--list] [--typos 40 [--seed 7]] [--peer]
 
 --list prints every error and notice (not the rounding differences) for review by hand.
 --typos N plants N single-figure changes in each real text report, one at a time: a table cell
@@ -16,12 +16,15 @@ titles and N year-end dates (截至2023年12月31日) of each real text report p
 before; caught when an error the unchanged report does not have cites the changed line.  --seed
 picks the words and years changed (7 is the one the rules were looked at with; report another as
 held out).  --removal removes each standard table of each real text report in turn, its 目录 entry
-kept; caught when a new structure finding names the missing table.  --only runs just the planted
-changes asked for.
+kept; caught when a new structure finding names the missing table.  --peer makes the public
+peer's ten kinds of planted error (issue 14) once each in the real 普陀财政局 2024 PDF (PEER_PLANTS:
+its text layer edited, or its 三公 page taken out); caught when a finding the unplanted report does
+not have cites the changed place.  --only runs just the planted changes asked for.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import tempfile
@@ -387,6 +390,178 @@ def removal(corpus: Path, show: bool = False) -> None:
     print("  caught as:", ", ".join(f"{s} {n}" for s, n in severities.most_common()))
 
 
+# --- the public peer's ten plants, recreated on the real 普陀财政局 2024 report (--peer) -------------
+
+PUTUO = ROOT.parent / "shared" / "corpus" / "real" / "上海市普陀区财政局2024年度部门决算.pdf"
+
+# name → (what the peer planted, page, anchor, old, new, mark): on that page, the first `old` after
+# `anchor` (in the page's text as its content stream prints it) printed as `new`; a finding cites
+# the plant when one of its cells on that page prints `mark`.  old None: that page taken out.
+PEER_PLANTS = {
+    "table_removed": ("目录 lists a table not printed", 18, "财政拨款“三公”经费支出决算表", None, None,
+                      "财政拨款“三公”经费支出决算表"),
+    "placeholder": ("XX局 where the department's name belongs", 23, "八、政府性基金", "上海市普陀区财政局", "XX局", "XX"),
+    "heading_year": ("a heading saying 2023", 6, "第二部分", "2024", "2023", "2023"),
+    "year_end_date": ("截至2023年12月31日", 24, "截至", "2024", "2023", "2023"),
+    "blank_sangong": ("三公 cell blank, the text says 0.95", 23, "公务接待费支出决算为", "0.00", "0.95", "0.95"),
+    "greater": ("决算数大于预算数 for 1511.89 against 1560.05", 22, "1511.89", "小于", "大于", "大于"),
+    "equal": ("等于 for 60.99 against 62.29", 22, "60.99", "小于", "等于", "等于"),
+    "doubled_stop": ("a doubled 。。", 21, "合同支付进度条款等原因减少支付", "。", "。。", "。。"),
+    "total_zero": ("收入支出总计 stated as 0", 21, "收入支出总计", "2995.39", "0", "收入支出总计0万元"),
+    "staff_total": ("a 合计 not equal to its rows (人员经费合计 2,152.26 printed 2,125.26)", 17, "人员经费合计",
+                    "2,152.26", "2,125.26", "2,125.26"),
+}
+
+
+def _unicode_map(font) -> dict[int, str]:
+    """A Type0 font's codes and the text its ToUnicode CMap gives each."""
+    data = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+    return {int(code, 16): bytes.fromhex(text).decode("utf-16-be")
+            for code, text in re.findall(r"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]+)>", data)}
+
+
+def _codes(string) -> bytes:
+    """A content stream string's bytes as printed (pypdf may have read them as text)."""
+    return getattr(string, "original_bytes", None) or bytes(string)
+
+
+def _glyphs(operations, fonts) -> list[tuple[int, int | None, int, str, str]]:
+    """Every glyph a page's content stream shows (Tj, TJ), in stream order: (operation, string of
+    its TJ array or None, position of its two-byte code, font resource name, the text it stands for)."""
+    out, font = [], None
+    for at, (operands, operator) in enumerate(operations):
+        if operator == b"Tf":
+            font = operands[0]
+        elif operator in (b"Tj", b"TJ"):
+            text = _unicode_map(fonts[font].get_object())
+            strings = [(None, operands[0])] if operator == b"Tj" else [
+                (i, s) for i, s in enumerate(operands[0]) if not isinstance(s, (int, float)) and hasattr(s, "encode")]
+            for element, string in strings:
+                codes = _codes(string)
+                out += [(at, element, i, font, text.get(int.from_bytes(codes[i:i + 2], "big"), ""))
+                        for i in range(0, len(codes), 2)]
+    return out
+
+
+def _encode(writer, font, text: str) -> bytes:
+    """text as codes of the font: the code its ToUnicode gives each character, or a new code
+    added to the CMap for one it lacks (X: no glyph is drawn, but the text layer reads X)."""
+    from pypdf.generic import NameObject, StreamObject
+
+    back = {t: c for c, t in _unicode_map(font).items()}
+    missing = [ch for ch in dict.fromkeys(text) if ch not in back]
+    if missing:
+        data = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+        entries = []
+        for n, ch in enumerate(missing, start=max(back.values()) + 1):
+            back[ch] = n
+            entries.append(f"<{n:04X}> <{ord(ch):04X}>")
+        data = data.replace("endcmap", f"{len(missing)} beginbfchar\n" + "\n".join(entries) + "\nendbfchar\nendcmap", 1)
+        stream = StreamObject()
+        stream.set_data(data.encode("latin-1"))
+        font[NameObject("/ToUnicode")] = writer._add_object(stream)
+    return b"".join(back[ch].to_bytes(2, "big") for ch in text)
+
+
+def planted_pdf(source: Path, out: Path, page: int, anchor: str, old: str | None, new: str | None) -> Path:
+    """The PDF with one printed thing changed in its text layer (PEER_PLANTS: on the page, the
+    first old after anchor printed as new), or with the page taken out (old None); out."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ByteStringObject, ContentStream
+
+    writer = PdfWriter()
+    for number, original in enumerate(PdfReader(str(source)).pages, start=1):
+        if old is not None or number != page:
+            writer.add_page(original)
+    if old is not None:
+        target = writer.pages[page - 1]
+        fonts = target["/Resources"]["/Font"]
+        content = ContentStream(target.get_contents(), writer)
+        glyphs = _glyphs(content.operations, fonts)
+        text = "".join(g[4] for g in glyphs)
+        at = text.index(old, text.index(anchor))
+        # only what differs is printed anew, in the font of the first glyph it replaces (or, where
+        # it is only added, of the glyph it follows)
+        keep = len(os.path.commonprefix([old, new]))
+        keep_end = len(os.path.commonprefix([old[keep:][::-1], new[keep:][::-1]]))
+        first, last = at + keep, at + len(old) - keep_end
+        into = first if first < last else first - 1
+        strings: dict[tuple, list[bytes]] = {}
+        for n, (op, element, pos, font, _) in enumerate(glyphs):
+            printed = strings.setdefault((op, element), [])
+            string = content.operations[op][0][0] if element is None else content.operations[op][0][0][element]
+            if not first <= n < last:
+                printed.append(_codes(string)[pos:pos + 2])
+            if n == into:
+                printed.append(_encode(writer, fonts[font].get_object(), new[keep:len(new) - keep_end]))
+        for (op, element), printed in strings.items():
+            if element is None:
+                content.operations[op][0][0] = ByteStringObject(b"".join(printed))
+            else:
+                content.operations[op][0][0][element] = ByteStringObject(b"".join(printed))
+        target.replace_contents(content)
+    with open(out, "wb") as f:
+        writer.write(f)
+    return out
+
+
+
+def _checked(folder: Path, pdf: Path) -> list:
+    """The findings on one PDF ingested alone into a store at folder."""
+    from checks import check_document
+    from index.store import Store
+    from ingest import ingest_file
+
+    with Store(folder) as store:
+        store.put(ingest_file(pdf))
+        return check_document(store, pdf.name)
+
+
+def peer_plants(folder: Path, names=None) -> tuple[list, dict[str, list], dict[str, list]]:
+    """The findings on the unplanted 普陀财政局 report; for each plant (PEER_PLANTS, or those named)
+    the findings that catch it — findings the unplanted report does not have (rule and message)
+    citing the changed place (a cell on its page printing its mark; for the table taken out,
+    naming the table) — and the other new findings."""
+    from domain.normalize import compact
+
+    baseline = _checked(folder / "baseline", PUTUO)
+    before = {(f.rule, f.message) for f in baseline}
+    caught, other = {}, {}
+    for name in names or PEER_PLANTS:
+        _, page, anchor, old, new, mark = PEER_PLANTS[name]
+        (folder / name).mkdir(parents=True, exist_ok=True)
+        pdf = planted_pdf(PUTUO, folder / name / PUTUO.name, page, anchor, old, new)
+        found = [f for f in _checked(folder / name / "index", pdf) if (f.rule, f.message) not in before]
+        if old is None:
+            caught[name] = [f for f in found if compact(mark) in compact(f.message + f.expected)
+                            or any(compact(mark) in compact(c.value) for c in f.cells)]
+        else:
+            caught[name] = [f for f in found if any(c.page == page and compact(mark) in compact(c.value + c.row)
+                                                    for c in f.cells)]
+        other[name] = [f for f in found if f not in caught[name]]
+    return baseline, caught, other
+
+
+def peer(show: bool = False) -> None:
+    """The public peer's ten kinds of planted error (issue 14), each made once in the real 普陀财政局
+    PDF's text layer: which are caught, by which rule and severity; the unplanted report's
+    findings are the baseline."""
+    with tempfile.TemporaryDirectory() as tmp:
+        baseline, caught, other = peer_plants(Path(tmp))
+    print(f"\nthe peer's plants on the real {PUTUO.stem} (one at a time):")
+    print(f"  baseline, the unplanted report: {len(baseline)} findings")
+    for f in baseline:
+        print(f"    [{f.severity}] {f.rule}: {f.message[:90]}")
+    for name, found in caught.items():
+        what = PEER_PLANTS[name][0]
+        how = ", ".join(sorted({f"{f.rule}/{f.severity}" for f in found})) or "MISSED"
+        print(f"  {name:<14} {what[:60]:<60} {how}; other new findings {len(other[name])}")
+        if show:
+            for f in found + other[name]:
+                print(f"      [{f.severity}] {f.rule}: {f.message[:100]}")
+    print(f"  caught {sum(bool(v) for v in caught.values())}/{len(caught)}"
+          f", as errors {sum(any(f.severity == 'error' for f in v) for v in caught.values())}/{len(caught)}")
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--index", default=str(ROOT / "var" / "index"))
@@ -395,6 +570,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=0)
     parser.add_argument("--years", type=int, default=0)
     parser.add_argument("--removal", action="store_true")
+    parser.add_argument("--peer", action="store_true", help="the public peer's ten plants on the real 普陀财政局 report")
     parser.add_argument("--only", action="store_true", help="only the planted changes asked for, not the index and plants")
     parser.add_argument("--seed", type=int, default=7, help="which random cells --typos and words --words changes")
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
@@ -411,6 +587,8 @@ def main() -> None:
         years(Path(args.corpus), args.years, args.list, args.seed)
     if args.removal:
         removal(Path(args.corpus), args.list)
+    if args.peer:
+        peer(args.list)
 
 
 if __name__ == "__main__":
