@@ -1,14 +1,17 @@
 """OCR of scanned reports (issue 15): seconds and boxes per page, and the share of the numeric cells
 read as the same row (label and subject code), column and value as the report's text layer gives.
 
-    .venv/bin/python benchmarks/ocr.py [--corpus ../shared/corpus] [--cache]
+    .venv/bin/python benchmarks/ocr.py [--corpus ../shared/corpus] [--cache] [--modes N]
 
 Measured on `pdf/scanned_004_pages3-6.pdf` (pages 3–6 of 004, an image-only PDF) against the
 PDF twin 004's own text layer (its cells are exactly the text report's tab lines), and on
 image-only copies this script makes itself (`image_only_copy`: pages rendered to pictures,
 blurred a little and turned by about 1°): a few pages of the twin 000 and of a real Shanghai
 report, each against its own text layer.  The engine cache starts empty unless asked otherwise
-(a cached page costs nothing and would say nothing about speed).
+(a cached page costs nothing and would say nothing about speed).  With --modes N, instead: the
+seconds per page of the four scanned pages read one at a time by one engine on every core against
+two at a time by one engine each (BUDGET_QA_OCR_WORKERS 1 and 2), N rounds alternating, each in a
+fresh process with the cache off.
 """
 from __future__ import annotations
 
@@ -116,7 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--cache", action="store_true", help="use the usual OCR cache (default: a fresh one)")
+    parser.add_argument("--modes", type=int, metavar="N", help="time workers 1 against 2, N rounds")
     args = parser.parse_args(argv)
+    if args.modes:
+        return _modes(args.corpus / "pdf" / "scanned_004_pages3-6.pdf", args.modes)
     fresh = tempfile.TemporaryDirectory()
     if not args.cache:  # each page is read once, timed, then ingested from the cache
         os.environ["BUDGET_QA_OCR_CACHE"] = fresh.name
@@ -131,6 +137,29 @@ def main(argv: list[str] | None = None) -> int:
             copy = image_only_copy(source, pages, Path(tmp) / f"copy_{source.stem}.pdf")
             _report(f"{source.name} pages {pages[0]}–{pages[-1]}, rendered 150 dpi, blurred, turned 1°",
                     compare(source, copy, pages))
+    return 0
+
+
+_TIMED = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from ingest.ocr import scan_pages
+start = time.perf_counter()
+scan_pages(Path(sys.argv[2]), [1, 2, 3, 4])
+print((time.perf_counter() - start) / 4)
+"""
+
+
+def _modes(scan: Path, rounds: int) -> int:
+    import subprocess
+
+    for r in range(rounds):
+        for workers in ("1", "2"):
+            env = dict(os.environ, BUDGET_QA_OCR_CACHE="off", BUDGET_QA_OCR_WORKERS=workers)
+            out = subprocess.run([sys.executable, "-c", _TIMED, str(ROOT), str(scan)], env=env, capture_output=True,
+                                 text=True, check=True)
+            print(f"round {r + 1}  workers {workers}: {float(out.stdout):.2f} s/page", flush=True)
     return 0
 
 

@@ -94,13 +94,14 @@ def scan_pages(path: Path, numbers: list[int], progress: Progress | None = None)
     """OCR the given pages (1-based) of the PDF at `path`, in parallel; {page number: PageScan}."""
     if not numbers:
         return {}
-    images = {n: _render(path, n) for n in numbers}  # pdfium is not thread-safe: render first
     workers = max(1, min(len(numbers), _workers()))
     done: list[float] = []
-    lock = threading.Lock()
+    lock, rendering = threading.Lock(), threading.Lock()
 
     def one(n: int) -> PageScan:
-        scan = _scan(n, *images[n])
+        with rendering:  # pdfium is not thread-safe; a page's image is made when it is read
+            image = _render(path, n)
+        scan = _scan(n, *image)
         with lock:
             done.append(scan.seconds)
             if progress:  # the pages left, `workers` at a time, at the pace of those read
@@ -236,7 +237,7 @@ def _engine_read(image) -> list[tuple[list[float], str, float]]:
     The engine's detector finds the boxes; each is cut out upright for the recogniser, reaching
     over a flat stroke just left of it: the detector often leaves out the thin stroke of a leading
     一 ("般公共服务支出" for 一般公共服务支出), and the engine's own cut, along the box's slanted
-    corners, clips it too."""
+    corners, clips it too.  (A blurred 一 the detector cuts through is still missed sometimes.)"""
     import numpy as np
 
     engine = _engine()
