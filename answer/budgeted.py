@@ -219,7 +219,29 @@ def read(catalog, document: str, department: str, year: int) -> list[Budgeted]:
                 place = {"document": document, "page": cell.get("page"), "line": cell.get("line"),
                          "table_kind": "项目支出绩效自评表", "table_title": table["title"]}
                 out += _statements(cell["text"], place, (project,), department, year, [], None)
+    out += _form_rows(catalog, document)
     return [b for b in out if b.amounts or b.rates]
+
+
+def _form_rows(catalog, document: str) -> list[Budgeted]:
+    """Each 绩效 form's funds row (年度资金总额: 全年预算数, 全年执行数, 执行率) as its project's
+    budget and spending, where the row reads true (`lists.form_funds`: its rate agrees with its
+    figures); a form whose funds row cannot be read gives nothing."""
+    from .lists import form_funds
+
+    out = []
+    for ff in form_funds(catalog.facts(document), catalog.store.tables(document)):
+        if ff.problem or not (ff.budget and ff.spent):
+            continue
+        def said(f: dict) -> dict:
+            return dict(f, sentence=f"{f['row_label']} {f['column']} {f['value_text']}")
+        budget = said(ff.budget)
+        measure = "年初预算" if compact(budget["column"] or "").startswith("年初") else "全年预算"
+        place = {k: ff.budget[k] for k in ("document", "page", "line", "table_kind", "table_title")}
+        out.append(Budgeted(names=(ff.name["value_text"],), chain=(), whole=False, funds=None, place=place, text="",
+                            amounts={measure: budget, "决算": said(ff.spent)},
+                            rates={"": said(ff.rate)} if ff.rate else {}))
+    return out
 
 
 def _key(text: str) -> str:
@@ -373,11 +395,16 @@ def _rows(catalog, document: str, department: str, year: int) -> list[Budgeted]:
     return per[document]
 
 
-def _subject(q, span: str) -> str:
-    """The question without its department's words, its years and its subject code."""
+def _subject(q, span: str, department: str | None = None) -> str:
+    """The question without its department's words (the printed name whole, quotes and all:
+    福州市“智慧福州”管理服务中心), its years and its subject code."""
     from .question import YEAR
 
-    text = q.compact.replace(span, "|", 1) if span else q.compact
+    text = q.compact
+    whole = re.sub(r"[“”\"']", "", compact(department)) if department and span else ""
+    if whole and whole in re.sub(r"[“”\"']", "", text):
+        text = re.sub(r"[“”\"']?".join(map(re.escape, whole)), "|", text, count=1)
+    text = text.replace(span, "|", 1) if span else text
     text = YEAR.sub("|", text)
     if q.subject_code:
         text = re.sub(r"\s?".join(q.subject_code[i:j] for i, j in ((0, 3), (3, 5), (5, 7)) if q.subject_code[i:j]),
@@ -420,7 +447,7 @@ def found(q, catalog) -> tuple[str, int, str, list[Budgeted]] | None:
         year, document = where
         rows = _rows(catalog, document, department, year)
         labels = _code_labels(catalog, document, q.subject_code)
-        return year, document, matching(rows, _subject(q, span), q.funds, labels)
+        return year, document, matching(rows, _subject(q, span, department), q.funds, labels)
 
     if q.department and (not q.unknown or catalog.mentions(q.department, q.unknown)):
         got = rows_of(q.department, q.span)
@@ -474,7 +501,7 @@ def answer(q, catalog, out: dict, what: str | None = None) -> bool:
         else:  # 超支 / 超出预算: what was spent beyond the budget
             first_is_budget, sign = False, 1
     results = [worked_out(b, what, measure, first_is_budget, sign) for b in rows]
-    figures = {(r.value, r.formula) for r in results if isinstance(r, Result)}
+    figures = {r.value for r in results if isinstance(r, Result)}  # (the same figure from a sentence and a form agrees)
     if len(figures) > 1:
         out["status"] = "ambiguous"
         names = list(dict.fromkeys(label_of(b) for b in rows))

@@ -33,6 +33,9 @@ def listed(question: str, catalog: Catalog, out: dict) -> bool:
     # (车辆都有哪几类: the kinds of vehicle, not the 类 subjects)
     parts = not grade and condition is None and q.operation == "list" and not asks_for_units(question) \
         and asks_for_parts(q.rest)
+    children = not (grade or parts) and condition is None and q.operation == "list" and _children(q, catalog, out)
+    if children:
+        return True
     classes = not (grade or parts) and condition is None and q.operation == "list" and asks_for_classes(question)
     units = not (grade or condition or classes or parts) and asks_for_units(question)
     sources = not (grade or condition or classes or units or parts) and asks_for_sources(question)
@@ -241,6 +244,42 @@ def _prose(q, catalog: Catalog, out: dict) -> bool:
                        "department": name, "year": year, "table": None, "table_title": "情况说明", "row": m,
                        "column": None, "source": {"document": p["document"], "page": p["page"], "line": p["line"]}}
                       for m in members]
+    return True
+
+
+def _children(q, catalog: Catalog, out: dict) -> bool:
+    """The subjects a named 类 or 款 is broken down into (法院这一款下面列了哪些项), from the table
+    the question's funds name, else the first subject table that prints the parent; False when
+    the question names no such subject or asks no breakdown."""
+    from domain.tables import KIND_ORDER, SUBJECT_TABLES
+    from .lists import asks_for_breakdown, children_of, named_parent
+    from .lookup import bare_label
+
+    if not asks_for_breakdown(q.rest):
+        return False
+    one = one_department(q.text, catalog)
+    if one is None or one[4] is None:
+        return False
+    name, _, _, year, document = one
+    facts = catalog.facts(document)
+    parent = named_parent(q.rest, facts)
+    if parent is None:
+        return False
+    ordered = [k for k in KIND_ORDER if k in SUBJECT_TABLES]
+    if q.table_kind in SUBJECT_TABLES:
+        ordered = [q.table_kind]
+    elif q.funds:  # the funds named: their tables first (财政拨款支出 → 财政拨款支出预算表)
+        ordered = [k for k in ordered if q.funds in k] + [k for k in ordered if q.funds not in k]
+    rows = children_of(parent, facts, tuple(ordered))
+    if not rows:
+        return False
+    first = rows[0]
+    table = first["table_title"] + (f"（{first['table_code']}）" if first["table_code"] else "")
+    out["status"] = "answered"
+    out["answer"] = (f"{name}{year}年度{table}中“{bare_label(parent['row_label'])}”（{parent['row_code']}）下一级列了 "
+                     f"{len(rows)} 个科目：" + "；".join(f"{bare_label(f['row_label'])}（{f['row_code']}） {f['value_text']}{f['unit'] or ''}"
+                                                     for f in rows) + f"（{first['document']}，{_place(first)}）。")
+    out["figures"] = [dict(figure(f), label=bare_label(f["row_label"])) for f in rows]
     return True
 
 

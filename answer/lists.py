@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from domain.grades import GRADE_WORD
+from domain.grades import GRADE_WORD, grade_named
 from domain.normalize import compact
 
 _ASKS = re.compile(r"(哪些|哪几个|哪个|有哪|列出).{0,6}项目|项目.{0,12}(哪些|哪几个|有哪)")
@@ -35,9 +35,7 @@ def asks_for_graded_projects(question: str) -> str | None:
     asks = _ASKS.search(text) or (re.search(r"哪些|哪几|有哪|列出", text) and re.search(r"绩效|自评", text))
     if not (asks and re.search(r"自评|评价|等级|等次|评为|评了", text)):
         return None
-    m = re.search(r"(?:是|为|评了?|等级|等次|得了?)[“\"'‘]?(优秀|良好|优|良|中|合格|差)(?![心国间期央等])", text) \
-        or re.search(r"[“\"'‘](优秀|良好|优|良|中|合格|不合格|差)[”\"'’]", text)
-    return m.group(1) if m else None
+    return grade_named(text)
 
 
 def form_names(facts: list[dict]) -> dict[int, dict]:
@@ -594,3 +592,41 @@ def prose_list(passages: list[dict], words: list[str], expected: int | None = No
         return None
     members, (sentence, p) = next(iter(found.items()))
     return list(members), sentence, p
+
+
+# --- the subjects a named 类 or 款 is broken down into ----------------------------------------------
+
+# a question asking what a subject is made of: 法院这一款下面列了哪些项, 一般公共服务支出包括哪些款
+_BREAKDOWN = re.compile(r"下面|下边|下级|以下|之下|明细|细分|分成|分为|构成|组成|(?:哪些|哪几|什么)(?:个)?(?:项|款)|(?:项|款)(?:有|是)哪")
+
+
+def asks_for_breakdown(question: str) -> bool:
+    return bool(_BREAKDOWN.search(compact(question)))
+
+
+def named_parent(question: str, facts: list[dict]) -> dict | None:
+    """The 类 (3-digit) or 款 (5-digit) row the question names by its printed label, the longest
+    such label (quoted or not); None when none or only an item (项) is named."""
+    c = compact(question).replace("“", "").replace("”", "").replace('"', "")
+    parents = [f for f in facts if len((f["row_code"] or "").replace(" ", "")) in (3, 5) and f["row_label"]]
+    named = [f for f in parents if (label := _NUMBERED.sub("", compact(f["row_label"]))) and len(label) >= 2
+             and label in c]
+    return max(named, key=lambda f: len(f["row_label"]), default=None)
+
+
+def children_of(parent: dict, facts: list[dict], kinds: tuple[str, ...]) -> list[dict]:
+    """The rows one level below `parent`'s code (款 under a 类, 项 under a 款) in the first table,
+    of `kinds` in order, that prints the parent: each child's total (its first printed amount)."""
+    code = (parent["row_code"] or "").replace(" ", "")
+    for kind in kinds:
+        mine = [f for f in facts if f["table_kind"] == kind]
+        if not any((f["row_code"] or "").replace(" ", "") == code for f in mine):
+            continue
+        rows: dict[int, dict] = {}
+        for f in mine:
+            c = (f["row_code"] or "").replace(" ", "")
+            if c.startswith(code) and len(c) == len(code) + 2 and f["number"] is not None:
+                rows.setdefault((f["table_index"], f["row_index"]), f)
+        if rows:
+            return [rows[k] for k in sorted(rows)]
+    return []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from domain.grades import grade_named
 from domain.normalize import compact
 
 # the units a count question can ask for, and how the report prints them
@@ -53,10 +54,16 @@ def count_from_narrative(question: str, unit: str, passages: list[dict], qualifi
     specific = text
     for word in topics + list(_QUALIFIERS):
         specific = specific.replace(word, "|")
+    # a count of projects by grade (几个被评为“中”): only a count its own clause grades so
+    grade = grade_named(text) if re.search(r"自评|评价|等级|等次|评为", text) else None
     out = []
     for p in passages:
         for sentence in re.split(r"(?<=[。；;！？])", p["text"]):
             whole = compact(sentence)
+            if grade:
+                out += [NarrativeFigure(m.group(1), m.group(2), sentence.strip(), p["document"], p["page"], p["line"])
+                        for m in pattern.finditer(whole) if grade_named(re.split(r"[,，;；。、]", whole[m.end():])[0]) == grade]
+                continue
             named = _named_count(whole, pattern, specific)
             # else the count a sentence states comes before its breakdown (其中：…)
             s = whole if named else whole.split("其中")[0]

@@ -912,3 +912,77 @@ def test_heading_list_needs_numbered_names_only():
     assert heading_list(items, ["派出机构"], 3) is None
     prose = items + [{"section": section, "text": "派出机构的经费由本级预算安排，具体见下表。"}]
     assert heading_list(prose, ["派出机构"]) is None  # a paragraph of prose: not a list of names
+
+
+# --- what a named 类 or 款 is broken down into ----------------------------------------------------------
+
+@pytest.mark.parametrize("form", ["{d}{y}年{p}下面有哪些科目", "{y}年{d}“{p}”这一款（类）下面列了哪些项？"])
+def test_the_subjects_under_a_named_class_or_kuan(reports_folder, reports_ask, form):
+    from index.store import Store
+
+    asked = 0
+    with Store(reports_folder, readonly=True) as store:
+        for d in store.documents():
+            facts = [f for f in store.facts(d["name"]) if f["table_kind"] == "支出决算表" and f["row_code"]]
+            parents = {f["row_code"]: f["row_label"] for f in facts if len(f["row_code"]) == 3}
+            for code, label in list(parents.items())[:2]:
+                under = {f["row_code"] for f in facts if f["row_code"].startswith(code) and len(f["row_code"]) == 5}
+                if not under or not label or label.startswith(("一", "二")):
+                    continue
+                result = reports_ask(form.format(d=d["department"], y=d["year"], p=label))
+                assert result["status"] == "answered", (label, result["answer"])
+                assert all(c in result["answer"] for c in under), (label, under, result["answer"])
+                assert all(re.search(rf"（{code}\d\d）", result["answer"]) for _ in result["figures"])
+                asked += 1
+    assert asked >= 6
+
+
+def test_a_breakdown_of_nothing_named_is_not_a_breakdown(reports_ask):
+    result = reports_ask("泉州数字办2023年下面有哪些科目")
+    assert "下一级列了" not in result["answer"]
+
+
+# --- a count of projects by grade is the count its own clause grades so --------------------------------
+
+@pytest.mark.parametrize("department, counts", [
+    ("浔阳区数字经济发展中心2023年", {"优": "6", "良": "2", "中": "4", "差": "1"}),
+    ("晋城大数据局2023年", {"优": "6", "良": "1", "中": "3", "差": "3"}),
+])
+@pytest.mark.parametrize("form", ["{d}有几个项目被评为“{g}”？", "{d}自评等级为{g}的项目有多少个", "{d}绩效自评结果是“{g}”的项目几个"])
+def test_a_count_of_projects_by_grade(reports_ask, department, counts, form):
+    for grade, value in counts.items():
+        result = reports_ask(form.format(d=department, g=grade))
+        assert _main(result)["value"] == value, (grade, result["answer"])
+
+
+def test_a_count_asked_as_geshu_is_a_count_not_an_amount(reports_ask):
+    main = _main(reports_ask("晋城大数据局2023年二级项目绩效自评个数是多少"))
+    assert (main["value"], main["unit"]) == ("13", "个")
+
+
+# --- what a project's form leaves unspent: its funds row's 全年预算数 − 全年执行数 -------------------------
+
+def test_what_a_projects_form_leaves_unspent(reports_folder, reports_ask):
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from answer.lists import form_funds
+    from index.store import Store
+
+    asked = 0
+    with Store(reports_folder, readonly=True) as store:
+        for d in store.documents():
+            if not d["name"].endswith(".txt"):
+                continue
+            for ff in form_funds(list(store.facts(d["name"])), store.tables(d["name"]))[:4]:
+                if ff.problem or not (ff.budget and ff.spent) or "全年" not in ff.budget["column"]:
+                    continue
+                name = ff.name["value_text"]
+                left = Decimal(ff.budget["value_text"].replace(",", "")) - Decimal(ff.spent["value_text"].replace(",", ""))
+                result = reports_ask(f"{d['department']}{d['year']}年“{name}”还有多少钱没花出去？")
+                if result["status"] == "ambiguous":  # two projects of one name: not this class
+                    continue
+                main = _main(result)
+                assert Decimal(main["value"]) == left.quantize(Decimal("0.01"), ROUND_HALF_UP) and main["computed"], \
+                    (name, result["answer"])
+                asked += 1
+    assert asked >= 6
