@@ -84,6 +84,22 @@ class PageScan:
     cached: bool
     ink: "object" = None  # the straightened ink mask (numpy, pixels) the rules came from
     scale: float = 1.0  # pixels per point of `ink`
+    turn: float = 0.0  # degrees the page was turned to straighten it; boxes are in the turned frame
+
+    def unturned(self, bbox):
+        """A box of the straightened page as it stands on the page as printed (the citation's
+        box is drawn on the page's own image): its corners turned back, their bounding box."""
+        if not self.turn or bbox is None:
+            return bbox
+        import math
+
+        a = math.radians(self.turn)
+        c, s = math.cos(a), math.sin(a)
+        cx, cy = self.width / 2, self.height / 2
+        corners = [(x - cx, y - cy) for x in (bbox[0], bbox[2]) for y in (bbox[1], bbox[3])]
+        xs = [c * x - s * y + cx for x, y in corners]
+        ys = [s * x + c * y + cy for x, y in corners]
+        return (round(min(xs), 2), round(min(ys), 2), round(max(xs), 2), round(max(ys), 2))
 
 
 class OCRUnavailable(RuntimeError):
@@ -200,7 +216,7 @@ def _scan(number: int, image, width: float, height: float, scale: float) -> Page
     from .ocr_rules import ruling_lines
 
     start = time.perf_counter()
-    image, _ = _straighten(image)
+    image, turn = _straighten(image)
     ink, horizontal, vertical = ruling_lines(image, scale)
     key = hashlib.sha256(f"{ENGINE}|{CACHE_VERSION}|{image.shape}".encode() + image.tobytes()).hexdigest()
     blank = (image < 128).mean() < 1e-4  # a blank page holds nothing to read
@@ -212,7 +228,7 @@ def _scan(number: int, image, width: float, height: float, scale: float) -> Page
     boxes = tuple(Box(text, conf, tuple(round(v / scale, 2) for v in box))  # type: ignore[arg-type]
                   for box, text, conf in raw if conf >= MIN_BOX_CONFIDENCE and text.strip())
     return PageScan(number, width, height, boxes, horizontal, vertical, time.perf_counter() - start, cached,
-                    ink, scale)
+                    ink, scale, turn)
 
 
 _local = threading.local()

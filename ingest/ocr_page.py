@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .model import BBox, Cell
+from dataclasses import replace
+
+from .model import BBox, Block, Cell, RawTable, TextLine
 from .ocr import Box, PageScan, Rule
 from domain.normalize import nfkc
 
@@ -282,3 +284,22 @@ def _inside(word: dict, boxes: list[BBox]) -> bool:
 
 def _round(box) -> BBox:
     return tuple(round(float(v), 2) for v in box)  # type: ignore[return-value]
+
+
+def as_printed(blocks: list[Block], scan: PageScan) -> list[Block]:
+    """The page's blocks with their boxes where they stand on the page as printed, when it was
+    straightened to be read (lines and rows are found on the straightened page)."""
+    if not scan.turn:
+        return blocks
+
+    def cells(row):
+        return None if row is None else tuple(replace(c, bbox=scan.unturned(c.bbox)) for c in row)
+
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, TextLine):
+            out.append(replace(block, bbox=scan.unturned(block.bbox)))
+        else:
+            out.append(RawTable(tuple(cells(r) for r in block.rows), block.context, cells(block.spill_above),
+                                cells(block.spill_below)))
+    return out

@@ -88,12 +88,12 @@ def _image_only(page) -> bool:
 
 def _scanned_blocks(path: Path, numbers: list[int], warnings: list[IngestWarning], progress) -> dict[int, list[Block]]:
     from .ocr import scan_pages
-    from .ocr_page import page_layout
+    from .ocr_page import as_printed, page_layout
 
     out: dict[int, list[Block]] = {}
     for number, scan in scan_pages(path, numbers, progress).items():
         grids, words = page_layout(scan)
-        out[number] = _assembled(grids, words, number)
+        out[number] = as_printed(_assembled(grids, words, number), scan)
         if not out[number]:
             warnings.append(IngestWarning(f"第 {number} 页是图像（扫描件），文字识别（OCR）没有读出可用的文字，已跳过", number))
     if out and any(out.values()):

@@ -102,6 +102,36 @@ def test_an_image_only_copy_reads_as_its_text_layer(tmp_path, source, pages):
     assert all(share >= COPY_FLOOR for share in shares.values()), shares
 
 
+def test_a_cells_box_is_where_the_copy_prints_it(tmp_path):
+    """The copy is turned by 1° and read straightened: each cell's box is turned back, so the
+    citation's box lands on the cell of the page as printed (within half a point here)."""
+    import math
+
+    import pypdfium2 as pdfium
+
+    from domain.normalize import compact
+
+    copy = image_only_copy(TWIN_000, [4], tmp_path / "copy.pdf", angle=1.0)
+    pdf = pdfium.PdfDocument(str(TWIN_000))
+    width, height = pdf[3].get_size()
+    pdf.close()
+
+    def key(f):
+        return compact(f.row_label), f.row_code, f.column, f.value_text
+
+    printed = {key(f): f for f in ingested(TWIN_000).facts if f.page == 4}
+    a = math.radians(1.0)  # PIL turns counter-clockwise about the centre
+    off = []
+    for f in ingest_file(copy).facts:
+        ref = printed.get(key(f))
+        if ref is None:
+            continue
+        x, y = (ref.bbox[0] + ref.bbox[2]) / 2 - width / 2, (ref.bbox[1] + ref.bbox[3]) / 2 - height / 2
+        want = (math.cos(a) * x + math.sin(a) * y + width / 2, -math.sin(a) * x + math.cos(a) * y + height / 2)
+        off.append(math.dist(want, ((f.bbox[0] + f.bbox[2]) / 2, (f.bbox[1] + f.bbox[3]) / 2)))
+    assert len(off) > 150 and sorted(off)[int(0.9 * len(off))] < 2.0, sorted(off)[-5:]
+
+
 def test_a_pdf_with_a_text_layer_is_never_ocrd(monkeypatch):
     import ingest.ocr
 
