@@ -141,6 +141,8 @@ def parse(question: str, catalog) -> Question:
     matches = match_departments(plain, names, catalog.fiscal_words)
     departments = tuple(m.name for m in matches)
     span = matches[0].span if matches else ""
+    if len(departments) == 1 and (whole := _printed_whole(c, departments[0])) and span and span in whole:
+        span = whole  # the name printed whole with its quotes (福州市“智慧福州”管理服务中心), not its last piece
     named = _named(c, plain, catalog) if len(names) > 1 else tuple(names)
     # a name in quotes is a project's or a row's (“泉州市政府网站及网站群费用”), not an organisation's
     owner = departments[0] if len(departments) == 1 else None
@@ -251,6 +253,19 @@ def _table(c: str) -> tuple[str | None, str | None]:
         if best[1] is None or len(title) - start > len(best[1]):
             best = (kind, title[start:])
     return best
+
+
+_QUOTE_CHARS = "“”\"'"
+
+
+def _printed_whole(c: str, name: str) -> str | None:
+    """The stretch of the question that prints the department's name whole, quotes and all, when
+    the name holds quotes (福州市“智慧福州”管理服务中心); None otherwise."""
+    bare = "".join(ch for ch in compact(name) if ch not in _QUOTE_CHARS)
+    if bare == compact(name):
+        return None
+    m = re.search(f"[{_QUOTE_CHARS}]?".join(map(re.escape, bare)), c)
+    return m.group(0) if m else None
 
 
 def _table_asked(c: str) -> str | None:

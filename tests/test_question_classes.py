@@ -986,3 +986,14 @@ def test_what_a_projects_form_leaves_unspent(reports_folder, reports_ask):
                     (name, result["answer"])
                 asked += 1
     assert asked >= 6
+
+
+# --- a department printed whole with its quotes names nothing of what is asked ----------------------------
+
+@pytest.mark.parametrize("asked", ["2022年突发公共卫生事件应急处理支出比上年增长了百分之多少？", "2022年有哪些车",
+                                   "2022年“12345政务服务便民热线座席服务外包经费”还有多少钱没花出去？"])
+def test_a_name_printed_with_its_quotes_is_the_name_whole(reports_ask, asked):
+    whole = reports_ask("福州市“智慧福州”管理服务中心" + asked)
+    short = reports_ask("智慧福州中心" + asked)
+    assert whole["status"] == short["status"] == "answered", (whole["answer"], short["answer"])
+    assert [f["value"] for f in whole["figures"]] == [f["value"] for f in short["figures"]]
