@@ -39,7 +39,7 @@ def page_layout(scan: PageScan) -> tuple[list[Grid], list[dict]]:
     if not grids:
         from .pdf_unruled import find_unruled_tables
 
-        for table in find_unruled_tables(_BoxPage([piece for w in words for piece in _amounts_apart(w)])):
+        for table in find_unruled_tables(_BoxPage([_core(piece) for w in words for piece in _amounts_apart(w)])):
             grids.append((_round(table.bbox), tuple(tuple(_unruled_cell(text, box, words, scan.number) for text, box in row)
                                                     for row in table.rows)))
         boxes = [bbox for bbox, _ in grids]
@@ -232,6 +232,14 @@ def _word(box: Box) -> dict:
     middle, half = (top + bottom) / 2, 0.35 * (bottom - top)
     return {"text": nfkc(box.text), "x0": x0, "x1": x1, "top": middle - half, "bottom": middle + half,
             "size": 2 * half, "confidence": box.confidence}
+
+
+def _core(word: dict) -> dict:
+    """The word's middle band only, for the unruled finder: its rows are told apart by the gaps
+    between lines, and figures set a little lower than the codes beside them (as scanned glyphs,
+    not as a text layer's font boxes) would otherwise bridge the gap to the next row."""
+    middle, half = (word["top"] + word["bottom"]) / 2, 0.36 * word["size"]
+    return {**word, "top": middle - half, "bottom": middle + half}
 
 
 _AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d+\.\d{2}")
