@@ -32,9 +32,11 @@ def page_layout(scan: PageScan) -> tuple[list[Grid], list[dict]]:
     grids: list[Grid] = []
     taken: set[int] = set()
     for frame in _frames(scan.horizontal, scan.vertical):
-        grid = _ruled_grid(scan, frame, taken)
+        inside: set[int] = set()
+        grid = _ruled_grid(scan, frame, inside)
         if grid and any(cell.text for row in grid[1] for cell in row):  # rules around nothing: a photo's edges
             grids.append(grid)
+            taken |= inside
     words = [_word(b) for i, b in enumerate(scan.boxes) if i not in taken]
     if not grids:
         from .pdf_unruled import find_unruled_tables
