@@ -170,7 +170,7 @@ class Catalog:
 # that need more than one printed figure.  The other kinds of answer (answer/kinds/) take those
 # they can; what reaches the lookup is refused rather than answered with a figure that only
 # resembles what was asked.
-REFUSED = {"rank": "比较或排名", "share": "计算", "difference": "计算", "sum": "计算", "change": "计算",
+REFUSED = {"rank": "比较或排名", "share": "计算", "ratio": "计算", "difference": "计算", "sum": "计算", "change": "计算",
            "average": "计算", "completion": "计算", "per_person": "个人或人均数字", "list": "列举",
            "why": "原因说明", "text": "文字说明"}
 

@@ -48,6 +48,7 @@ OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("per_person", re.compile(r"人均|每人|每个人|平均每人|平均每个人|主任|局长|书记|科长|处长")),
     ("average", re.compile(r"平均")),
     ("completion", re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率")),
+    ("ratio", re.compile(r"(?:几|多少)倍|倍数")),
     ("share", re.compile(r"比例|比重|占比|占.{0,10}(?:多少|几|百分)|百分之几(?!.{0,4}(?:增长|下降|减少|增加))")),
     ("change", re.compile(r"比上年|较上年|与上年|和上年|同上年|比去年|较去年|上年相比|[比较与和同跟](?:上一|前一)年|增加还是减少|多还是少|是增是减|增还是减"
                           r"|变化|增减|增长|下降|增幅|降幅|涨幅|增速")),
@@ -220,6 +221,12 @@ def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog, spa
     for piece in plain.split("|"):
         for m in ORGANISATION.finditer(piece):
             org = _CONJUNCTION.sub("", m.group(0))  # "和浔阳区…中心" in a list is 浔阳区…中心
+            # a name never runs across 的 or 是 (省高院的收支预算总计是省检察院: the name is 省检察院)
+            cut = re.sub(r"^.*(?:的|是)", "", org)
+            if cut != org:
+                if not ORGANISATION.fullmatch(cut):
+                    continue
+                org = cut
             tail = re.sub(r"^.*?(?:以及|和|与|及)", "", org)
             if tail != org and ORGANISATION.fullmatch(tail):  # "泉州数字办和九江市…中心": the last of a list
                 org = tail

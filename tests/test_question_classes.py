@@ -997,3 +997,35 @@ def test_a_name_printed_with_its_quotes_is_the_name_whole(reports_ask, asked):
     short = reports_ask("智慧福州中心" + asked)
     assert whole["status"] == short["status"] == "answered", (whole["answer"], short["answer"])
     assert [f["value"] for f in whole["figures"]] == [f["value"] for f in short["figures"]]
+
+
+# --- how many times one department's figure is another's ----------------------------------------------
+
+@pytest.mark.parametrize("pair", [("泉州数字办", "晋城大数据局"), ("晋城大数据局", "泉州数字办"), ("浔阳区数字经济发展中心", "泉州数字办")])
+@pytest.mark.parametrize("form", ["{a}2023年的基本支出是{b}的几倍", "2023年{a}基本支出是{b}的多少倍？"])
+def test_how_many_times_one_departments_figure_is_anothers(reports_ask, pair, form):
+    from decimal import ROUND_HALF_UP, Decimal
+
+    a, b = (_main(reports_ask(f"{d}2023年基本支出是多少")) for d in pair)
+    result = reports_ask(form.format(a=pair[0], b=pair[1]))
+    main = _main(result)
+    expected = (Decimal(a["value"].replace(",", "")) / Decimal(b["value"].replace(",", ""))).quantize(
+        Decimal("0.01"), ROUND_HALF_UP)
+    assert (Decimal(main["value"]), main["computed"], main["unit"]) == (expected, True, "倍"), result["answer"]
+    assert [f["value"] for f in result["figures"][1:]] == [a["value"], b["value"]]  # the first named ÷ the second
+
+
+def test_a_ratio_asked_of_one_department_is_not_its_figure(reports_ask):
+    result = reports_ask("泉州数字办2023年的三公经费是基本支出的几倍")
+    assert not (result["status"] == "answered" and not result["figures"][0]["computed"]), result["answer"]
+
+
+def test_a_ratio_against_a_figure_of_nothing_is_refused(reports_ask):
+    _refused(reports_ask("泉州数字办2023年的三公经费是晋城大数据局的几倍"))  # 晋城's 三公 table prints nothing
+
+
+@pytest.mark.parametrize("question", ["2019年江苏省高院的预算盘子是省检察院的几倍？", "2019年省法院的收支预算总计是省检察院的几倍"])
+def test_a_name_never_runs_across_de_or_shi(jiangsu_ask, question):
+    result = jiangsu_ask(question)  # (…的收支预算总计是省检察院 was read as one unknown organisation)
+    main = _main(result)
+    assert main["computed"] and main["value"] == "1.54", result["answer"]
