@@ -207,6 +207,11 @@ _LIST_ASKING = re.compile(r"哪[些几两二三四五六七八九十\d]*(?:个|�
                           r"|工作总结|总结|报告|说明|文中|里面?说|中说|提到|提出|写到|写了|写的")
 
 
+def _cited(p: dict) -> dict:
+    """The passage a list is read from, as the answer cites passages."""
+    return {"text": p["text"], "document": p["document"], "page": p["page"], "line": p["line"]}
+
+
 def _prose(q, catalog: Catalog, out: dict) -> bool:
     """A list the narrative writes out in one sentence (组织对2个项目开展了部门评价，分别为：“A”、“B”),
     found by the question's own words before the list, and quoted whole; False when no one
@@ -238,6 +243,7 @@ def _prose(q, catalog: Catalog, out: dict) -> bool:
     else:
         return False
     out["status"] = "answered"
+    out["passages"] = [_cited(p)]
     out["answer"] = (f"{name}{year}年度报告列出 {len(members)} 项：" + "；".join(members)
                      + f"。{said}（{p['document']}，{_place(p)}）。")
     out["figures"] = [{"label": m, "value": m, "number": None, "unit": None, "computed": False, "formula": None,
@@ -304,6 +310,7 @@ def _parts(kind: str, name: str, year: int, document: str, catalog: Catalog, out
     zero = len(items) - len(some)
     out["answer"] = (f"{name}{year}年度报告写明的{len(items)}类中，不为0的有 {len(some)} 类：{listed or '无'}"
                      + (f"；其余{zero}类为0" if zero else "") + f"（{place}）。")
+    out["passages"] = [_cited(p)]
     out["figures"] = [{"label": c.counted, "value": f"{c.number}{c.unit}", "number": float(c.number), "unit": c.unit,
                        "computed": False, "formula": None, "department": name, "year": year, "table": None,
                        "table_title": "情况说明", "row": c.counted, "column": None,

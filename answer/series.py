@@ -33,11 +33,14 @@ _SPAN = re.compile(r"((?:19|20)\d{2})\s*年?度?\s*(?:到|至|-|－|—|~|～)\s
 _ALL_YEARS = re.compile(r"历年|各年度?|逐年|每年|近[两二三四五六七八九十\d]+年|这几年|几年来|多年来|历年来")
 _EACH = re.compile(r"分别|各是|各为|每年|逐年")
 _TREND = re.compile(r"变化|增减|走势|趋势|变动|怎么变|如何变")
+# the years' figures asked added up (2017到2019三年一共多少)
+_SUMMED = re.compile(r"加起来|加在一起|合起来|一共|总共|共计|总和|之和|合计(?:是|为|有)?多少")
 # what is not the subject: years and spans, the words asking about the years or the change
 _NOT_SUBJECT = re.compile(
     r"(?:19|20)\d{2}\s*年?度?|(?:到|至|-|－|—|~|～)(?=\s*(?:19|20)\d{2})|" + _ALL_YEARS.pattern +
     r"|是怎么变化的|是如何变化的|怎么变化|如何变化|的?变化情况|的?变化|的?增减(?:变化)?|的?走势|的?趋势|的?变动"
-    r"|分别是多少|分别为多少|各是多少|分别|是多少|有多少|多少|情况|怎样|如何|[？?。，,、和与及]")
+    r"|分别是多少|分别为多少|各是多少|分别|是多少|有多少|多少|情况|怎样|如何"
+    r"|加起来|加在一起|合起来|一共|总共|共计|总和|之和|[这那]?[两二三四五六七八九十\d]个?年(?:度|来)?的?|[？?。，,、和与及]")
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,9 @@ def asks_series(question) -> bool:
     if _ALL_YEARS.search(text):
         return True
     years = set(question.years)
-    return len(years) >= 2 and bool(_SPAN.search(text) or _TREND.search(text) or _EACH.search(text))
+    # (several years' figures added up: 2017到2019三年的培训费加起来)
+    return len(years) >= 2 and bool(_SPAN.search(text) or _TREND.search(text) or _EACH.search(text)
+                                    or question.operation == "sum" or _SUMMED.search(text))
 
 
 def subject_of(question) -> str:
@@ -213,6 +218,8 @@ def answer_series(question, catalog, out: dict) -> bool:
     got = series(catalog, department, subject, years)
     if len({p.year for p in got.found}) < 2:
         return False  # one year's figure is no series: the kinds after this one answer it (or its printed change)
+    if question.operation == "sum" or _SUMMED.search(question.compact):
+        return _summed(got, subject, out)
     kinds = {p.kind for p in got.points if p.kind}
     parts = []
     for p in got.points:
@@ -250,6 +257,33 @@ def answer_series(question, catalog, out: dict) -> bool:
                       "number": float(p.fact["number"]) if p.fact else None,
                       "unit": p.fact["unit"] if p.fact else None,
                       "source": figure(p.fact)["source"] if p.fact else None, "missing": p.missing} for p in got.points]
+    return True
+
+
+def _summed(got: Series, subject: str, out: dict) -> bool:
+    """The years' figures added up, each cited; refused when a year is missing or the years'
+    figures are of different report kinds or units (a sum of part of them is no answer)."""
+    from decimal import ROUND_HALF_UP
+
+    missing = [p for p in got.points if p.fact is None]
+    found = got.found
+    if missing or len({p.kind for p in found}) > 1 or len({p.fact["unit"] for p in found}) > 1:
+        why = "；".join(f"{p.year}年：{p.missing}" for p in missing) or "各年度的数字口径或单位不同"
+        out["status"] = "not_found"
+        out["answer"] = f"无法相加：{got.department}并非每个年度都印了同一项“{subject}”（{why}）。"
+        return True
+    total = sum(Decimal(str(p.fact["number"])) for p in found)
+    value = str(total.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    unit = found[0].fact["unit"] or ""
+    formula = " + ".join(p.fact["value_text"] for p in found)
+    first, last = found[0].year, found[-1].year
+    out["status"] = "answered"
+    out["answer"] = (f"{value}{unit}：{got.department}{first}年到{last}年{len(found)}个年度的“{subject}”加起来为 {value}{unit}"
+                     f"（计算：{formula}；" + "；".join(f"{p.year}年 {p.fact['value_text']}{unit} 见{where(p.fact)}" for p in found)
+                     + "）。")
+    out["figures"] = [dict(figure(found[-1].fact), label=f"{subject}{first}—{last}年合计", value=value,
+                           number=float(total), computed=True, formula=formula)] + [figure(p.fact) for p in found]
+    out["warnings"].append("这是把各年度报告印出的数字相加得出的结果，不是报告直接印出的数字。")
     return True
 
 

@@ -1029,3 +1029,21 @@ def test_a_name_never_runs_across_de_or_shi(jiangsu_ask, question):
     result = jiangsu_ask(question)  # (…的收支预算总计是省检察院 was read as one unknown organisation)
     main = _main(result)
     assert main["computed"] and main["value"] == "1.54", result["answer"]
+
+
+# --- one department's figure over several years, added up ----------------------------------------------
+
+@pytest.mark.parametrize("department", ["江苏省人民检察院", "江苏省高级人民法院", "江苏省政协办公厅", "省人大常委会办公厅"])
+@pytest.mark.parametrize("item, form", [("基本支出", "{d}2017到2019年{i}加起来是多少"),
+                                        ("培训费预算", "{d}2017至2019三年的{i}一共多少？")])
+def test_years_added_up_are_the_series_figures_added(jiangsu_ask, department, item, form):
+    from decimal import Decimal
+
+    each = jiangsu_ask(f"{department}2017到2019年{item}分别是多少")
+    result = jiangsu_ask(form.format(d=department, i=item))
+    if each["status"] != "answered" or len(each["series"]) != 3 or any(p["value"] is None for p in each["series"]):
+        assert result["status"] != "answered" or not result["figures"][0]["computed"], result["answer"]
+        return  # a year missing: no sum of part of them
+    main = _main(result)
+    total = sum(Decimal(p["value"].replace(",", "")) for p in each["series"])
+    assert main["computed"] and Decimal(main["value"]) == total, result["answer"]
