@@ -7,7 +7,8 @@ Measured on `pdf/scanned_004_pages3-6.pdf` (pages 3–6 of 004, an image-only PD
 PDF twin 004's own text layer (its cells are exactly the text report's tab lines), and on
 image-only copies this script makes itself (`image_only_copy`: pages rendered to pictures,
 blurred a little and turned by about 1°): a few pages of the twin 000 and of a real Shanghai
-report, each against its own text layer.  The engine cache starts empty unless asked otherwise
+report, each against its own text layer; and a page of 000 whose text layer is only its title over
+a picture of its table (`titled_image_copy`, when a CJK system font is there to write it).  The engine cache starts empty unless asked otherwise
 (a cached page costs nothing and would say nothing about speed).  With --modes N, instead: the
 seconds per page of the four scanned pages read one at a time by one engine on every core against
 two at a time by one engine each (BUDGET_QA_OCR_WORKERS 1 and 2), N rounds alternating, each in a
@@ -57,6 +58,71 @@ def rendered(source: Path, pages: list[int], dpi: int = 150, blur: float = 0.6, 
         page.close()
     pdf.close()
     return images
+
+
+CJK_FONTS = ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+             "/usr/share/fonts/truetype/arphic/uming.ttc")
+
+
+def cjk_font() -> Path | None:
+    """A system font with Chinese glyphs to write a text layer with, or None."""
+    return next((Path(f) for f in CJK_FONTS if Path(f).is_file()), None)
+
+
+def titled_image_copy(source: Path, page: int, out: Path, dpi: int = 150, blur: float = 0.6,
+                      angle: float = 0.0) -> Path:
+    """A one-page PDF of `page` (1-based) of `source`: the lines the page prints above its first
+    table (its title, 部门/单位 line) as a text layer at their own place and size, over a picture
+    of the page (see `rendered`) white above the table: "a title over an image of the table"."""
+    import pdfplumber
+    from PIL import ImageDraw
+
+    from domain.normalize import nfkc
+    from ingest.read_pdf import _TABLE_SETTINGS
+
+    with pdfplumber.open(source) as pdf:
+        src = pdf.pages[page - 1]
+        width, height = float(src.width), float(src.height)
+        top = min((t.bbox[1] for t in src.find_tables(_TABLE_SETTINGS)), default=height)
+        lines = [(nfkc(line["text"]), line["x0"], line["bottom"], line["chars"][0]["size"])
+                 for line in src.extract_text_lines() if line["bottom"] <= top]
+    image = rendered(source, [page], dpi, blur, angle)[0]
+    ImageDraw.Draw(image).rectangle((0, 0, image.width, int(top * dpi / 72) - 2), fill="white")  # typed, not pictured
+    return picture_page(out, (width, height), image, (0, 0, width, height), lines)
+
+
+def picture_page(out: Path, size: tuple[float, float], picture, box, lines) -> Path:
+    """A one-page PDF of `size` (points) showing `picture` (PIL) in `box` (x0, top, x1, bottom,
+    points from the top left) and a text layer of `lines` [(text, x0, baseline-ish bottom, font
+    size)], written with pypdfium2 in a system CJK font."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as c
+
+    font_path = cjk_font()
+    if font_path is None:
+        raise FileNotFoundError("no CJK font to write a text layer with: " + ", ".join(CJK_FONTS))
+    width, height = size
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(width, height)
+    image = pdfium.PdfImage.new(doc)
+    image.set_bitmap(pdfium.PdfBitmap.from_pil(picture.convert("RGB")))
+    image.set_matrix(pdfium.PdfMatrix().scale(box[2] - box[0], box[3] - box[1]).translate(box[0], height - box[3]))
+    page.insert_obj(image)
+    data = font_path.read_bytes()
+    font = c.FPDFText_LoadFont(doc, (ctypes.c_uint8 * len(data)).from_buffer_copy(data), len(data),
+                               c.FPDF_FONT_TRUETYPE, 1)
+    for text, x0, bottom, points in lines:
+        obj = c.FPDFPageObj_CreateTextObj(doc, font, float(points))
+        wide = (text + "\0").encode("utf-16-le")
+        c.FPDFText_SetText(obj, ctypes.cast(ctypes.create_string_buffer(wide, len(wide)), ctypes.POINTER(c.FPDF_WCHAR)))
+        c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, float(x0), height - float(bottom) + 0.2 * float(points))
+        c.FPDFPage_InsertObject(page.raw, obj)
+    page.gen_content()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(out)
+    return out
 
 
 def numeric_keys(facts, pages: dict[int, int] | None = None) -> dict[int, Counter]:
@@ -137,6 +203,11 @@ def main(argv: list[str] | None = None) -> int:
             copy = image_only_copy(source, pages, Path(tmp) / f"copy_{source.stem}.pdf")
             _report(f"{source.name} pages {pages[0]}–{pages[-1]}, rendered 150 dpi, blurred, turned 1°",
                     compare(source, copy, pages))
+        if cjk_font() is not None:  # a title in the text layer over a picture of the table
+            twin = corpus / "pdf" / "000_d038eb9fb139e057.pdf"
+            copy = titled_image_copy(twin, 4, Path(tmp) / "titled_000.pdf")
+            _report(f"{twin.name} page 4, its title as text over a picture of its table (150 dpi, blurred)",
+                    compare(twin, copy, [4]))
     return 0
 
 

@@ -1,7 +1,8 @@
 """The same quantity printed in several tables agrees: a subject's spending in 支出决算表 and
 收入支出决算总表 (all funds), in 一般公共预算财政拨款支出决算表 and the 一般公共预算 column of
 财政拨款收入支出决算总表, their 合计 and 基本支出/项目支出, 本年收入合计 in 收入决算表 and the
-summary table, the 基本支出 total of the 基本支出表.
+summary table, the 基本支出 total of the 基本支出表.  Tables read by OCR that disagree are a reading
+notice unless every OCR'd cell involved was read surely (`sums.misread`).
 
 A quantity is (subject, funds, measure).  The subject is the row's subject code, or a summary
 table's 类 name (十九、住房保障支出) mapped to the code other tables print for it, or 合计; the
@@ -16,6 +17,7 @@ from domain.quantities import subject_names as _subject_names
 
 from .model import NOTICE, Finding, severity_of
 from .report import Report, money
+from .sums import MISREAD_NOTE, misread
 
 _NUMBERING = re.compile(r"^[一二三四五六七八九十]+、")
 _SUMMARY = ("收入支出决算总表", "财政拨款收入支出决算总表")
@@ -51,6 +53,9 @@ def cross_table(report: Report) -> list[Finding]:
         if severity == "error" and any(f["table_index"] in report.unread_tables for f in facts):
             severity = NOTICE
             message += "；其中有的表有科目编码无法识别的行，数字可能对错了行，请对照原表"
+        elif misread(severity, facts):
+            severity = NOTICE
+            message += MISREAD_NOTE
         elif severity == "rounding":
             message += "（属尾数差异）"
         out.append(Finding("cross-table", severity, message, shown,

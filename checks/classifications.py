@@ -23,6 +23,7 @@ from domain.quantities import ALL, FISCAL, GENERAL, quantity_of, subject_names
 
 from .model import ERROR, NOTICE, Finding, amount, gap, severity_of
 from .report import Report, money
+from .sums import MISREAD_NOTE, misread
 
 # (functional 项 codes, economic subject codes, exact): the economic subject is all the 项 holds
 PAIRS: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
@@ -122,6 +123,9 @@ def class_economic(report: Report) -> list[Finding]:
             elif severity == ERROR and any(f["table_index"] in report.unread_tables for f in items + parts):
                 severity = NOTICE
                 message += "；其中有的表有科目编码无法识别的行，数字可能对错了行，请对照原表"
+            elif misread(severity, cited):
+                severity = NOTICE
+                message += MISREAD_NOTE
             out.append(Finding("class-economic", severity, message, amount(right), amount(left),
                                tuple(report.cell(f) for f in cited)))
     return out
@@ -160,11 +164,11 @@ def basic_table_total(report: Report) -> list[Finding]:
         if len(shares) == 2 and severity_of(diff) != ERROR:
             continue  # two rounded parts against a rounded whole: basic-split's to say
         if diff > 0:
-            severity = severity_of(diff)
+            severity, note = _read(severity_of(diff), [*shares, whole])
             out.append(Finding(
                 "basic-table-total", severity,
                 f"{part['table_title']}{'合计' if len(shares) == 1 else '人员经费合计 + 公用经费合计'} {part['value_text']}（{funds}）大于{whole['table_title']}的全部资金基本支出 "
-                f"{whole['value_text']}：部分不能大于整体" + gap(diff, severity), f"≤{whole['value_text']}",
+                f"{whole['value_text']}：部分不能大于整体" + gap(diff, severity) + note, f"≤{whole['value_text']}",
                 part["value_text"], (*(report.cell(f) for f in shares), report.cell(whole))))
             continue
         if diff == 0:
@@ -175,11 +179,17 @@ def basic_table_total(report: Report) -> list[Finding]:
                        ("财政拨款收入支出决算总表", "财政拨款收支预算总表")]
         if spent_all is None or not spent_funds or spent_funds[0]["number"] != spent_all["number"]:
             continue
-        severity = severity_of(diff)
+        severity, note = _read(severity_of(diff), [*shares, whole, spent_funds[0], spent_all])
         out.append(Finding(
             "basic-table-total", severity,
             f"{spent_funds[0]['table_title']}的支出合计与{whole['table_title']}全部资金支出合计同为 {spent_all['value_text']}，"
             f"两者基本支出应相同，而{part['table_title']}{'合计印为' if len(shares) == 1 else '人员经费合计 + 公用经费合计为'} {part['value_text']}，{whole['table_title']}基本支出印为 "
-            f"{whole['value_text']}" + gap(diff, severity), whole["value_text"], part["value_text"],
+            f"{whole['value_text']}" + gap(diff, severity) + note, whole["value_text"], part["value_text"],
             (*(report.cell(f) for f in shares), report.cell(whole), report.cell(spent_funds[0]), report.cell(spent_all))))
     return out
+
+
+def _read(severity: str | None, facts: list[dict]) -> tuple[str | None, str]:
+    """The severity and the note a finding ends with: an error among cells that OCR may have
+    misread is a reading notice (`sums.misread`)."""
+    return (NOTICE, MISREAD_NOTE) if misread(severity, facts) else (severity, "")

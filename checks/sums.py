@@ -86,13 +86,24 @@ def sum_finding(report: Report, rule: str, whole: dict, parts: list[dict], messa
     if unsure and severity == ERROR:
         severity = NOTICE
         text += "；其间有科目编码无法识别的行，可能是漏算的部分，请对照原表"
-    elif severity == ERROR and ocr_unsure(f.get("confidence") for f in [whole, *parts]):  # a misread digit
+    elif misread(severity, [whole, *parts]):
         severity = NOTICE
-        text += gap(whole["number"] - total, severity) + "；表格由文字识别（OCR）从扫描页读出，数字可能读错，请对照原页"
+        text += gap(whole["number"] - total, severity) + MISREAD_NOTE
     else:
         text += gap(whole["number"] - total, severity)
     return Finding(rule, severity, text, amount(total), whole["value_text"],
                    tuple(report.cell(f) for f in [whole, *parts]))
+
+
+# a finding made a reading notice by `misread` says so
+MISREAD_NOTE = "；表格由文字识别（OCR）从扫描页读出，数字可能读错，请对照原页"
+
+
+def misread(severity: str | None, facts) -> bool:
+    """An error among printed cells of which one at least was read by OCR below
+    domain.ocr.SURE_CONFIDENCE: a digit may be misread, so it is a reading notice (MISREAD_NOTE),
+    not a report error.  Shared by every rule that compares printed cells."""
+    return severity == ERROR and ocr_unsure(f.get("confidence") for f in facts)
 
 
 def _span(rows: list[dict], i: int) -> list[dict]:

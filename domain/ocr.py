@@ -21,3 +21,21 @@ def low(confidence: float | None) -> bool:
 def unsure(confidences) -> bool:
     """Any of these cells read by OCR below SURE_CONFIDENCE."""
     return any(c is not None and c < SURE_CONFIDENCE for c in confidences)
+
+
+# A page with a text layer is read by OCR only when that layer is just the furniture around a
+# picture of the table ("a title over an image of the table"): at most TITLE_MAX_LINES lines
+# holding fewer than TITLE_MAX_CHARS characters (spaces aside) — a title, a 单位 line, a page
+# number —, no table in them (ruled or unruled, as the PDF reader finds tables), an image covering
+# more than IMAGE_COVER of the page's area, and every line above or below that image or within
+# TITLE_BAND of its height from its top or bottom edge (where a scan's own title and page number
+# stand; a cover whose words are set over the middle of a background picture is not a scan).
+# Its text-layer lines are kept; what OCR reads again at the same place is dropped: an OCR'd word
+# (or a grid whose every cell is one) centred within half a line height of a text-layer line's
+# box, at least REPEAT_SHARE of its characters that line's, in order (OCR misreads some of them:
+# "二、4" for 二、收入决算表 over a title it read as two boxes).
+TITLE_MAX_LINES = 5
+TITLE_MAX_CHARS = 60
+IMAGE_COVER = 0.5
+TITLE_BAND = 0.25
+REPEAT_SHARE = 0.5

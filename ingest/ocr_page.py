@@ -10,12 +10,13 @@ word dicts for lines.  Every cell keeps the lowest confidence of the boxes it ho
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from .model import BBox, Block, Cell, RawTable, TextLine
 from .ocr import Box, PageScan, Rule
-from domain.normalize import nfkc
+from domain.normalize import compact, nfkc
+from domain.ocr import REPEAT_SHARE
 
 # Rules closer than this (points) are one boundary; a rule meets another within it.
 _SNAP = 3.5
@@ -313,3 +314,31 @@ def as_printed(blocks: list[Block], scan: PageScan) -> list[Block]:
             out.append(RawTable(tuple(cells(r) for r in block.rows), block.context, cells(block.spill_above),
                                 cells(block.spill_below)))
     return out
+
+
+def without_repeats(grids: list[Grid], words: list[dict], kept: list[TextLine],
+                    scan: PageScan) -> tuple[list[Grid], list[dict]]:
+    """The page's OCR'd grids and words less what repeats the text-layer lines kept for it (its
+    title, 单位 line, page number, which the image shows too): a word, or a grid whose every
+    printed cell, reads as one of those lines at its place (domain.ocr.REPEAT_SHARE)."""
+    def repeats(text: str | None, bbox) -> bool:
+        return bool(text and bbox) and any(_repeats(text, scan.unturned(bbox), line) for line in kept)
+
+    grids = [g for g in grids if not all(repeats(c.text, c.bbox) for row in g[1] if row for c in row if c.text)]
+    words = [w for w in words if not repeats(w["text"], (w["x0"], w["top"], w["x1"], w["bottom"]))]
+    return grids, words
+
+
+def _repeats(text: str, bbox: BBox, line: TextLine) -> bool:
+    """The text stands within half a line height of the line's box and REPEAT_SHARE of its
+    characters are the line's, in order."""
+    x0, top, x1, bottom = line.bbox  # type: ignore[misc]
+    reach = (bottom - top) / 2
+    x, y = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+    if not (x0 - reach <= x <= x1 + reach and top - reach <= y <= bottom + reach):
+        return False
+    mine, theirs = compact(nfkc(text)), compact(line.text)
+    if not mine:
+        return True  # only spaces and marks at the title's place
+    same = sum(m.size for m in SequenceMatcher(None, mine, theirs, autojunk=False).get_matching_blocks())
+    return same >= REPEAT_SHARE * len(mine)

@@ -17,6 +17,7 @@ from .errors import BrokenPDF, EmptyDocument, EncryptedPDF, ImageOnlyPDF
 from .model import BBox, Block, Cell, IngestWarning, RawDocument, RawTable, TextLine
 from domain.tables import OTHER, code_in, continued_mark, kind_of, title_in
 from domain.normalize import clean_line, compact, nfkc
+from domain.ocr import IMAGE_COVER, TITLE_BAND, TITLE_MAX_CHARS, TITLE_MAX_LINES
 
 if TYPE_CHECKING:
     from .ocr import Progress
@@ -35,7 +36,8 @@ def _quiet() -> None:
 def read_pdf(path: Path, progress: "Progress | None" = None) -> RawDocument:
     """The PDF's lines and cell grids.  A page without a text layer that shows an image (a scan)
     is read by OCR (`ocr`, `ocr_page`), pages in parallel; progress(pages done, pages to read,
-    seconds left) is called as each is read.  A page with a text layer is never OCR'd."""
+    seconds left) is called as each is read.  A page with a text layer is never OCR'd, unless that
+    layer is only a title over an image of the table (`title_over_image`)."""
     _quiet()
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -59,10 +61,14 @@ def read_pdf(path: Path, progress: "Progress | None" = None) -> RawDocument:
             raise EmptyDocument(str(path), f"{path.name}：PDF 没有任何页面")
         by_page: dict[int, list[Block]] = {}
         scanned: list[int] = []
+        titled: dict[int, list[TextLine]] = {}  # pages OCR'd under a text layer of a few lines
         try:
             for number, page in enumerate(pages, start=1):
                 if _image_only(page):
                     scanned.append(number)
+                elif (lines := title_over_image(page, number)) is not None:
+                    scanned.append(number)
+                    titled[number] = lines
                 else:
                     by_page[number] = _page_blocks(page, number)
         except damaged as exc:
@@ -70,7 +76,7 @@ def read_pdf(path: Path, progress: "Progress | None" = None) -> RawDocument:
         n_pages = len(pages)
     warnings: list[IngestWarning] = []
     if scanned:
-        by_page.update(_scanned_blocks(path, scanned, warnings, progress))
+        by_page.update(_scanned_blocks(path, scanned, warnings, progress, titled))
     blocks = [block for number in sorted(by_page) for block in by_page[number]]
     if not blocks:
         if scanned:
@@ -86,21 +92,68 @@ def _image_only(page) -> bool:
     return not page.chars and bool(page.images)
 
 
-def _scanned_blocks(path: Path, numbers: list[int], warnings: list[IngestWarning], progress) -> dict[int, list[Block]]:
+def title_over_image(page, number: int) -> list[TextLine] | None:
+    """The text-layer lines of a page whose text layer is only a title over an image of the
+    table (domain.ocr: TITLE_MAX_LINES, TITLE_MAX_CHARS, IMAGE_COVER, TITLE_BAND), else None.
+    The cheap tests come first: a page with a real text layer is never laid out twice."""
+    if sum(1 for c in page.chars if not c["text"].isspace()) >= TITLE_MAX_CHARS:
+        return None
+    image = _largest_image(page)
+    if image is None or _area(image) <= IMAGE_COVER * float(page.width) * float(page.height):
+        return None
+    blocks = _page_blocks(page, number)
+    if len(blocks) > TITLE_MAX_LINES or not all(isinstance(b, TextLine) and b.bbox for b in blocks):
+        return None  # a table in the text layer, or more than a few lines
+    band = TITLE_BAND * (image[3] - image[1])
+    if any(image[1] + band < (b.bbox[1] + b.bbox[3]) / 2 < image[3] - band for b in blocks):
+        return None  # words set over the middle of the picture: a cover, not a scan's title
+    return blocks  # type: ignore[return-value]
+
+
+def _largest_image(page) -> BBox | None:
+    """The page's largest image, clipped to the page."""
+    boxes = [(max(0.0, float(i["x0"])), max(0.0, float(i["top"])), min(float(page.width), float(i["x1"])),
+              min(float(page.height), float(i["bottom"]))) for i in page.images]
+    boxes = [b for b in boxes if b[2] > b[0] and b[3] > b[1]]
+    return max(boxes, key=_area, default=None)
+
+
+def _area(box: BBox) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _scanned_blocks(path: Path, numbers: list[int], warnings: list[IngestWarning], progress,
+                    titled: dict[int, list[TextLine]]) -> dict[int, list[Block]]:
     from .ocr import scan_pages
-    from .ocr_page import as_printed, page_layout
+    from .ocr_page import as_printed, page_layout, without_repeats
 
     out: dict[int, list[Block]] = {}
     for number, scan in scan_pages(path, numbers, progress).items():
         grids, words = page_layout(scan)
-        out[number] = as_printed(_assembled(grids, words, number), scan)
-        if not out[number]:
+        kept = titled.get(number, [])
+        if kept:
+            grids, words = without_repeats(grids, words, kept, scan)
+        read = as_printed(_assembled(grids, words, number), scan)
+        if not read:
             warnings.append(IngestWarning(f"第 {number} 页是图像（扫描件），文字识别（OCR）没有读出可用的文字，已跳过", number))
-    if out and any(out.values()):
-        pages = "、".join(str(n) for n in numbers)
+        out[number] = sorted(read + kept, key=_top) if kept else read
+    bare = [n for n in numbers if n not in titled]
+    if bare and any(out[n] for n in bare):
+        pages = "、".join(str(n) for n in bare)
         warnings.append(IngestWarning(f"第 {pages} 页没有文字层（扫描件），由文字识别（OCR）读出；"
-                                      f"表中数字带识别置信度，低于阈值的已标出，请对照原页核对", numbers[0]))
+                                      f"表中数字带识别置信度，低于阈值的已标出，请对照原页核对", bare[0]))
+    if titled:
+        pages = "、".join(str(n) for n in titled)
+        warnings.append(IngestWarning(f"第 {pages} 页的文字层只有标题，表格是图像，由文字识别（OCR）读出；"
+                                      f"表中数字带识别置信度，低于阈值的已标出，请对照原页核对", min(titled)))
     return out
+
+
+def _top(block: Block) -> float:
+    """How far down its page a block starts (a table: its highest cell)."""
+    if isinstance(block, TextLine):
+        return block.bbox[1] if block.bbox else 0.0
+    return min((c.bbox[1] for row in block.rows if row for c in row if c.bbox), default=0.0)
 
 
 # --- one page -------------------------------------------------------------------------------

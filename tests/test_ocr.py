@@ -17,7 +17,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from benchmarks.ocr import image_only_copy, matched, numeric_keys, rendered
+from benchmarks.ocr import (cjk_font, image_only_copy, matched, numeric_keys, picture_page, rendered,
+                            titled_image_copy)
 from conftest import CORPUS, ROOT, ingested
 from ingest import errors, ingest_file
 
@@ -133,6 +134,12 @@ def test_a_cells_box_is_where_the_copy_prints_it(tmp_path):
 
 
 def test_a_pdf_with_a_text_layer_is_never_ocrd(monkeypatch):
+    _refuse_ocr(monkeypatch)
+    doc = ingest_file(TWIN_000)
+    assert doc.facts and all(f.confidence is None for f in doc.facts)
+
+
+def _refuse_ocr(monkeypatch):
     import ingest.ocr
 
     def refuse(*_, **__):
@@ -140,8 +147,115 @@ def test_a_pdf_with_a_text_layer_is_never_ocrd(monkeypatch):
 
     monkeypatch.setattr(ingest.ocr, "scan_pages", refuse)
     monkeypatch.setattr(ingest.ocr, "_engine_read", refuse)
-    doc = ingest_file(TWIN_000)
-    assert doc.facts and all(f.confidence is None for f in doc.facts)
+
+
+needs_font = pytest.mark.skipif(cjk_font() is None, reason="no CJK system font to write a text layer with")
+
+
+@needs_font
+def test_a_title_over_an_image_of_the_table_is_ocrd(tmp_path):
+    """Page 4 of twin 000 as a picture of its table under a text layer of its five title lines
+    (二、收入决算表 … 单位：万元): OCR'd; the title lines come from the text layer, once each (what
+    OCR reads at their place is dropped), and the facts are the twin's."""
+    from domain.normalize import compact
+    from ingest.model import TextLine
+    from ingest.read_pdf import read_pdf
+
+    copy = titled_image_copy(TWIN_000, 4, tmp_path / "titled.pdf")
+    import pdfplumber
+
+    with pdfplumber.open(copy) as pdf:
+        page = pdf.pages[0]
+        title = [compact(line["text"]) for line in page.extract_text_lines()]
+        assert 0 < sum(map(len, title)) < 60 and not page.find_tables() and page.images
+    raw = read_pdf(copy)
+    assert raw.ocr_pages == (1,)
+    assert any("文字层只有标题" in w.message for w in raw.warnings)
+    first_table = next(i for i, b in enumerate(raw.blocks) if not isinstance(b, TextLine))
+    above = [compact(b.text) for b in raw.blocks[:first_table]]
+    assert above == [compact(nfkc_text) for nfkc_text in title]  # nothing OCR'd over the title kept
+    assert all(b.bbox and b.bbox[0] > 70 for b in raw.blocks[:first_table])
+    doc = ingest_file(copy)
+    assert {t.kind for t in doc.tables} == {"收入决算表"}
+    assert doc.meta.department == "泉州市数字泉州建设办公室"
+    assert all(f.confidence is not None for f in doc.facts)
+    shares = _shares(ingested(TWIN_000), doc, [4])
+    assert shares[4] >= COPY_FLOOR, shares
+
+
+def _picture(width: int = 900, height: int = 1200) -> Image.Image:
+    """A picture with a few ruled boxes (what it shows does not matter: it is never read here)."""
+    from PIL import ImageDraw
+
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    for y in range(100, height - 100, 60):
+        draw.line((60, y, width - 60, y), fill="black", width=2)
+    return image
+
+
+TITLE = [("二、收入决算表", 80, 45, 14), ("单位：万元", 450, 70, 10)]
+
+
+@needs_font
+@pytest.mark.parametrize("case, box, lines, read", [
+    ("title over a page-wide picture", (40, 90, 570, 770), TITLE, True),
+    ("a title and a page number", (40, 90, 570, 740), TITLE + [("- 4 -", 290, 770, 9)], True),
+    ("more text than a title", (40, 90, 570, 770), TITLE + [("本表反映部门本年度取得的各项收入情况，" * 3, 60, 85, 9)], False),
+    ("more lines than a title", (40, 200, 570, 770), [(f"第{i}行", 80, 20 + 25 * i, 10) for i in range(1, 7)], False),
+    ("a small picture", (40, 300, 570, 640), TITLE, False),
+    ("words over the middle of the picture (a cover)", (40, 60, 570, 700),
+     [("江苏省人民检察院", 150, 200, 24), ("2017年部门预算", 150, 420, 24)], False),
+])
+def test_which_pages_with_a_text_layer_are_ocrd(tmp_path, case, box, lines, read):
+    """The rule (domain.ocr TITLE_MAX_LINES, TITLE_MAX_CHARS, IMAGE_COVER, TITLE_BAND) on built
+    pages: only a few short lines (a title, a 单位 line, a page number) with no table, over a
+    picture covering most of the page and not set over its middle."""
+    import pdfplumber
+
+    from ingest.read_pdf import title_over_image
+
+    path = picture_page(tmp_path / "page.pdf", (612, 792), _picture(), box, lines)
+    with pdfplumber.open(path) as pdf:
+        kept = title_over_image(pdf.pages[0], 1)
+    assert (kept is not None) == read, (case, kept)
+    if read:
+        assert [line.text for line in kept] == [text.replace("：", ":") for text, *_ in lines]
+
+
+def _corpus_pdfs() -> list:
+    return (sorted((CORPUS / "pdf").glob("*.pdf")) + sorted((CORPUS / "real").glob("*.pdf"))
+            + sorted((CORPUS / "budget" / "jiangsu").rglob("*.pdf")))
+
+
+def test_no_page_of_the_corpus_with_a_text_layer_is_ocrd():
+    """Every page of every corpus PDF (pdf/, real/, budget/jiangsu/) through the test read_pdf
+    makes: only the scanned excerpt's pages are OCR'd (its cover, 2017年省检察院部门预算 page 1, has
+    19 characters over a picture of 54 % of the page, set over its middle: not a scan)."""
+    import pdfplumber
+
+    from ingest.read_pdf import _image_only, _quiet, title_over_image
+
+    _quiet()
+    files = _corpus_pdfs()
+    assert len(files) >= 30
+    ocrd = []
+    for path in files:
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                if _image_only(page) or title_over_image(page, number) is not None:
+                    ocrd.append((path.name, number))
+    assert ocrd == [(SCANNED.name, n) for n in (1, 2, 3, 4)]
+
+
+@pytest.mark.parametrize("path", [REAL, CORPUS / "budget" / "jiangsu" / "江苏省人民检察院" / "2017年省检察院部门预算.pdf"],
+                         ids=["shanghai", "jiangsu-cover-picture"])
+def test_a_corpus_pdf_reads_without_the_engine(monkeypatch, path):
+    _refuse_ocr(monkeypatch)
+    from ingest.read_pdf import read_pdf
+
+    raw = read_pdf(path)
+    assert raw.ocr_pages == () and raw.blocks
 
 
 def _image_pdf(path, image: Image.Image):
@@ -278,3 +392,47 @@ def test_nothing_heavy_is_imported_with_ingest():
             "print([m for m in ('onnxruntime', 'cv2', 'rapidocr_onnxruntime', 'pdfplumber') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def _planted_text(rule: str) -> str:
+    """A generated report with one planted error of a rule that compares cells of several tables."""
+    if rule == "cross-table":
+        from synthetic_report import report_text
+
+        return report_text("cross-table")
+    from test_checks_wording import PLANTED, _substituted, consistent_text
+
+    substitutions, cells, _, _ = PLANTED[rule]
+    return _substituted(consistent_text(cells), substitutions)
+
+
+@pytest.mark.parametrize("rule", ["cross-table", "class-economic", "basic-table-total"])
+def test_tables_that_disagree_in_an_ocrd_report_are_a_reading_notice(tmp_path, rule):
+    """The planted error, printed (no confidence): an error.  The same facts as if OCR'd, every
+    cell read surely (0.99): still an error.  One of the cells the finding cites read at 0.95
+    (below SURE_CONFIDENCE), every other cell sure: a reading notice that says OCR may have misread it."""
+    from checks import check_index
+    from domain.ocr import SURE_CONFIDENCE
+    from index.store import Store
+
+    path = tmp_path / f"{rule}.txt"
+    path.write_text(_planted_text(rule), encoding="utf-8")
+    doc = ingest_file(path)
+
+    def findings(variant: str, confidence, low=frozenset()):
+        facts = tuple(dataclasses.replace(f, confidence=SURE_CONFIDENCE - 0.03 if (f.line, f.value_text) in low
+                                          else confidence) for f in doc.facts)
+        with Store(tmp_path / variant) as store:
+            store.put(dataclasses.replace(doc, facts=facts))
+        return [f for f in check_index(tmp_path / variant, doc.name)[doc.name] if f.rule == rule]
+
+    printed = findings("printed", None)
+    assert any(f.severity == "error" for f in printed), [f.message for f in printed]
+    sure = findings("sure", 0.99)
+    assert [(f.severity, f.message) for f in sure] == [(f.severity, f.message) for f in printed]
+    printed = [f for f in printed if f.severity == "error"]
+    cited = printed[0].cells[-1]
+    unsure = findings("unsure", 0.99, {(cited.line, cited.value)})
+    first = next(f for f in unsure if f.cells == printed[0].cells)
+    assert first.severity == "notice" and "文字识别（OCR）" in first.message, first.message
+    assert first.message.startswith(printed[0].message.split("（相差")[0].split("；")[0])
