@@ -1047,3 +1047,12 @@ def test_years_added_up_are_the_series_figures_added(jiangsu_ask, department, it
     main = _main(result)
     total = sum(Decimal(p["value"].replace(",", "")) for p in each["series"])
     assert main["computed"] and Decimal(main["value"]) == total, result["answer"]
+
+
+# --- an amount per 人次 (or per trip, per vehicle) is not an amount per person in post ----------------
+
+@pytest.mark.parametrize("department", ["泉州数字办2023年", "晋江经信2018年", "普陀区财政局2024年"])
+@pytest.mark.parametrize("asked", ["公务接待平均每人次花了多少钱", "每次公务接待花多少钱", "每辆公车的运行维护费是多少"])
+def test_an_amount_per_other_count_is_not_per_staff(reports_ask, department, asked):
+    result = reports_ask(department + asked)
+    assert "在职人数" not in result["answer"] or result["status"] != "answered", result["answer"]

@@ -19,8 +19,13 @@ _PER = re.compile(r"按[^，,。]{0,12}(?:人数|人员)[^，,。]{0,4}算[，,]
 _POST = re.compile(r"主任|局长|书记|科长|处长|厅长|院长|部长")
 
 
+# a count other than the staff in post divides the amount (每人次, 每次, 每辆): not this kind's
+_OTHER_DIVISOR = re.compile(r"人次|每次|每批|每辆|每台|每套|每个项目|每项|每场|每期")
+
+
 def claims(question) -> bool:
-    return question.operation == "per_person" and question.department is not None
+    return (question.operation == "per_person" and question.department is not None
+            and not _OTHER_DIVISOR.search(question.compact))
 
 
 def staff(catalog, document: str) -> tuple[Decimal, list[dict]] | None:
