@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
+from domain.names import without_place
 from domain.normalize import compact
 
 from index.departments import DepartmentMatch
@@ -17,7 +18,7 @@ from .question import ORGANISATION as _ORGANISATION, UNITS, masked
 from domain.quantities import (ALL, FISCAL, FUND, GENERAL, asked_subject, named_quantities, quantity_of, subject_quantities,
                                total_beside_sangong)
 from domain.tables import bare_title, CROSS_PRINTED, FUNDS_TABLES, KIND_ORDER, OTHER, STANDARD_COLUMNS, SUBJECT_TABLES, TABLE_STEMS, is_budget
-from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
+from domain.vocabulary import COLUMN_WORDS, EVERYDAY_TERMS, TABLE_WORDS, report_terms
 
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
 _TOTALS = ("合计", "总计")
@@ -583,9 +584,15 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     # a category row printed with its letter (一、货物A, 二、工程B) is named by its name (工程类)
     loose.update({l: k for l in catalog.labels_of(document) if l not in plain and (m := _CATEGORY.match(bare_label(l)))
                   and (k := m.group(1)) in plain})
+    # a unit's row named without the place its name begins with (节能监测中心 for 晋江市节能监测中心)
+    loose.update({l: k for l in catalog.labels_of(document) if l not in plain and l not in loose
+                  and (k := next((s for s in without_place(l) if s in plain), None))})
     named = [l for l in catalog.labels_of(document) if (l in plain or l in loose) and l not in COLUMN_WORDS]
     # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
+    # a short label inside longer words of the question that one longer label prints (法院 in
+    # 法院云平台的租金, printed as 江苏法院云平台租赁费): that longer label's row
+    named = list(dict.fromkeys(_inside_longer(l, plain, catalog.labels_of(document)) or l for l in named))
     if quoted := _quoted_row(q, catalog.labels_of(document)):
         # a name the question quotes, printed in one row's label only (“江苏法院云平台”租赁费): that
         # row; the labels inside the quote (法院) name nothing else
@@ -695,7 +702,9 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         own = [f for f in facts if any(f["table_kind"] in TABLE_WORDS[w] for w in table_words)]
         if own:
             facts = own
-            words = [w for w in words if _candidate_rows(own, [w], [], text)]
+            # (a 三公 part is its cell even where the table prints the parts across, as columns)
+            words = [w for w in words if _candidate_rows(own, [w], [], text)
+                     or ((part := _sangong_part([w])) and _model_cell(own, [part]) is not None)]
     stem = next(((t, k) for t, k in TABLE_STEMS if t in plain), None) if not (code or q.table_kind) else None
     if stem and (own := [f for f in facts if f["table_kind"] == stem[1]]):
         # the table named by its stem ("一般公共预算财政拨款支出里…"): its rows; the stem's words name none
@@ -718,7 +727,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
     rows = [[sangong]] if sangong is not None else _candidate_rows(facts, words, table_words, text)
     if rows and table_words and q.operation == "lookup" and not any(bare_label(r[0]["row_label"]) in words for r in rows) \
-            and _unexplained(_after_table_word(subject, table_words), table_words + words + [
+            and _unexplained(_after_table_word(subject, table_words), table_words + words + _said_for(subject, words) + [
                 part for r in rows for f in r for part in [bare_label(f["row_label"])] + (f["column"] or "").split("/")]):
         # a table named by its word (政府采购) with more asked than the table (授予中小企业的合同金额):
         # its total is not the answer
@@ -761,7 +770,8 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         return Lookup("not_found", department, year, year_given, document,
                       missing=f"{department}{year}年度报告中没有“{what}”这一项", terms=words)
     chosen = _figures(rows, column, text)
-    if not chosen and table_words and words:  # the named table's total, when the rows named were the wrong side
+    if not chosen and table_words and words and any(f["number"] is not None for row in rows for f in row):
+        # the named table's total, when the rows named were the wrong side (never when they print blank)
         rows = _candidate_rows(facts, [], table_words, text)
         chosen = _figures(rows, column, text)
     if chosen and total_beside_sangong(chosen[0]) and not re.search(r"会议费|培训费|开会|培训", _EXCEPT.sub("|", text)):
@@ -837,8 +847,8 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
 # 预算 as the budget figure (全年预算, 预算数), not inside 一般公共预算 or 政府性基金预算.
 # words that say nothing beyond the table or quantity a question names
 GENERIC = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|拨款|支出|收入|金额|总额|合计|总计|小计|费用|经费|情况|实际"
-                      r"|预算数?|决算数?|年初|年末|(?:省|市|区|县)级|机关|单位|部门|[一二三四五六七八九十几各]个|各"
-                      r"|谁|哪(?:个|家|项|些)|最(?:多|少|高|低|大|小)|从.到.|排(?:序|名|一下)?|比较|对比|分别"
+                      r"|预算数?|决算数?|年初|年末|(?:省|市|区|县)级|机关|单位|部门|[一二三四五六七八九十几各](?:个|块|项|类|种|部分)|各"
+                      r"|谁|哪(?:个|家|项|些|块|类|种|部分)|最(?:多|少|高|低|大|小)|从.到.|排(?:序|名|一下)?|比较|对比|分别"
                       r"|全年|本年|年度|全部|所有|总共|一共|加起来|数|表|里面|里|中|的|和|是|有|多少|花|用|钱|万元|元")
 
 
@@ -850,6 +860,12 @@ def _after_table_word(subject: str, table_words: list[str]) -> str:
         if at >= 0:
             return clause[at:]
     return ""
+
+
+def _said_for(subject: str, words: list[str]) -> list[str]:
+    """The everyday words of the subject whose report terms are among the words named (出国 for
+    因公出国（境）费): they are explained by those words."""
+    return [w for w, terms in EVERYDAY_TERMS.items() if w in subject and any(t in words for t in terms)]
 
 
 def _unexplained(subject: str, named: list[str]) -> str:
@@ -906,6 +922,31 @@ def printed_title(asked: str, facts: list[dict]) -> tuple[str, str] | None:
             close = {k for extra, k in near if extra == near[0][0]}
             return (close.pop(), part) if len(close) == 1 else None
     return None
+
+
+def _inside_longer(label: str, plain: str, labels: list[str]) -> str | None:
+    """The one label that holds `label` together with words the question prints beside it, two
+    characters or more that are not generic (支出, 经费, 预算 …): 江苏法院云平台租赁费 for 法院 in
+    “法院云平台的租金”; None when no label, or more than one equally, does."""
+    best, found = 0, set()
+    for other in labels:
+        if other == label or label not in other:
+            continue
+        for m in re.finditer(re.escape(label), plain):
+            for a in range(m.start(), max(m.start() - 8, 0) - 1, -1):
+                if plain[a:m.end()] not in other:
+                    break
+                for b in range(m.end(), min(len(plain), m.end() + 10) + 1):
+                    stretch = plain[a:b]
+                    if stretch not in other:
+                        break
+                    extra = GENERIC.sub("", plain[a:m.start()] + plain[m.end():b])
+                    n = len(re.findall(r"[\u4e00-\u9fff]", extra))
+                    if n >= 2 and n >= best:
+                        found = found if n == best else set()
+                        best = n
+                        found.add(other)
+    return found.pop() if len(found) == 1 else None
 
 
 def _quoted_statement(q, catalog, department: str, year: int, document: str, budget_report: bool) -> dict | None:
@@ -997,8 +1038,11 @@ def _sentence_amount(text: str, span: str, catalog, department: str, year: int, 
     for p in catalog.store.passages(document):
         for sentence in re.split(r"(?<=[。；;])", p["text"] or ""):
             s = compact(sentence)
+            # the items a sentence lists after its amount (公用经费647.42万元,主要包括:办公费、…、公务用车
+            # 运行维护费、…) are what the amount covers, not what it is: they name nothing asked
+            said = _LISTED.sub("|", s)
             # (a word of four is there in its halves too: 财政资金 in 财政性资金)
-            if not all(w in s or (len(w) == 4 and w[:2] in s and w[2:] in s) for w in words):
+            if not all(w in said or (len(w) == 4 and w[:2] in said and w[2:] in said) for w in words):
                 continue
             amounts = set(re.findall(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)万元", s))
             if len(amounts) == 1:
@@ -1009,6 +1053,10 @@ def _sentence_amount(text: str, span: str, catalog, department: str, year: int, 
         return None
     value, sentence, p = found[0]
     return stated_fact(value, "万元", sentence, p["document"], p["page"], p["line"], department, year, asked=subject)
+
+
+# a list of items after 包括/用于 (two 、 or more): what an amount covers
+_LISTED = re.compile(r"(?:主要)?(?:包括|包含|用于|含)[:：]?[^。；;、]*(?:、[^。；;、]*){2,}")
 
 
 def _only_everyday(core: str) -> bool:

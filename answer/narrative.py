@@ -77,6 +77,9 @@ def count_from_narrative(question: str, unit: str, passages: list[dict], qualifi
             if re.search(r"购置|购买|新增|减少|增加", before) and not re.search(r"购|买|新增|减少|增加", text):
                 continue  # bought or added this year is not how many there are
             out.append(NarrativeFigure(m.group(1), m.group(2), sentence.strip(), p["document"], p["page"], p["line"]))
+    # a count of posts (编制) is another quantity than a count of people: only a sentence that says 编制
+    if "编制" in text:
+        out = [f for f in out if "编制" in compact(f.sentence)]
     # "年末在职人员" asks for the sentence that says 年末, not another count of staff
     qualifiers = [q for q in _QUALIFIERS if q in text]
     said = [f for f in out if qualified and qualifiers and all(q in compact(f.sentence) for q in qualifiers)]

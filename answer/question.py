@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from domain.names import without_place
 from domain.normalize import arabic_amounts, compact
 from domain.tables import OTHER, kind_of
 from domain.vocabulary import TABLE_WORDS, WHERE_TO
@@ -63,6 +64,11 @@ _FUNDS = (("政府性基金", "政府性基金"), ("国有资本经营", "国有
 _PREFACE = re.compile(r"^(?:[^，,：:。？?！!]*(?:我|想|请问|麻烦|帮我|请帮|您好|你好)[^，,：:。？?！!]*[，,：:])+(?=.{6})")
 # how the question wants a figure worked out (（按执行数/预算数算）, 按四舍五入来算): not what is asked
 _METHOD = re.compile(r"[（(]?按[^，,。？?！!（）()]{1,24}?(?:来算|计算|(?<![预决核结清概估])算)(?:的话)?[）)]?")
+# a remark in brackets after the question (？（看2017年预算）, （2023年的）): what it says is part of
+# the question, without its verb of looking
+_REMARK = re.compile(r"[?？]?[（(](?:看|查|按|据|以|参考|参照)?([^（）()?？]{2,24}?)(?:的|为准|来看|里|中)?[)）][?？]?$")
+# (a remark that names only the year's report says its year: （看2017年预算） → 2017年)
+_REPORT_ONLY = re.compile(r"(?<=年)(?:度)?(?:的)?(?:部门)?(?:预算|决算)(?:报告|公开)?$")
 # a plan in everyday words (本来打算花, 原计划支出, 预计要用) is the budget
 PLANNED = r"(?:本来|原来|原先|原本|原)?(?:打算|计划|准备|预计)要?(?:花|用|支出|安排|开支)"
 _MEASURES = (("年初预算", re.compile(r"年初预算|年初.{0,3}" + PLANNED)), ("全年预算", re.compile(r"全年预算|调整后?预算")),
@@ -70,7 +76,8 @@ _MEASURES = (("年初预算", re.compile(r"年初预算|年初.{0,3}" + PLANNED)
              ("上年", re.compile(r"上年|上一年|去年")))
 # the unit an answer must carry
 UNITS = (("分", re.compile(r"几分|多少分|得分|评分|打分|总分")),
-         ("人", re.compile(r"多少人|几个人|几人|人次|人数|编制数|人员编制|多少.{0,6}人员|几.{0,4}人员|(?:人员|职工|员工)(?:有|是|为|共)?(?:几|多少)个?")),
+         ("人", re.compile(r"多少人|几个人|几人|人次|人数|编制数|人员编制|多少.{0,6}人员|几.{0,4}人员|(?:人员|职工|员工)(?:有|是|为|共)?(?:几|多少)个?"
+                               r"|编制(?:有|是|为|共)?(?:几|多少)|(?:几|多少)个?编制")),
          ("辆", re.compile(r"几辆|多少辆|车辆数")),
          ("%", re.compile(r"百分之|百分比|%|率是多少|率为|比例|占比|比重")),
          ("元", re.compile(r"(?:多少|几)元|(?<!万)元[?？]?$")),
@@ -135,16 +142,28 @@ def parse(question: str, catalog) -> Question:
     text = (question or "").strip()
     # "我是做预算研究的，想确认一下：" says who asks, not what; 一千二百多万 is 1200多万
     c = re.sub(r"[,，;；]+(?=[?？]?$)", "", _METHOD.sub("", arabic_amounts(_PREFACE.sub("", compact(text)))))
+    c = _REMARK.sub(lambda m: "," + _REPORT_ONLY.sub("", m.group(1)), c)
     years = tuple(dict.fromkeys(int(m.group(1)) for m in YEAR.finditer(c)))
     first_year = YEAR.search(c)
     plain = masked(c)
     names = catalog.departments
     matches = match_departments(plain, names, catalog.fiscal_words)
+    if forms := _unit_forms(c, catalog):
+        # a unit the department's report lists, named beside the department (晋江经信…下面的节能监测中心):
+        # its name names no other department; the department is the one named outside it
+        bare = _mask_forms(plain, forms)
+        inside = match_departments(bare, names, catalog.fiscal_words)
+        if inside and all(any(d == m.name for m in inside) for d, _ in forms):
+            matches, c_named = inside, _mask_forms(c, forms)
+        else:
+            c_named = c
+    else:
+        c_named = c
     departments = tuple(m.name for m in matches)
     span = matches[0].span if matches else ""
     if len(departments) == 1 and (whole := _printed_whole(c, departments[0])) and span and span in whole:
         span = whole  # the name printed whole with its quotes (福州市“智慧福州”管理服务中心), not its last piece
-    named = _named(c, plain, catalog) if len(names) > 1 else tuple(names)
+    named = _named(c_named, masked(c_named), catalog) if len(names) > 1 else tuple(names)
     # a name in quotes is a project's or a row's (“泉州市政府网站及网站群费用”), not an organisation's
     owner = departments[0] if len(departments) == 1 else None
     unknown = _unknown_organisation(masked(_QUOTED.sub("|", c)), departments, catalog, span, owner)
@@ -197,6 +216,22 @@ def _operation(c: str, named: tuple[str, ...] = (), unknown: str | None = None) 
             _REMAINDER.fullmatch(m.group(0)) for m in dict(OPERATIONS)["difference"].finditer(c)):
         return "lookup"
     return op
+
+
+def _unit_forms(c: str, catalog) -> list[tuple[str, str]]:
+    """(department, name) for each unit a department's report lists that the question names, whole
+    or without the place it begins with (节能监测中心 of 晋江市节能监测中心); never a unit that is a
+    department of the index itself."""
+    units = getattr(catalog, "units", None) or {}
+    names = set(catalog.departments)
+    return [(d, form) for d, listed in units.items() for u in listed if u not in names
+            for form in (u, *without_place(u)) if len(form) >= 5 and form in c]
+
+
+def _mask_forms(text: str, forms: list[tuple[str, str]]) -> str:
+    for _, form in sorted(forms, key=lambda f: -len(f[1])):
+        text = text.replace(form, "|")
+    return text
 
 
 def _named(c: str, plain: str, catalog) -> tuple[str, ...]:

@@ -44,7 +44,7 @@ SETS = {"bank": (BANK / "bank.jsonl", 3), "unseen": (ROOT / "benchmarks" / "unse
         "unseen6": (ROOT / "benchmarks" / "unseen_questions_6.jsonl", 0),
         "unseen7": (ROOT / "benchmarks" / "unseen_questions_7.jsonl", 2),  # half held out
         "unseen8": (ROOT / "benchmarks" / "unseen_questions_8.jsonl", 2),  # half held out
-        "unseen9": (ROOT / "benchmarks" / "unseen_questions_9.jsonl", 1)}  # held out whole
+        "unseen9": (ROOT / "benchmarks" / "unseen_questions_9.jsonl", 2)}  # half held out (scored whole once, unread: 73.3 %)
 
 
 def held_out(question_id: str, modulus: int = 3) -> bool:

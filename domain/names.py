@@ -12,6 +12,7 @@ organisation word at the end: 省人大办公厅 / 江苏省人大常委会办�
 """
 from __future__ import annotations
 
+import functools
 import re
 
 # A name ends in one of these.  Longer words first so that 办公厅 is matched before 厅.
@@ -74,6 +75,28 @@ def years_in(text: str) -> list[int]:
 def is_name(text: str) -> bool:
     return (3 <= len(text) <= 30 and bool(_NAME_CHARS.match(text)) and bool(_ORG_END.search(text))
             and not _GENERIC.search(text) and text not in ORG_WORDS)
+
+
+@functools.lru_cache(maxsize=65536)
+def without_place(name: str) -> tuple[str, ...]:
+    """A unit's name as people shorten it, without the places it begins with (晋江市节能监测中心 →
+    节能监测中心; 上海市普陀区规划和自然资源局 → 普陀区规划和自然资源局, 规划和自然资源局): what is left
+    after a place word (省, 市, 区, 县 …) when it is a name of five characters or more.  Nothing for
+    a name that does not begin with a place, nor for 晋江市财政局 (财政局 names every city's)."""
+    if not is_name(name):
+        return ()
+    out = []
+    for i in range(2, min(len(name) - 4, 12)):
+        head, rest = name[:i], name[i:]
+        if (_PLACE_END.search(head) and not _ORG_INSIDE.search(head) and rest[0] not in _PLACE_CHARS
+                and len(rest) >= 5 and is_name(rest)):
+            out.append(rest)
+    return tuple(out)
+
+
+_PLACE_CHARS = "省市区县州盟旗"
+_PLACE_END = re.compile(r"(?:自治区|省|市|自治州|州|区|县|盟|旗)$")
+_ORG_INSIDE = re.compile("[局厅院办室委部所站队会社馆处署组府校园团司行台联协]|中心")
 
 
 def _finish(segment: str) -> str | None:

@@ -1056,3 +1056,141 @@ def test_years_added_up_are_the_series_figures_added(jiangsu_ask, department, it
 def test_an_amount_per_other_count_is_not_per_staff(reports_ask, department, asked):
     result = reports_ask(department + asked)
     assert "在职人数" not in result["answer"] or result["status"] != "answered", result["answer"]
+
+
+# --- a unit the department's report lists, named without the place its name begins with ----------
+
+@pytest.mark.parametrize("question, label, value", [
+    ("泉州数字办2023年下属的大数据服务中心在职人数是多少", "泉州市大数据服务中心", "14"),
+    ("2023年泉州数字办大数据服务中心有多少在职人员", "泉州市大数据服务中心", "14"),
+    ("晋江经信部门下面的节能监测中心，2018年在职人员是几个？", "晋江市节能监测中心", "6"),
+    ("晋江经信2018年节能监测中心有几个编制", "晋江市节能监测中心", "7"),
+    ("晋江经信2018年经济和信息化行政执法大队编制几个", "晋江市经济和信息化行政执法大队", "11"),
+    # (数字晋江建设办公室 is close to another department's name, 泉州市数字泉州建设办公室: it is 晋江经信's unit)
+    ("晋江经信2018年所属数字晋江建设办公室的人员编制数", "晋江市数字晋江建设办公室", "9"),
+])
+def test_a_unit_named_without_its_place_is_its_row(reports_ask, question, label, value):
+    main = _main(reports_ask(question))
+    assert (main["row"], main["value"]) == (label, value)
+
+
+@pytest.mark.parametrize("question", ["晋江经信2018年人员编制是多少人", "泉州数字办2023年人员编制是多少",
+                                      "普陀区财政局2024年编制有多少人"])
+def test_a_count_of_posts_is_never_a_count_of_other_people(reports_ask, question):
+    # no report sentence says 编制 for the department, and no table row adds its units' 编制
+    # (晋江经信's narrative says 辞职安置人员50人: people, not posts)
+    _refused(reports_ask(question))
+
+
+def test_a_count_of_posts_the_narrative_states_is_answered(reports_ask):
+    result = reports_ask("浔阳区数字经济发展中心2023年编制数是多少")
+    assert _main(result)["value"] == "16" and "人员编制数16人" in result["answer"]
+
+
+# --- a short row label inside longer words of the question that one longer label prints ------------
+
+@pytest.mark.parametrize("question, label, value", [
+    ("江苏高院2017年法院云平台的租金预算是多少？", "江苏法院云平台租赁费租赁费", "1,000.00"),
+    ("省法院2017年预算里法院云平台租赁费是多少", "江苏法院云平台租赁费租赁费", "1,000.00"),
+    ("江苏高院2017年法院支出预算是多少", "法院", "23,513.11"),  # the short label alone is still its row
+])
+def test_a_short_label_inside_longer_words_is_the_longer_row(jiangsu_ask, question, label, value):
+    main = _main(jiangsu_ask(question))
+    assert (main["row"], main["value"]) == (label, value)
+
+
+# --- an amount per 人次 or per 批次 of reception: the printed amount ÷ the printed count, in 元 -------
+
+@pytest.mark.parametrize("question, value, formula", [
+    ("晋江市经信部门2018年国内公务接待，平均每接待一人花了多少元？", "78.54", "2.05万元 × 10000 ÷ 261人次"),
+    ("晋江经信2018年公务接待平均每人次花了多少钱", "78.54", "2.05万元 × 10000 ÷ 261人次"),  # counts in a table
+    ("晋江经信2018年公务接待平均每批次花多少钱", "1464.29", "2.05万元 × 10000 ÷ 14批次"),
+    ("泉州数字办2023年公务接待每人次多少钱", "97.14", "2.04万元 × 10000 ÷ 210人次"),  # counts in a sentence
+    ("2023年泉州数字办每次公务接待花多少钱", "1073.68", "2.04万元 × 10000 ÷ 19批次"),
+])
+def test_an_amount_per_reception_is_computed_from_the_printed_count(reports_ask, question, value, formula):
+    result = reports_ask(question)
+    main = _main(result)
+    assert (main["value"], main["formula"], main["computed"]) == (value, formula, True)
+    assert main["unit"].startswith("元/") and len(result["figures"]) == 3  # the result and both inputs, cited
+    assert all(f["source"]["document"] for f in result["figures"][1:])
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("浔阳区数字经济发展中心2023年公务接待平均每人次花了多少", "为 0"),  # 累计接待0人次: nothing to divide by
+    ("普陀区财政局2024年公务接待平均每人次花了多少钱", "没有印出人次数"),
+    ("泉州数字办2023年每辆公车的运行维护费是多少", "为 0"),  # 公务用车保有量为0辆
+])
+def test_an_amount_per_count_without_a_count_to_divide_by_is_refused(reports_ask, question, reason):
+    result = reports_ask(question)
+    _refused(result)
+    assert reason in result["answer"]
+
+
+def test_per_capita_reception_stays_per_staff_in_post(reports_ask):
+    # 人均 divides by the staff in post (answer.kinds.per_person), never by the guests received
+    result = reports_ask("晋江经信2018年人均公务接待费")
+    assert result["kind"] == "per_person" and "在职人数" in _main(result)["formula"]
+
+
+# --- an amount whose sentence lists what it covers is not the amount of an item listed ------------
+
+_COVERING = {"泉州数字办2023年": ("613.83", "76.14"), "浔阳区数字经济发展中心2023年": ("258.05", "35.11"),
+             "福州智慧办2022年": ("680.3", "30.2"), "晋江经信2018年": ("1295.66", "647.42")}
+
+
+@pytest.mark.parametrize("department", list(_COVERING))
+@pytest.mark.parametrize("item", ["公务用车运行维护费", "公务员医疗补助缴费", "其他社会保障缴费", "机关事业单位基本养老保险缴费",
+                                  "其他商品和服务支出"])
+def test_an_item_a_sentence_lists_is_not_given_the_sentences_amount(reports_ask, department, item):
+    # "(二)公用经费647.42万元,主要包括:办公费、…、公务用车运行维护费、…": 647.42 is the 公用经费's
+    result = reports_ask(f"{department}{item}是多少")
+    assert not (result["status"] == "answered" and result["figures"][0]["value"] in _COVERING[department]), \
+        result["answer"]
+
+
+# --- a 三公 part asked inside its table's word, the table printing the parts across ---------------
+
+@pytest.mark.parametrize("question, value", [
+    ("省委办公厅2017年三公经费里出国预算是多少", "70.00"),
+    ("省检察院2019年三公经费里公车预算多少", "237"),
+    ("省法院2018年三公经费中接待预算是多少", "183.95"),
+])
+def test_a_sangong_part_asked_inside_the_tables_word(jiangsu_ask, question, value):
+    assert _main(jiangsu_ask(question))["value"] == value
+
+
+@pytest.mark.parametrize("question, order", [
+    ("省委办公厅2017年三公经费里，出国、公车、接待三块哪块预算最多？排一下", ["公车", "出国", "接待"]),
+    ("省检察院2018年三公经费里出国、公车、接待哪一块预算最多", ["公车", "接待", "出国"]),
+])
+def test_the_sangong_parts_ranked(jiangsu_ask, question, order):
+    result = jiangsu_ask(question)
+    assert result["status"] == "answered", result["answer"]
+    shown = result["answer"].split("。")[0]
+    assert [shown.index(w) for w in order] == sorted(shown.index(w) for w in order), shown
+
+
+@pytest.mark.parametrize("question", ["晋江经信2018年三公经费里公车花了多少", "晋江经信2018年三公经费里公务用车运行维护费是多少",
+                                      "晋江经信2018年三公经费中出国、公车、接待三项哪项花得最多"])
+def test_a_part_printed_blank_is_never_its_tables_total(reports_ask, question):
+    # 晋江经信 prints 公务用车购置及运行维护费 blank; the 三公 table's (一)支出合计 is 4.18
+    result = reports_ask(question)
+    assert "4.18" not in result["answer"] or result["status"] != "answered", result["answer"]
+
+
+# --- a remark in brackets after the question says part of it ---------------------------------------
+
+@pytest.mark.parametrize("department, year", [("泉州数字办", 2023), ("晋江经信", 2018), ("普陀区财政局", 2024)])
+@pytest.mark.parametrize("item", ["基本支出", "三公经费", "项目支出"])
+@pytest.mark.parametrize("remark", ["？（{y}年的）", "（看{y}年决算）", "？（按{y}年度部门决算）", "(参考{y}年)"])
+def test_a_remark_after_the_question_is_read_as_part_of_it(reports_ask, department, year, item, remark):
+    inline = reports_ask(f"{department}{year}年{item}是多少")
+    remarked = reports_ask(f"{department}{item}是多少" + remark.format(y=year))
+    assert (remarked["status"], [f["value"] for f in remarked["figures"]][:1]) == \
+        (inline["status"], [f["value"] for f in inline["figures"]][:1]), remarked["answer"]
+
+
+def test_a_list_asked_with_a_remark_naming_the_years_budget(jiangsu_ask):
+    result = jiangsu_ask("江苏省委办公厅有哪些直属事业单位？（看2017年预算）")
+    assert result["status"] == "answered" and "东郊国宾馆" in result["answer"] and "西康宾馆" in result["answer"]
