@@ -64,11 +64,13 @@ _FUNDS = (("政府性基金", "政府性基金"), ("国有资本经营", "国有
 _PREFACE = re.compile(r"^(?:[^，,：:。？?！!]*(?:我|想|请问|麻烦|帮我|请帮|您好|你好)[^，,：:。？?！!]*[，,：:])+(?=.{6})")
 # how the question wants a figure worked out (（按执行数/预算数算）, 按四舍五入来算): not what is asked
 _METHOD = re.compile(r"[（(]?按[^，,。？?！!（）()]{1,24}?(?:来算|计算|(?<![预决核结清概估])算)(?:的话)?[）)]?")
-# a remark in brackets after the question (？（看2017年预算）, （2023年的）): what it says is part of
-# the question, without its verb of looking
-_REMARK = re.compile(r"[?？]?[（(](?:看|查|按|据|以|参考|参照)?([^（）()?？]{2,24}?)(?:的|为准|来看|里|中)?[)）][?？]?$")
-# (a remark that names only the year's report says its year: （看2017年预算） → 2017年)
-_REPORT_ONLY = re.compile(r"(?<=年)(?:度)?(?:的)?(?:部门)?(?:预算|决算)(?:报告|公开)?$")
+# a remark in brackets after the question that names the year or the year's report (？（看2017年预算）,
+# （2023年的）, （按2018年度部门决算）): the year, read as part of the question
+_REMARK = re.compile(r"[?？]?[（(](?:看|查|按|据|以|参考|参照)?((?:19|20)?\d{2}年)(?:度)?(?:的)?(?:部门)?(?:预算|决算)?"
+                     r"(?:报告|公开)?(?:的|为准|来看|里|中)?[)）][?？]?$")
+# a year written with two digits (24年收支总计, 23年度): 2024, 2023 — never a span of years (近10年,
+# 12年来, 第15年) nor a digit of a larger number
+_SHORT_YEAR = re.compile(r"(?<![\d.\-近前后每第这那几多满隔])([12]\d)(?=年(?!来|间|内|以来|前|后|多|左右))")
 # a plan in everyday words (本来打算花, 原计划支出, 预计要用) is the budget
 PLANNED = r"(?:本来|原来|原先|原本|原)?(?:打算|计划|准备|预计)要?(?:花|用|支出|安排|开支)"
 _MEASURES = (("年初预算", re.compile(r"年初预算|年初.{0,3}" + PLANNED)), ("全年预算", re.compile(r"全年预算|调整后?预算")),
@@ -142,7 +144,8 @@ def parse(question: str, catalog) -> Question:
     text = (question or "").strip()
     # "我是做预算研究的，想确认一下：" says who asks, not what; 一千二百多万 is 1200多万
     c = re.sub(r"[,，;；]+(?=[?？]?$)", "", _METHOD.sub("", arabic_amounts(_PREFACE.sub("", compact(text)))))
-    c = _REMARK.sub(lambda m: "," + _REPORT_ONLY.sub("", m.group(1)), c)
+    c = _SHORT_YEAR.sub(r"20\1", c)
+    c = _REMARK.sub(lambda m: "," + m.group(1), c)
     years = tuple(dict.fromkeys(int(m.group(1)) for m in YEAR.finditer(c)))
     first_year = YEAR.search(c)
     plain = masked(c)

@@ -709,7 +709,7 @@ def _rank_items(question: Question, department: str, spans: list[str], items: li
                 continue
             within = _Within(catalog, lambda f, t=first["table_index"]: f["table_index"] == t)
             fact, _ = _figure_of(asked[it.name], within, department, question)
-            if fact is not None and _where_key(fact) == _where_key(first):
+            if fact is not None and _where_key(fact) == _where_key(first) and _same_row(fact, results[it.name]):
                 results[it.name] = fact
         if len({_where_key(f) for f in results.values() if f}) > 1:
             missing.append("这几项印在不同的表格或栏目里，不是同一口径的数字：" + "；".join(
@@ -718,7 +718,8 @@ def _rank_items(question: Question, department: str, spans: list[str], items: li
         out["status"] = "not_found"
         out["answer"] = f"无法排序：{department}的报告里" + "；".join(missing) + "。排序需要每一项都有同一口径的印出数字。"
         return out
-    ranked = sorted(((it.name, results[it.name]) for it in items), key=lambda p: p[1]["number"], reverse=not ascending)
+    ranked = sorted(((_as_printed(it.name, results[it.name], one_row) if it.project is None else it.name,
+                      results[it.name]) for it in items), key=lambda p: p[1]["number"], reverse=not ascending)
     first = ranked[0][1]
     if items[0].project is not None:
         note = (f"以上均为各项目绩效自评表“{row_name(first)}”行" + (f"“{first['column']}”栏" if first["column"] else "")
@@ -732,6 +733,32 @@ def _rank_items(question: Question, department: str, spans: list[str], items: li
     out["comparison"] = [{"department": department, "item": name, "year": f["year"], "value": f["value_text"],
                           "number": float(f["number"]), "unit": f["unit"]} for name, f in ranked]
     return out
+
+
+def _same_row(fact: dict, found: dict) -> bool:
+    """Whether a figure read again from another table is the same item as the one found first (one
+    label holds the other, or one subject code), never its section's total (公用经费合计 for 公务用车运行维护费)."""
+    if fact.get("sentence") or found.get("sentence"):
+        return False
+    codes = (fact.get("row_code") or "").replace(" ", ""), (found.get("row_code") or "").replace(" ", "")
+    a, b = (re.sub(r"支出$", "", bare_label(f["row_label"] or "")) for f in (fact, found))
+    # (the same item printed by its economic and its functional subject: 机关事业单位基本养老保险缴费[支出])
+    return bool(a and b and (a in b or b in a)) or (all(codes) and codes[0] == codes[1])
+
+
+_NO_NAME = re.compile(r"^(?:小计|合计|总计|金额|决算数|预算数|统计数)$")
+
+
+def _as_printed(asked: str, fact: dict, across: bool) -> str:
+    """An item as the report prints it, with the words it was asked by when they are others
+    (公务用车购置及运行维护费（公车）): the row's label, or of a row printed across, its column's name."""
+    printed = bare_label(fact["row_label"] or "") if not across else ""
+    if across or not printed or fact.get("sentence"):
+        parts = [p for p in (fact["column"] or "").split("/") if p and not _NO_NAME.match(compact(p))]
+        printed = compact(parts[-1]) if parts and across else printed
+    if not printed or fact.get("sentence"):
+        return asked
+    return printed if asked in printed else f"{printed}（{asked}）"
 
 
 def _form_label(project) -> str:

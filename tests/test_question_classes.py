@@ -1194,3 +1194,43 @@ def test_a_remark_after_the_question_is_read_as_part_of_it(reports_ask, departme
 def test_a_list_asked_with_a_remark_naming_the_years_budget(jiangsu_ask):
     result = jiangsu_ask("江苏省委办公厅有哪些直属事业单位？（看2017年预算）")
     assert result["status"] == "answered" and "东郊国宾馆" in result["answer"] and "西康宾馆" in result["answer"]
+
+
+# --- a year written with two digits ------------------------------------------------------------------
+
+@pytest.mark.parametrize("department, year", [("泉州数字办", 2023), ("晋江经信", 2018), ("普陀区财政局", 2024),
+                                              ("浔阳区数字经济发展中心", 2023)])
+@pytest.mark.parametrize("form", ["{d}{yy}年{i}是多少", "{yy}年度{d}的{i}", "{d}{i}（{yy}年）"])
+@pytest.mark.parametrize("item", ["基本支出", "三公经费"])
+def test_a_year_written_with_two_digits_is_that_year(reports_ask, department, year, form, item):
+    inline = reports_ask(f"{department}{year}年{item}是多少")
+    short = reports_ask(form.format(d=department, yy=str(year)[2:], i=item))
+    assert short["figures"][:1] == inline["figures"][:1] and short["status"] == inline["status"], short["answer"]
+
+
+@pytest.mark.parametrize("text, years", [("泉州数字办近10年的基本支出", ()), ("晋江经信12年来三公经费", ()),
+                                         ("普陀区财政局第15年的基本支出", ()), ("晋江经信18年底的结余", (2018,))])
+def test_a_span_of_years_is_not_a_year(reports_folder, text, years):
+    from answer import Answerer
+
+    answerer = Answerer(reports_folder, search=False)
+    try:
+        assert answerer.catalog.parse(text).years == years
+    finally:
+        answerer.close()
+
+
+# --- items ranked are shown as printed, and never read again as another row ---------------------------
+
+def test_ranked_items_asked_in_everyday_words_are_shown_as_printed(jiangsu_ask):
+    result = jiangsu_ask("省委办公厅2017年三公经费里，出国、公车、接待三块哪块预算最多？排一下")
+    chain = result["answer"].split("。")[0]
+    assert "公务用车购置及运行维护费（公车） 411.20万元 > 因公出国（境）费 70.00万元 > 公务接待费 28.00万元" in chain
+
+
+@pytest.mark.parametrize("question", ["智慧福州中心2022年公用经费里 工会经费、租赁费、公车运维费、其他商品和服务支出 哪个最多？排个序",
+                                      "智慧福州中心2022年工会经费、公车运维费哪个多"])
+def test_an_item_read_again_from_another_table_is_never_that_tables_total(reports_ask, question):
+    # 公车运维费 is 2.42 in the 三公 table; read again from the 基本支出 table it must not become 公用经费合计 30.20
+    result = reports_ask(question)
+    assert "30.20" not in result["answer"] and "公用经费合计" not in result["answer"], result["answer"]
