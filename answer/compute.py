@@ -68,6 +68,9 @@ def _beside(part: dict, whole: dict) -> bool:
     return part.get("sentence") is not None and part.get("sentence") == whole.get("sentence")
 
 
+_GLOSS = re.compile(r"[（(][^（）()]*[+＋、][^（）()]*[)）]")
+
+
 @dataclass(frozen=True)
 class Computed:
     kind: str  # share | difference | sum
@@ -109,11 +112,15 @@ def compute(question: str, catalog: Catalog, department: str, year_hint: str = "
             continue
         a = m.group("a") or m.groupdict().get("a2")
         b = m.group("b") or m.groupdict().get("b2")
+        # a gloss that lists what a figure adds up (“三公”经费（出国+公车+接待三项）) says which whole, not a part
+        glossed = bool(b and _GLOSS.search(b))
+        a, b = (_GLOSS.sub("", x) if x else x for x in (a, b))
         if not a or not b:
             continue
         if kind == "difference" and _OTHER_YEAR.match(b):
             return None  # 比上年多了多少: the change on a year, not a difference of two printed rows
-        if kind == "share" and (printed := _printed_share(a, b, catalog, department, year_hint)):
+        # (a whole the question defines by its parts is not the whole a printed share may be of)
+        if kind == "share" and not glossed and (printed := _printed_share(a, b, catalog, department, year_hint)):
             return printed  # the share the report prints is quoted, not worked out again
         whole = _figure(year_hint + b, catalog, department)
         if whole is None and kind == "share" and pattern is _PART_OF:

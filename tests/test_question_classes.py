@@ -1234,3 +1234,20 @@ def test_an_item_read_again_from_another_table_is_never_that_tables_total(report
     # 公车运维费 is 2.42 in the 三公 table; read again from the 基本支出 table it must not become 公用经费合计 30.20
     result = reports_ask(question)
     assert "30.20" not in result["answer"] and "公用经费合计" not in result["answer"], result["answer"]
+
+
+# --- a whole the question defines by its parts (“三公”经费（出国+公车+接待三项）) ------------------------
+
+@pytest.mark.parametrize("question, value", [
+    ("省人大办公厅2017年因公出国（境）费占“三公”经费（出国+公车+接待三项）的比重是多少？", "26.69"),
+    ("省检察院2018年公务接待费占“三公”经费（出国+公车+接待）的比例", "24.06"),  # the report prints 24 %
+])
+def test_a_share_of_a_whole_defined_by_its_parts(jiangsu_ask, question, value):
+    # the report's own "占“三公”经费的8.75%" is of a whole that adds 会议费 and 培训费: not what is asked
+    main = _main(jiangsu_ask(question))
+    assert main["value"] == value and main["computed"]
+
+
+def test_a_share_with_a_glossed_whole_on_a_final_account(reports_ask):
+    main = _main(reports_ask("晋江经信2018年公务接待费占三公经费（出国、公车、接待）的比重"))
+    assert main["value"] == "49.04" and main["formula"].startswith("2.05 ÷ 4.18")
