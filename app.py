@@ -15,10 +15,11 @@ from pathlib import Path
 import streamlit as st
 
 from answer.intake import MAX_QUESTION_CHARS
+from index.store import index_target
 from ui.charts import comparison_chart, line_chart
 
 ROOT = Path(__file__).resolve().parent
-INDEX = Path(os.environ.get("BUDGET_QA_INDEX", ROOT / "var" / "index"))
+INDEX = index_target(os.environ.get("BUDGET_QA_INDEX", ROOT / "var" / "index"))  # a folder or postgresql://…
 _default_reports = ROOT.parent / "shared" / "corpus"
 REPORTS = os.environ.get("BUDGET_QA_REPORTS", str(_default_reports) if _default_reports.exists() else "")
 EXAMPLES = ("泉州数字办2023年三公经费是多少？", "哪个单位的公务接待费最多？", "晋城大数据局出差花了多少钱？",

@@ -4,12 +4,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
+
+from index.store import index_target
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m answer", description="用报告中的原始数字回答问题，并注明出处。")
-    parser.add_argument("--index", required=True, type=Path)
+    parser.add_argument("--index", required=True, type=index_target)
     parser.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     parser.add_argument("--jsonl", action="store_true", help="从标准输入逐行读问题，每行输出一个 JSON 对象")
     parser.add_argument("--no-search", action="store_true", help="不附相关段落（不加载向量模型）")

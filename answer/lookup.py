@@ -71,16 +71,14 @@ class Catalog:
         self._labels: dict[str, list[str]] = {}
         self._printed: dict[str, str] = {}
         self._projects: list | None = None
-        self.labels = sorted({bare_label(r[0]) for r in store.db.execute("SELECT DISTINCT row_label FROM facts")
-                              if r[0]}, key=len, reverse=True)
+        self.labels = sorted({bare_label(label) for label in store.row_labels()}, key=len, reverse=True)
         self.labels = [l for l in self.labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2 and len(l) <= 30]
 
     @cached_property
     def units(self) -> dict[str, set[str]]:
         """The organisations each department's tables list as rows (its 本级 and subordinate units)."""
         out: dict[str, set[str]] = {}
-        for label, department in self.store.db.execute(
-                "SELECT DISTINCT f.row_label, d.department FROM facts f JOIN documents d ON d.id = f.doc_id"):
+        for label, department in self.store.labels_by_department():
             if label and department and _ORGANISATION.fullmatch(compact(label)):
                 out.setdefault(department, set()).add(compact(label))
         return out
@@ -104,9 +102,7 @@ class Catalog:
         """(department, year) of the reports whose 绩效 forms name a project the question names
         (its whole name, or a quoted part of it)."""
         if self._projects is None:
-            rows = self.store.db.execute(
-                "SELECT DISTINCT f.value_text, d.department, d.year FROM facts f JOIN documents d ON d.id=f.doc_id"
-                " WHERE f.table_kind='项目支出绩效自评表' AND f.row_label IN ('项目名称','专项名称','项目名')")
+            rows = self.store.project_names()
             self._projects = [(compact(v), dep, y) for v, dep, y in rows if v and dep and len(compact(v)) >= 4]
         quoted = [compact(m) for m in re.findall(r"[“\"]([^”\"]{4,40})[”\"]", text)]
         return {(dep, y) for name, dep, y in self._projects if (year is None or y == year)
@@ -847,7 +843,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
 # 预算 as the budget figure (全年预算, 预算数), not inside 一般公共预算 or 政府性基金预算.
 # words that say nothing beyond the table or quantity a question names
 GENERIC = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|拨款|支出|收入|金额|总额|合计|总计|小计|费用|经费|情况|实际"
-                      r"|预算数?|决算数?|年初|年末|(?:省|市|区|县)级|机关|单位|部门|[一二三四五六七八九十几各](?:个|块|项|类|种|部分)|各"
+                      r"|预算数?|决算数?|年初|年末|(?:省|市|区|县)级|机关|单位|部门|[一二三四五六七八九十几各](?:个|块|项|类|种|部分|家)|各"
                       r"|谁|哪(?:个|家|项|些|块|类|种|部分)|最(?:多|少|高|低|大|小)|从.到.|排(?:序|名|一下)?|比较|对比|分别"
                       r"|全年|本年|年度|全部|所有|总共|一共|加起来|数|表|里面|里|中|的|和|是|有|多少|花|用|钱|万元|元")
 

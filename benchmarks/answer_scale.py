@@ -268,8 +268,8 @@ def measure_one(n: int, folder: Path, reports: Path, search: bool, profile: bool
     from index.store import Store
 
     with Store(folder, readonly=True) as store:
-        out["facts"] = store.db.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
-        out["passages"] = store.db.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+        stats = store.stats()
+        out["facts"], out["passages"] = stats["facts"], stats["passages"]
 
     from answer import Answerer
 

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from index.store import index_target
+
 from .model import NOTICE, ROUNDING_DIFF
 from .rules import RULES
 from .run import check_index, counts
@@ -15,7 +17,7 @@ _SEVERITY = {"error": "不一致", ROUNDING_DIFF: "尾数差异", NOTICE: "提�
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checks", description="报告内部勾稽核对：找出报告自相矛盾之处，并列出涉及的单元格。")
-    parser.add_argument("--index", required=True, help="索引目录（python -m ingest --index 建立的）")
+    parser.add_argument("--index", required=True, type=index_target, help="索引目录或 postgresql://… 数据库（python -m ingest --index 建立的）")
     parser.add_argument("--document", help="只核对这一份文档（文档名，如 000_d038eb9fb139e057.txt）")
     parser.add_argument("--json", action="store_true", help="输出 JSON 列表，每条含 document 与 rule、severity、cells 等")
     parser.add_argument("--summary", action="store_true", help="每份文档只印一行：各类发现的数目")

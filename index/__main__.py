@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 from decimal import Decimal
-from pathlib import Path
+
+from .store import index_target
 
 
 def _default(value):
@@ -17,7 +18,7 @@ def _default(value):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m index", description="查看索引中的文档、数据和段落。")
-    parser.add_argument("--index", required=True, type=Path, help="索引目录")
+    parser.add_argument("--index", required=True, type=index_target, help="索引目录，或 postgresql://… 数据库")
     sub = parser.add_subparsers(dest="command", required=True)
     facts = sub.add_parser("facts", help="每个数据一行 JSON")
     facts.add_argument("--document", help="只输出该文件（导入时的文件名）")

@@ -207,34 +207,16 @@ def remove_document(folder: Path | str, name: str, model: str | None = None) -> 
 def source_of(folder: Path | str, figure: dict) -> dict:
     """Where a cited figure sits: the file's path and kind, and for a table cell of a PDF its box
     on the page; for a narrative figure, the passage text it was quoted from."""
-    import json
-
     src = figure.get("source") or {}
     out = {"path": None, "source": None, "bbox": None, "text": None, "row": None}
+    cell = figure.get("row") and figure.get("column") is not None and not figure.get("computed")
     with Store(folder, readonly=True) as store:
-        doc = store.db.execute("SELECT id, path, source FROM documents WHERE name=?", (src.get("document"),)).fetchone()
-        if doc is None:
-            return out
-        out["path"], out["source"] = doc["path"], doc["source"]
-        if figure.get("row") and figure.get("column") is not None and not figure.get("computed"):
-            row = store.db.execute(
-                "SELECT bbox, table_idx, row_index, row_group FROM facts WHERE doc_id=? AND row_label=? AND column_path=?"
-                " AND value_text=? AND (page IS ? ) AND (line IS ?)",
-                (doc["id"], figure["row"], figure["column"], figure["value"], src.get("page"), src.get("line"))).fetchone()
-            if row and row["bbox"]:
-                out["bbox"] = tuple(json.loads(row["bbox"]))
-            if row:  # the whole printed row, each value with its column
-                cells = store.db.execute(
-                    "SELECT column_path, value_text, unit FROM facts WHERE doc_id=? AND table_idx=? AND row_index=?"
-                    " AND row_group=? ORDER BY id", (doc["id"], row["table_idx"], row["row_index"], row["row_group"]))
-                out["row"] = [(c["column_path"], c["value_text"], c["unit"]) for c in cells]
-        if src.get("page"):  # a PDF: the passages of the cited page
-            rows = store.db.execute("SELECT text FROM passages WHERE doc_id=? AND page=?",
-                                    (doc["id"], src["page"])).fetchall()
-        else:  # a text file: the passage that holds the cited line
-            rows = store.db.execute("SELECT text FROM passages WHERE doc_id=? AND line<=? AND end_line>=?",
-                                    (doc["id"], src.get("line"), src.get("line"))).fetchall()
-        value = str(figure.get("value") or "")
-        texts = [r["text"] for r in rows]
-        out["text"] = next((t for t in texts if value and value in t), texts[0] if texts else None)
+        cited = store.cited(src.get("document"), figure["row"] if cell else None, figure.get("column"),
+                            figure.get("value"), src.get("page"), src.get("line"))
+    if cited is None:
+        return out
+    out.update(path=cited["path"], source=cited["source"], bbox=cited["bbox"], row=cited["row"])
+    value = str(figure.get("value") or "")
+    texts = cited["texts"]
+    out["text"] = next((t for t in texts if value and value in t), texts[0] if texts else None)
     return out

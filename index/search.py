@@ -142,7 +142,7 @@ class SearchIndex:
                 self.db.execute("DELETE FROM units_fts")
                 self.db.execute("DELETE FROM indexed_documents")
         tokens.teach(d["department"] for d in docs.values())
-        tokens.teach(r[0] for r in store.db.execute("SELECT DISTINCT row_label FROM facts"))
+        tokens.teach(store.row_labels())
         # a document is new to the search when its file or its ingestion changed
         version = {name: f"{d['sha256']}@{d['ingested_at']}" for name, d in docs.items()}
         changed = [name for name in docs if indexed.get(name) != version[name]]
@@ -415,7 +415,7 @@ class SearchIndex:
             if (self.folder / STORE_FILE).exists():
                 with Store(self.folder, readonly=True) as store:
                     departments = sorted({d["department"] for d in store.documents() if d["department"]})
-                    labels = [r[0] for r in store.db.execute("SELECT DISTINCT row_label FROM facts") if r[0]]
+                    labels = store.row_labels()
             tokens.teach(departments)
             tokens.teach(labels)
             self._words = (departments, labels)

@@ -1,17 +1,28 @@
-"""The embedded store: one SQLite file under the index folder, plus a manifest.
+"""The store: documents, tables, facts, passages, warnings and the manifest, on one of two
+backends behind one interface.
 
-Owns every connection and every query.  A document is written in one transaction that first
-deletes whatever the store held under the same document name, so re-ingesting replaces and an
-ingest killed midway leaves the previous contents intact.  Which name a file gets (its own, a
-distinct one when another report already has it, or the existing one when its content is already
-indexed) is decided by `ingest.run`, from the file's sha256 and path.  Readers open the file
-read-only.
+`Store(folder)` is the embedded default, one SQLite file under the index folder
+(`index.store_sqlite`); `Store("postgresql://…")`, or a folder that `index_target` made for such a
+URL, is a PostgreSQL database (`index.store_postgres`).  Every query is issued here (and in the
+backends' schemas): no other module speaks SQL to the store.
+
+A document is written in one transaction that first deletes whatever the store held under the
+same document name, so re-ingesting replaces and an ingest killed midway leaves the previous
+contents intact.  Which name a file gets (its own, a distinct one when another report already has
+it, or the existing one when its content is already indexed) is decided by `ingest.run`, from the
+file's sha256 and path.  Readers open the store read-only.
 Facts keep their printed text; numbers are stored as decimal text so that 0.10 stays 0.10.
+
+An index on PostgreSQL still has a local folder, for what is rebuilt from the database alone
+(`dense.faiss`, the manifests, the app's report marks): `index_target` keys it by the URL, under
+$BUDGET_QA_CACHE (default ~/.cache/budget-qa)/postgres/, and writes the URL into it (URL_FILE), so
+that every function that takes an index folder opens the database through it.
 """
 from __future__ import annotations
 
+import hashlib
 import json
-import sqlite3
+import os
 import time
 from dataclasses import asdict
 from decimal import Decimal
@@ -23,44 +34,38 @@ from ingest.model import Fact, IngestedDocument
 SCHEMA_VERSION = 2
 STORE_FILE = "store.sqlite"
 MANIFEST_FILE = "manifest.json"
+URL_FILE = "store.url"  # in the local folder of an index kept in PostgreSQL: the database's URL
+_SCHEMES = ("postgresql://", "postgres://")
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, path TEXT, sha256 TEXT, source TEXT,
-    pages INTEGER, department TEXT, year INTEGER, report_kind TEXT, ingested_at REAL
-);
-CREATE TABLE IF NOT EXISTS tables (
-    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
-    code TEXT, kind TEXT, title TEXT, unit TEXT, page INTEGER, line INTEGER, header_rows INTEGER,
-    columns_json TEXT, grid_json TEXT, PRIMARY KEY (doc_id, idx)
-);
-CREATE TABLE IF NOT EXISTS facts (
-    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    table_idx INTEGER, table_code TEXT, table_kind TEXT, table_title TEXT,
-    row_index INTEGER, row_group INTEGER, row_label TEXT, row_code TEXT, row_level TEXT, row_parent TEXT,
-    row_section TEXT,
-    column_path TEXT, value_text TEXT, value_state TEXT, number TEXT, unit TEXT,
-    page INTEGER, line INTEGER, bbox TEXT, department TEXT, year INTEGER,
-    confidence REAL  -- OCR engine's confidence for a cell read from a page image; NULL from a text layer
-);
-CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id, table_idx, row_index);
-CREATE INDEX IF NOT EXISTS facts_label ON facts(row_label);
-CREATE INDEX IF NOT EXISTS facts_code ON facts(row_code);
-CREATE TABLE IF NOT EXISTS passages (
-    id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    section TEXT, text TEXT, page INTEGER, line INTEGER, end_line INTEGER
-);
-CREATE TABLE IF NOT EXISTS warnings (
-    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    message TEXT, page INTEGER, line INTEGER, table_ref TEXT
-);
-CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id);
-CREATE INDEX IF NOT EXISTS warnings_doc ON warnings(doc_id);
-CREATE INDEX IF NOT EXISTS tables_doc ON tables(doc_id);
-CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
-CREATE TABLE IF NOT EXISTS manifest (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS documents_version (name TEXT PRIMARY KEY, ingest_version TEXT);
-"""
+
+def is_url(target) -> bool:
+    return isinstance(target, str) and target.startswith(_SCHEMES)
+
+
+def index_target(target: str | Path) -> Path:
+    """The index folder an --index argument names: a folder as given, or for a PostgreSQL URL the
+    local folder kept for it (made, with the URL written in it)."""
+    if not is_url(str(target)):
+        return Path(target)
+    url = str(target)
+    root = Path(os.environ.get("BUDGET_QA_CACHE") or Path.home() / ".cache" / "budget-qa").expanduser()
+    folder = root / "postgres" / hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / URL_FILE
+    if not marker.exists() or marker.read_text(encoding="utf-8") != url:
+        tmp = folder / (URL_FILE + ".tmp")
+        tmp.write_text(url, encoding="utf-8")
+        tmp.chmod(0o600)  # the URL may hold a password
+        tmp.replace(marker)
+    return folder
+
+
+def database_url(folder: str | Path) -> str | None:
+    """The PostgreSQL URL an index folder stands for, None for a SQLite index."""
+    if is_url(str(folder)):
+        return str(folder)
+    marker = Path(folder) / URL_FILE
+    return marker.read_text(encoding="utf-8").strip() if marker.exists() else None
 
 
 class StoreError(Exception):
@@ -68,24 +73,22 @@ class StoreError(Exception):
 
 
 class Store:
-    def __init__(self, folder: Path | str, readonly: bool = False):
-        self.folder = Path(folder)
-        self.path = self.folder / STORE_FILE
-        self.readonly = readonly
-        if readonly:
-            if not self.path.exists():
-                raise StoreError(f"索引目录 {self.folder} 中没有索引，请先运行：python -m ingest --index {self.folder} 报告文件或目录")
-            # read-only connections are shared by the app's sessions (threads); sqlite serialises them
-            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-        else:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.executescript(_SCHEMA)
-            _add_confidence(self.db)
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.row_factory = sqlite3.Row
-        self._check_schema()
+    """The interface, and what both backends share.  A backend sets `db` (sqlite3's interface:
+    `?` placeholders, rows by name, `with db:` one transaction), `folder` (local files),
+    `location` (what the user typed, for messages) and `readonly`, and creates the schema."""
+
+    def __new__(cls, folder=None, readonly: bool = False):
+        if cls is Store:
+            if database_url(folder if folder is not None else "."):
+                from .store_postgres import PostgresStore as cls
+            else:
+                from .store_sqlite import SqliteStore as cls
+        return object.__new__(cls)
+
+    backend = ""
+    place = "索引目录"  # what location is, in messages
+    location: str
+    folder: Path
 
     def close(self) -> None:
         self.db.close()
@@ -96,17 +99,22 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _missing(self) -> StoreError:
+        return StoreError(f"{self.place} {self.location} 中没有索引，请先运行：python -m ingest --index {self.location} 报告文件或目录")
+
     def _check_schema(self) -> None:
         row = self.db.execute("SELECT value FROM manifest WHERE key='schema_version'").fetchone()
         if row is None:
             if not self.readonly:
                 with self.db:
-                    self.db.execute("INSERT INTO manifest VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-                    self.db.execute("INSERT OR IGNORE INTO manifest VALUES ('created_at', ?)", (str(time.time()),))
+                    self.db.execute("INSERT INTO manifest VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
+                                    (str(SCHEMA_VERSION),))
+                    self.db.execute("INSERT INTO manifest VALUES ('created_at', ?) ON CONFLICT (key) DO NOTHING",
+                                    (str(time.time()),))
             return
         if int(row[0]) != SCHEMA_VERSION:
-            raise StoreError(f"索引 {self.folder} 由另一版本（结构 {row[0]}，当前 {SCHEMA_VERSION}）建立，"
-                             f"请删除该目录后重建：python -m ingest --index {self.folder} 报告目录")
+            raise StoreError(f"索引 {self.location} 由另一版本（结构 {row[0]}，当前 {SCHEMA_VERSION}）建立，"
+                             f"请删除该目录后重建：python -m ingest --index {self.location} 报告目录")
 
     # --- writing --------------------------------------------------------------------------
 
@@ -117,10 +125,10 @@ class Store:
             self.db.execute("DELETE FROM documents_version WHERE name=?", (doc.name,))
             cur = self.db.execute(
                 "INSERT INTO documents (name, path, sha256, source, pages, department, year, report_kind, ingested_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
+                " VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
                 (doc.name, doc.path, doc.sha256, doc.source, doc.pages, doc.meta.department, doc.meta.year,
                  doc.meta.report_kind, time.time()))
-            doc_id = cur.lastrowid
+            doc_id = cur.fetchone()[0]
             self.db.executemany(
                 "INSERT INTO tables VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(doc_id, t.index, t.code, t.kind, t.title, t.unit, t.page, t.line, t.header_rows,
@@ -139,10 +147,13 @@ class Store:
                 "INSERT INTO passages (doc_id, section, text, page, line, end_line) VALUES (?,?,?,?,?,?)",
                 [(doc_id, p.section, p.text, p.page, p.line, p.end_line) for p in doc.passages])
             self.db.executemany(
-                "INSERT INTO warnings VALUES (?,?,?,?,?)",
+                "INSERT INTO warnings (doc_id, message, page, line, table_ref) VALUES (?,?,?,?,?)",
                 [(doc_id, w.message, w.page, w.line, w.table) for w in doc.warnings])
-            self.db.execute("INSERT OR REPLACE INTO manifest VALUES ('updated_at', ?)", (str(time.time()),))
-            self.db.execute("INSERT OR REPLACE INTO documents_version VALUES (?, ?)", (doc.name, _ingest_version()))
+            self.db.execute("INSERT INTO manifest VALUES ('updated_at', ?)"
+                            " ON CONFLICT (key) DO UPDATE SET value=excluded.value", (str(time.time()),))
+            self.db.execute("INSERT INTO documents_version VALUES (?, ?)"
+                            " ON CONFLICT (name) DO UPDATE SET ingest_version=excluded.ingest_version",
+                            (doc.name, _ingest_version()))
         self.write_manifest()
 
     def rename(self, name: str, new_name: str) -> None:
@@ -274,7 +285,7 @@ class Store:
         if document and _REPORT_JOIN in document and not self._is_document(document):
             return [w for name in self.members(document) for w in self.warnings(name)]
         sql = ("SELECT d.name AS document, w.message, w.page, w.line, w.table_ref FROM warnings w"
-               " JOIN documents d ON d.id=w.doc_id" + (" WHERE d.name=?" if document else "") + " ORDER BY d.name")
+               " JOIN documents d ON d.id=w.doc_id" + (" WHERE d.name=?" if document else "") + " ORDER BY d.name, w.rowid")
         return [dict(r) for r in self.db.execute(sql, (document,) if document else ())]
 
     def tables(self, document: str) -> list[dict]:
@@ -305,10 +316,10 @@ class Store:
 
     def stats(self) -> dict:
         docs = self.documents()
-        kinds = self.db.execute("SELECT kind, COUNT(*) AS n FROM tables GROUP BY kind ORDER BY n DESC").fetchall()
+        kinds = self.db.execute("SELECT kind, COUNT(*) AS n FROM tables GROUP BY kind ORDER BY n DESC, kind").fetchall()
         manifest = {r["key"]: r["value"] for r in self.db.execute("SELECT key, value FROM manifest")}
         return {
-            "index": str(self.folder),
+            "index": self.location,
             "documents": len(docs),
             "pages": sum(d["pages"] or 0 for d in docs),
             "tables": sum(d["n_tables"] for d in docs),
@@ -321,6 +332,54 @@ class Store:
             "manifest": manifest,
         }
 
+
+    # --- what the answerer, the search and the app read beyond documents and facts ------------
+
+    def row_labels(self) -> list[str]:
+        """Every row label the facts print, once each, sorted."""
+        return sorted(r[0] for r in self.db.execute("SELECT DISTINCT row_label FROM facts") if r[0])
+
+    def labels_by_department(self) -> list[tuple[str, str]]:
+        """(row label, department of its document), once each."""
+        return [(r[0], r[1]) for r in self.db.execute(
+            "SELECT DISTINCT f.row_label, d.department FROM facts f JOIN documents d ON d.id = f.doc_id")]
+
+    def project_names(self) -> list[tuple[str, str, int]]:
+        """(project name, department, year) that the 绩效 self-evaluation forms print."""
+        return [(r[0], r[1], r[2]) for r in self.db.execute(
+            "SELECT DISTINCT f.value_text, d.department, d.year FROM facts f JOIN documents d ON d.id=f.doc_id"
+            " WHERE f.table_kind='项目支出绩效自评表' AND f.row_label IN ('项目名称','专项名称','项目名')")]
+
+    def cited(self, document: str, row: str | None = None, column: str | None = None, value=None,
+              page: int | None = None, line: int | None = None) -> dict | None:
+        """Where a cited figure sits in document: its file (`path`, `source`), for a table cell
+        (row, column and printed value at page/line) its `bbox` and the whole printed row
+        (`row`: (column, value, unit) each), and `texts`: the passages of the cited page (a PDF)
+        or the passage that holds the cited line (a text file).  None when there is no such document."""
+        doc = self.db.execute("SELECT id, path, source FROM documents WHERE name=?", (document,)).fetchone()
+        if doc is None:
+            return None
+        out = {"path": doc["path"], "source": doc["source"], "bbox": None, "row": None}
+        if row is not None:
+            fact = self.db.execute(
+                "SELECT bbox, table_idx, row_index, row_group FROM facts WHERE doc_id=? AND row_label=? AND column_path=?"
+                " AND value_text=? AND (page=? OR (page IS NULL AND CAST(? AS INTEGER) IS NULL))"
+                " AND (line=? OR (line IS NULL AND CAST(? AS INTEGER) IS NULL))",
+                (doc["id"], row, column, value, page, page, line, line)).fetchone()
+            if fact and fact["bbox"]:
+                out["bbox"] = tuple(json.loads(fact["bbox"]))
+            if fact:
+                cells = self.db.execute(
+                    "SELECT column_path, value_text, unit FROM facts WHERE doc_id=? AND table_idx=? AND row_index=?"
+                    " AND row_group=? ORDER BY id", (doc["id"], fact["table_idx"], fact["row_index"], fact["row_group"]))
+                out["row"] = [(c["column_path"], c["value_text"], c["unit"]) for c in cells]
+        if page:
+            rows = self.db.execute("SELECT text FROM passages WHERE doc_id=? AND page=? ORDER BY id", (doc["id"], page))
+        else:
+            rows = self.db.execute("SELECT text FROM passages WHERE doc_id=? AND line<=? AND end_line>=? ORDER BY id",
+                                   (doc["id"], line, line))
+        out["texts"] = [r["text"] for r in rows]
+        return out
 
 _REPORT_JOIN = " + "  # between the names of a report's documents
 _SUMMED = ("pages", "n_tables", "n_facts", "n_amounts", "n_passages", "n_warnings")
@@ -357,7 +416,7 @@ def _cell(cell) -> dict:
     return out
 
 
-def _fact_dict(row: sqlite3.Row) -> dict:
+def _fact_dict(row) -> dict:
     number = row["number"]
     return {
         "document": row["document"], "page": row["page"], "line": row["line"],
@@ -372,14 +431,6 @@ def _fact_dict(row: sqlite3.Row) -> dict:
         # read by OCR: the engine's confidence (None from a text layer, or in an index built before it)
         "confidence": row["confidence"] if "confidence" in row.keys() else None,
     }
-
-
-def _add_confidence(db: sqlite3.Connection) -> None:
-    """An index written before facts kept their OCR confidence gets the (nullable) column; its
-    facts read as from a text layer until their documents are ingested again."""
-    if not any(r[1] == "confidence" for r in db.execute("PRAGMA table_info(facts)")):
-        with db:
-            db.execute("ALTER TABLE facts ADD COLUMN confidence REAL")
 
 
 def public_fact(fact: dict) -> dict:

@@ -7,12 +7,14 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from index.store import index_target
+
 from . import ingest_paths
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description="把部门决算报告（PDF、TXT、Markdown）导入索引。")
-    parser.add_argument("--index", required=True, type=Path, help="索引目录（不存在则新建）")
+    parser.add_argument("--index", required=True, type=index_target, help="索引目录（不存在则新建），或 postgresql://… 数据库")
     parser.add_argument("paths", nargs="+", type=Path, help="报告文件或目录")
     parser.add_argument("--department", help="部门名称（文件中无法识别时指定）")
     parser.add_argument("--year", type=int, help="年度（文件中无法识别时指定）")

@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/install_chromium.sh
+scripts/install_postgresql.sh
 exec .venv/bin/python -m pytest -q "$@"
