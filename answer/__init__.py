@@ -18,7 +18,9 @@ class Answerer:
         self.searcher = None
         self.search_problem: str | None = None  # why answers come without passages, if they do
         self._findings: dict[str, list] = {}
-        if search and (Path(folder) / "search.sqlite").exists():
+        from index.search import has_search
+
+        if search and has_search(folder):
             from index.search import SearchIndexMismatch, open_for_search
 
             try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .search import SearchIndex
+from .search import SearchIndex, has_search
 from .store import Store
 
 
@@ -14,7 +14,7 @@ def chosen_model(folder: Path | str, model: str | None) -> str | None:
     first build was interrupted, the one its embedding cache holds), else None (the default)."""
     if model:
         return model
-    if not (Path(folder) / "search.sqlite").exists():
+    if not has_search(folder):
         return None
     with SearchIndex(folder) as index:
         return index.built_with()

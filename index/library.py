@@ -114,9 +114,9 @@ def _remember_refused(folder: Path | str, results: list) -> None:
 
 
 def search_is_current(folder: Path | str) -> bool:
-    from .search import SearchIndex, SearchIndexMismatch
+    from .search import SearchIndex, SearchIndexMismatch, has_search
 
-    if not (Path(folder) / "search.sqlite").exists():
+    if not has_search(folder):
         return False
     index = SearchIndex(folder, readonly=True)
     try:

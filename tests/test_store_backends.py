@@ -1,6 +1,7 @@
 """One store suite, run on every backend: the embedded SQLite store and PostgreSQL (a throwaway
 server started for the session, tests/postgres.py).  Each test gets an empty store of its own."""
 import dataclasses
+import json
 import os
 import signal
 import subprocess
@@ -13,7 +14,7 @@ import pytest
 from conftest import ROOT, TEXTS, ingested
 from ingest import ingest_paths
 from index.store import Store, StoreError, index_target
-from postgres import postgres_server, postgres_url  # noqa: F401  (fixtures)
+from postgres import fresh_database, postgres_server, postgres_url  # noqa: F401  (fixtures)
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -208,3 +209,58 @@ def test_both_backends_hold_the_same_contents(tmp_path, postgres_url):
             seen.append(_contents(store) | {"projects": sorted(store.project_names()),
                                             "pairs": sorted(store.labels_by_department())})
     assert seen[0] == seen[1]
+
+
+# --- the keyword index, and the command lines end to end, on both backends ----------------------
+
+QUESTIONS = ["泉州数字办2023年三公经费是多少？", "晋城大数据局出差花了多少钱？", "智慧福州中心三公经费为什么比上年增加？"]
+QUERIES = ["公务接待费", "三公经费 较上年增加 主要原因", "住房公积金", "信息化建设 项目支出", "2023年 一般公共预算 财政拨款"]
+
+
+def _cli(*args, env=None):
+    out = subprocess.run([sys.executable, *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=600,
+                         env=env)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+@pytest.fixture(scope="module")
+def both_indexes(postgres_server, tmp_path_factory):
+    """The five text reports ingested by the command line into a folder and into a database
+    (hashing embedder: the test is about the store and the keyword index, not the model)."""
+    folder = tmp_path_factory.mktemp("backends")
+    env = dict(os.environ, BUDGET_QA_CACHE=str(folder / "cache"))
+    targets = [str(folder / "ix"), fresh_database(postgres_server)]
+    for target in targets:
+        _cli("-m", "ingest", "--index", target, "--model", "hashing", "--workers", "1", *TEXTS, env=env)
+    return targets, env
+
+
+def test_the_keyword_index_ranks_as_sqlite_fts5_does(both_indexes):
+    from index.search import SearchIndex
+
+    targets, env = both_indexes
+    ranked = []
+    for target in targets:
+        os.environ["BUDGET_QA_CACHE"] = env["BUDGET_QA_CACHE"]
+        try:
+            with SearchIndex(index_target(target), readonly=True) as index:
+                uids = {r["id"]: r["uid"] for r in index.db.execute("SELECT id, uid FROM units")}
+                ranked.append([[uids[i] for i in index.bm25(q, k=10)] for q in QUERIES]
+                              + [[uids[i] for i in index.bm25("住房公积金", k=10, year=2018)]])
+        finally:
+            del os.environ["BUDGET_QA_CACHE"]
+    assert all(ranked[0]) and ranked[0] == ranked[1]
+
+
+def test_answers_and_checks_are_the_same_on_both_backends(both_indexes):
+    targets, env = both_indexes
+    answers = [[json.loads(_cli("-m", "answer", "--index", t, "--json", q, env=env)) for q in QUESTIONS] for t in targets]
+    for sqlite, postgres in zip(*answers):
+        assert sqlite["answer"] and sqlite["answer"] == postgres["answer"]
+        assert sqlite["figures"] == postgres["figures"]
+        assert [(p["document"], p["line"]) for p in sqlite["passages"]] == \
+            [(p["document"], p["line"]) for p in postgres["passages"]]
+    assert "6.18" in answers[1][0]["answer"]
+    checks = [json.loads(_cli("-m", "checks", "--index", t, "--json", env=env)) for t in targets]
+    assert checks[0] and checks[0] == checks[1]
