@@ -166,6 +166,8 @@ def parse(question: str, catalog) -> Question:
     span = matches[0].span if matches else ""
     if len(departments) == 1 and (whole := _printed_whole(c, departments[0])) and span and span in whole:
         span = whole  # the name printed whole with its quotes (福州市“智慧福州”管理服务中心), not its last piece
+    if len(departments) == 1 and span:
+        span = _with_place(c, span, departments[0])
     named = _named(c_named, masked(c_named), catalog) if len(names) > 1 else tuple(names)
     # a name in quotes is a project's or a row's (“泉州市政府网站及网站群费用”), not an organisation's
     owner = departments[0] if len(departments) == 1 else None
@@ -219,6 +221,18 @@ def _operation(c: str, named: tuple[str, ...] = (), unknown: str | None = None) 
             _REMAINDER.fullmatch(m.group(0)) for m in dict(OPERATIONS)["difference"].finditer(c)):
         return "lookup"
     return op
+
+
+def _with_place(c: str, span: str, name: str) -> str:
+    """The span with the place written before it that the department's name begins with (江苏的省检察院
+    for 江苏省人民检察院): the place, with or without 的, names the same department."""
+    at = c.find(span)
+    before = c[:at] if at > 0 else ""
+    if name.startswith(span) or not before:
+        return span
+    bare = before[:-1] if before.endswith("的") else before
+    places = [n for n in range(2, min(len(bare), 6) + 1) if name.startswith(bare[-n:])]
+    return before[len(bare) - max(places):] + span if places else span
 
 
 def _unit_forms(c: str, catalog) -> list[tuple[str, str]]:

@@ -30,6 +30,7 @@ from .question import Question, masked
 ASCENDING = re.compile(r"从低到高|由低到高|从少到多|由少到多|从小到大|由小到大|升序")
 DESCENDING = re.compile(r"从高到低|由高到低|从多到少|由多到少|从大到小|由大到小|降序")
 LOWEST = re.compile(r"最少|最低|最小")
+HIGHEST = re.compile(r"最多|最高|最大")
 # what a ranking question wraps around its quantity: the ranking, the group compared, filler
 _RANKING_WORDS = re.compile(
     r"(?:按|以)?(?:金额|数额|数值|大小|多少|高低)?(?:从高到低|由高到低|从低到高|由低到高|从多到少|由多到少|从少到多|由少到多"
@@ -229,7 +230,10 @@ def compare(question: Question, catalog: Catalog, out: dict) -> dict:
     """The ranking the question asks for (see the module docstring), into the answer object."""
     text = question.compact
     named = named_in(text, catalog.departments, catalog.fiscal_words, catalog.labels)
-    ascending = bool(ASCENDING.search(text)) or (not DESCENDING.search(text) and bool(LOWEST.search(text)))
+    # (哪家最大哪家最小: both extremes asked, the one asked first leads)
+    lowest, highest = LOWEST.search(text), HIGHEST.search(text)
+    ascending = bool(ASCENDING.search(text)) or (not DESCENDING.search(text) and bool(lowest)
+                                                 and not (highest and highest.start() < lowest.start()))
     if question.unknown and not any(span in question.unknown for span in named.spans):
         # (an organisation read across a list word, 和浔阳区数字经济发展中心, is a department named)
         out["status"] = "not_found"
@@ -301,7 +305,7 @@ def same_quantity(question: Question, catalog: Catalog, names: list[str], named:
     that quantity, why.  `text`: the question as each department is asked it (the whole question's
     compact form, unless the caller takes words out), its ranking words taken out (`ranking`)."""
     text = question.compact if text is None else text
-    neutral = _neutral(text, named.spans, ranking)
+    neutral = _neutral(text, named.spans, ranking, names)
     own = own_years(text, named)
     if own:  # each department asked of its own report year: the years go with their departments
         neutral = re.sub(r"[（(]?(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年|度)?[）)]?", "", neutral)
@@ -383,11 +387,18 @@ def _all_compared(question: Question, catalog: Catalog) -> list[str]:
     return sorted({d["department"] for d in docs}) or list(catalog.departments)
 
 
-def _neutral(text: str, spans: list[str], ranking: bool = True) -> str:
+def _neutral(text: str, spans: list[str], ranking: bool = True, names: list[str] = ()) -> str:
     """The question without the departments that were named and (`ranking`) without its ranking
-    words: what is asked of each department."""
+    words: what is asked of each department — nor the place written before the first of them that
+    every department's name holds (2017年江苏的人大常委会办公厅、省检察院…: 江苏的)."""
     for span in sorted(spans, key=len, reverse=True):
         text = text.replace(span, "|")
+    if names and "|" in text:
+        before, after = text.split("|", 1)
+        bare = before[:-1] if before.endswith("的") else before
+        common = [n for n in range(2, min(len(bare), 6) + 1) if all(bare[-n:] in compact(d) for d in names)]
+        if common:
+            text = bare[:len(bare) - max(common)] + "|" + after
     # the list words between the departments went with them
     text = re.sub(r"(?:(?:、|" + _CONJUNCTION.pattern + r")?\|)+(?:、|" + _CONJUNCTION.pattern + r")?", "|", text)
     return (_RANKING_WORDS.sub("", text) if ranking else text).replace("|", "")

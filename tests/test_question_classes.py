@@ -1251,3 +1251,27 @@ def test_a_share_of_a_whole_defined_by_its_parts(jiangsu_ask, question, value):
 def test_a_share_with_a_glossed_whole_on_a_final_account(reports_ask):
     main = _main(reports_ask("晋江经信2018年公务接待费占三公经费（出国、公车、接待）的比重"))
     assert main["value"] == "49.04" and main["formula"].startswith("2.05 ÷ 4.18")
+
+
+# --- the place written before a department's name, and both extremes asked ----------------------------
+
+@pytest.mark.parametrize("department, place", [("省检察院", "江苏的"), ("省法院", "江苏的"), ("省政协办公厅", "江苏")])
+@pytest.mark.parametrize("item", ["收支预算总计", "基本支出预算"])
+def test_the_place_written_before_a_name_names_the_same_department(jiangsu_ask, department, place, item):
+    plain = jiangsu_ask(f"{department}2018年{item}")
+    placed = jiangsu_ask(f"2018年{place}{department}{item}")
+    assert placed["status"] == plain["status"] == "answered", placed["answer"]
+    assert placed["figures"][0]["value"] == plain["figures"][0]["value"]
+
+
+def test_departments_ranked_after_a_place_they_share_with_both_extremes_asked(jiangsu_ask):
+    result = jiangsu_ask("2017年江苏的人大常委会办公厅、省检察院、省委办公厅、省政协办公厅和省高院，收支预算总计哪家最大哪家最小？请排个序。")
+    assert result["status"] == "answered", result["answer"]
+    values = [f["number"] for f in result["figures"]]
+    assert len(values) == 5 and values == sorted(values, reverse=True)  # 最大 asked first: from the highest
+
+
+def test_the_lowest_asked_alone_ranks_from_the_lowest(reports_ask):
+    result = reports_ask("泉州数字办、晋江经信哪家基本支出最少")
+    values = [f["number"] for f in result["figures"]]
+    assert result["status"] == "answered" and values == sorted(values)
