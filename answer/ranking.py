@@ -98,8 +98,9 @@ def _pieces(text: str, protected) -> list[list[tuple[int, int]]]:
 
 def named_in(text: str, names: list[str], fiscal_words: list[str], words: list[str] = ()) -> Named:
     """The departments the question names, one piece at a time (see the module docstring).
-    `words` are names of other things (row names, projects) whose 和 / 与 is not a list word."""
-    text = compact(text)
+    `words` are names of other things (row names, projects) whose 和 / 与 is not a list word.
+    A name never runs into the ranking's words (高院从高到低排: 高院)."""
+    text = ASCENDING.sub("|", DESCENDING.sub("|", compact(text)))
     covered: list[tuple[int, int]] = []
     for word in list(names) + [w for w in words if _CONJUNCTION.search(w)]:
         for m in re.finditer(re.escape(word), text):

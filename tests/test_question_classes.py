@@ -1275,3 +1275,14 @@ def test_the_lowest_asked_alone_ranks_from_the_lowest(reports_ask):
     result = reports_ask("泉州数字办、晋江经信哪家基本支出最少")
     values = [f["number"] for f in result["figures"]]
     assert result["status"] == "answered" and values == sorted(values)
+
+
+@pytest.mark.parametrize("question, n", [
+    ("2018年五家单位的“三公”经费预算谁最多？把人大办公厅、检察院、省委办公厅、政协、高院从高到低排。", 5),
+    ("2019年基本支出预算，检察院、高院从低到高排一下", 2),
+    ("2017年基本支出预算，把政协办公厅、省委办公厅、高院由高到低排", 3),
+])
+def test_a_name_never_runs_into_the_rankings_words(jiangsu_ask, question, n):
+    result = jiangsu_ask(question)
+    assert result["status"] == "answered" and len(result["figures"]) == n, result["answer"]
+    assert "江苏省高级人民法院" in result["answer"]
