@@ -7,6 +7,7 @@ The app calls these and nothing else to change the index; `python -m ingest` and
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Callable
@@ -129,8 +130,9 @@ def search_is_current(folder: Path | str) -> bool:
 
 
 def ingest_files(folder: Path | str, paths: list[Path], progress: Callable[[float, str], None] | None = None,
-                 model: str | None = None, replace=()) -> list:
-    """Ingest the files (a file that fails is reported, the rest go on), then refresh the search.
+                 model: str | None = None, replace=(), workers: int | None = None) -> list:
+    """Ingest the files (a file that fails is reported, the rest go on), then refresh the search;
+    `workers` files are parsed at a time (default: the machine's cores; see `ingest.parallel`).
     progress(fraction, message) is called after each file, for each page a scan's OCR reads, and
     during embedding.  A file with an
     indexed report's name but other content is kept beside it under a distinct name, unless its
@@ -147,7 +149,8 @@ def ingest_files(folder: Path | str, paths: list[Path], progress: Callable[[floa
         progress(0.6 * (i - 1 + done / total) / n, f"{i}/{n} {name}：文字识别（OCR）{done}/{total} 页，约剩 {left:.0f} 秒")
 
     with Store(folder) as store:
-        results = ingest_paths(paths, store, progress=on_file, replace=replace, ocr_progress=on_page if progress else None)
+        results = ingest_paths(paths, store, progress=on_file, replace=replace, ocr_progress=on_page if progress else None,
+                               workers=workers or os.cpu_count() or 1)
     _remember_refused(folder, results)
     refresh_search(folder, model, progress=(lambda done, total: progress(0.6 + 0.4 * done / max(total, 1),
                                                                          f"检索索引 {done}/{total}"))

@@ -1,9 +1,13 @@
-"""python -m ingest --index DIR PATH... : ingest report files and folders into the store."""
+"""python -m ingest --index DIR PATH... [--workers N] [--ray ADDRESS]: ingest report files and
+folders into the store, parsing N files at a time (default: the machine's cores) in worker
+processes, or as tasks on a Ray cluster; this process writes each document in its own transaction."""
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -24,6 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="每个文件输出一行 JSON")
     parser.add_argument("--model", help="检索用向量模型（默认沿用索引已有的，或 multilingual-e5-small；hashing 为无模型的快速方案）")
     parser.add_argument("--no-search", action="store_true", help="只导入数据，不更新检索索引")
+    parser.add_argument("--workers", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                        help="同时解析的文件数（工作进程数，默认为本机核数；1 为逐个解析）")
+    parser.add_argument("--ray", metavar="ADDRESS",
+                        help="在 Ray 集群上解析文件（集群地址，如 ray://host:10001；auto 为在本机启动一个）")
     args = parser.parse_args(argv)
 
     from index.store import Store, StoreError
@@ -34,23 +42,30 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
 
+    started = time.perf_counter()
+
     def show(i: int, n: int, r) -> None:
+        left = _left(started, i, n)
         if args.json:
             print(json.dumps(asdict(r), ensure_ascii=False), flush=True)
         elif r.duplicate_of:
-            print(f"[{i}/{n}] = {r.message}", flush=True)
+            print(f"[{i}/{n}] = {r.message}{left}", flush=True)
         elif r.ok:
             state = (r.message or "未变化，跳过") if r.skipped else f"{r.seconds:.1f}s"
             if r.name_taken_by:
                 print(f"[{i}/{n}] ! {r.message}", flush=True)
             print(f"[{i}/{n}] ✓ {r.name}  {r.department or '部门未识别'} {r.year or '年度未识别'}  "
-                  f"{r.pages} 页 · {r.tables} 表 · {r.facts} 个数据 · {r.passages} 段 · {r.warnings} 条提示  ({state})", flush=True)
+                  f"{r.pages} 页 · {r.tables} 表 · {r.facts} 个数据 · {r.passages} 段 · {r.warnings} 条提示  ({state}){left}", flush=True)
         else:
-            print(f"[{i}/{n}] ✗ {r.message}", flush=True)
+            print(f"[{i}/{n}] ✗ {r.message}{left}", flush=True)
 
     with store:
-        results = ingest_paths(args.paths, store, args.department, args.year, args.force, show, replace=args.replace,
-                               ocr_progress=None if args.json else _ocr_progress)
+        try:
+            results = ingest_paths(args.paths, store, args.department, args.year, args.force, show, replace=args.replace,
+                                   ocr_progress=None if args.json else _ocr_progress, workers=args.workers, ray=args.ray)
+        except RuntimeError as exc:  # a Ray cluster that cannot be reached
+            print(f"错误：{exc}", file=sys.stderr)
+            return 1
     if not results:
         print("没有找到可导入的报告文件（支持 .pdf .txt .md）", file=sys.stderr)
         return 1
@@ -71,6 +86,23 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             print(f"检索索引：{stats['units']} 个段落和表格行，新向量化 {stats['units_embedded']} 个（{stats['seconds']}s）")
     return 0 if ok else 1
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数，现为“{value}”")
+    return n
+
+
+def _left(started: float, done: int, total: int) -> str:
+    """Time left over all workers, at the pace of the files done so far."""
+    if done >= total:
+        return ""
+    return f"  · 约剩 {(time.perf_counter() - started) / done * (total - done):.0f} 秒"
 
 
 def _ocr_progress(i: int, n: int, name: str, done: int, total: int, left: float) -> None:

@@ -35,6 +35,9 @@ MIN_SCALE, MAX_SCALE = 1.5, 2.5
 # Pages read at once (one engine each, one onnxruntime thread each; with 1, one engine using every
 # core); default: the machine's cores.
 WORKERS_ENV = "BUDGET_QA_OCR_WORKERS"
+# Threads of the one engine when pages are read one at a time (default: the machine's cores); a
+# file worker of a parallel ingest sets its share (ingest.parallel).
+THREADS_ENV = "BUDGET_QA_OCR_THREADS"
 # Where the engine's output is kept, one JSON file per page image hash.
 CACHE_ENV, DEFAULT_CACHE = "BUDGET_QA_OCR_CACHE", Path.home() / ".cache" / "budget-qa-ocr"
 
@@ -45,6 +48,7 @@ OCR_SETTINGS = {
     "MIN_SCALE": "lowest render scale, pixels per PDF point",
     "MAX_SCALE": "highest render scale, pixels per PDF point",
     "WORKERS_ENV": "environment variable: pages OCR'd at once (default: the number of cores)",
+    "THREADS_ENV": "environment variable: threads of the engine when pages are OCR'd one at a time (default: the number of cores)",
     "CACHE_ENV": "environment variable: folder of the OCR cache (default ~/.cache/budget-qa-ocr); 'off' disables it",
 }
 __doc__ += "".join(f"\n- `{name}`: {text}" for name, text in OCR_SETTINGS.items()) + "\n"
@@ -126,20 +130,24 @@ def scan_pages(path: Path, numbers: list[int], progress: Progress | None = None)
         return scan
 
     if workers == 1:  # one page at a time, the engine on every core
-        _local.threads = os.cpu_count() or 1
+        _local.threads = _positive(THREADS_ENV) or os.cpu_count() or 1
         return {n: one(n) for n in numbers}
     with ThreadPoolExecutor(workers, thread_name_prefix="ocr") as pool:
         return dict(zip(numbers, pool.map(one, numbers)))
 
 
 def _workers() -> int:
-    value = os.environ.get(WORKERS_ENV)
+    return _positive(WORKERS_ENV) or os.cpu_count() or 1
+
+
+def _positive(name: str) -> int | None:
+    value = os.environ.get(name)
     if value:
         try:
             return max(1, int(value))
         except ValueError:
-            raise ValueError(f"{WORKERS_ENV} 应为正整数，现为“{value}”") from None
-    return os.cpu_count() or 1
+            raise ValueError(f"{name} 应为正整数，现为“{value}”") from None
+    return None
 
 
 # --- rendering and straightening ------------------------------------------------------------
