@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from .store import Store
+from .store import Store, has_store
 
 UPLOAD_TYPES = (".pdf", ".txt", ".md")
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -21,7 +21,7 @@ UPLOAD_DIR = "uploads"
 
 def documents(folder: Path | str) -> list[dict]:
     """The indexed documents with their pages, tables, facts, passages and warnings."""
-    if not (Path(folder) / "store.sqlite").exists():
+    if not has_store(folder):
         return []
     with Store(folder, readonly=True) as store:
         return store.documents()
@@ -37,7 +37,7 @@ def stale_files(folder: Path | str, sources: list[Path]) -> list[Path]:
     files = collect_files(sources) if sources else []
     if not files:
         return []
-    if not (Path(folder) / "store.sqlite").exists():
+    if not has_store(folder):
         return files
     passed = {info.get("sha256") for info in refused_files(folder).values()} | set(_removed(folder).values())
     with Store(folder, readonly=True) as store:

@@ -68,6 +68,17 @@ def database_url(folder: str | Path) -> str | None:
     return marker.read_text(encoding="utf-8").strip() if marker.exists() else None
 
 
+def has_store(folder: str | Path) -> bool:
+    """Whether the index holds a store: store.sqlite in the folder, or the tables in its database."""
+    if database_url(folder) is None:
+        return (Path(folder) / STORE_FILE).exists()
+    try:
+        Store(folder, readonly=True).close()
+    except StoreError:
+        return False
+    return True
+
+
 class StoreError(Exception):
     """The index folder cannot be used; the message says why and how to fix it."""
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT, TEXTS, ingested
 from ingest import ingest_paths
-from index.store import Store, StoreError, index_target
+from index.store import Store, StoreError, has_store, index_target
 from postgres import fresh_database, postgres_server, postgres_url  # noqa: F401  (fixtures)
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -44,6 +44,13 @@ def test_the_target_picks_the_backend(target):
         assert store.backend == ("postgresql" if target.startswith("postgresql://") else "sqlite")
     with Store(index_target(target)) as store:  # the folder an --index argument becomes opens the same store
         assert store.backend == ("postgresql" if target.startswith("postgresql://") else "sqlite")
+
+
+def test_an_index_holds_a_store_once_one_was_written(target):
+    assert not has_store(index_target(target))
+    with Store(target) as store:
+        store.put(ingested(TEXTS[0]))
+    assert has_store(index_target(target)) and has_store(target)
 
 
 def test_documents_tables_facts_passages_and_warnings_read_back_as_written(target):
