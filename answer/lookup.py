@@ -18,7 +18,7 @@ from .question import ORGANISATION as _ORGANISATION, UNITS, masked
 from domain.quantities import (ALL, FISCAL, FUND, GENERAL, asked_subject, named_quantities, quantity_of, subject_quantities,
                                total_beside_sangong)
 from domain.tables import bare_title, CROSS_PRINTED, FUNDS_TABLES, KIND_ORDER, OTHER, STANDARD_COLUMNS, SUBJECT_TABLES, TABLE_STEMS, is_budget
-from domain.vocabulary import COLUMN_WORDS, EVERYDAY_TERMS, TABLE_WORDS, report_terms
+from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
 
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
 _TOTALS = ("合计", "总计")
@@ -723,7 +723,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
     rows = [[sangong]] if sangong is not None else _candidate_rows(facts, words, table_words, text)
     if rows and table_words and q.operation == "lookup" and not any(bare_label(r[0]["row_label"]) in words for r in rows) \
-            and _unexplained(_after_table_word(subject, table_words), table_words + words + _said_for(subject, words) + [
+            and _unexplained(_after_table_word(subject, table_words), table_words + words + [
                 part for r in rows for f in r for part in [bare_label(f["row_label"])] + (f["column"] or "").split("/")]):
         # a table named by its word (政府采购) with more asked than the table (授予中小企业的合同金额):
         # its total is not the answer
@@ -856,12 +856,6 @@ def _after_table_word(subject: str, table_words: list[str]) -> str:
         if at >= 0:
             return clause[at:]
     return ""
-
-
-def _said_for(subject: str, words: list[str]) -> list[str]:
-    """The everyday words of the subject whose report terms are among the words named (出国 for
-    因公出国（境）费): they are explained by those words."""
-    return [w for w, terms in EVERYDAY_TERMS.items() if w in subject and any(t in words for t in terms)]
 
 
 def _unexplained(subject: str, named: list[str]) -> str:
