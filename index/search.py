@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .ann import ANN, remove_stale, write_atomic
+from .ann import ANN, load_index, new_index, remove_stale, write_atomic
 from .store import database_url, index_target
 from .units import CHUNKER_VERSION, units_of
 
@@ -317,7 +317,7 @@ class SearchIndex:
         rows = self.db.execute(
             "SELECT u.id, e.vector FROM units u JOIN embeddings e ON e.content_hash=u.content_hash AND e.model=?",
             (self._model(),)).fetchall()
-        ann = ANN(self._dim(), len(rows))
+        ann = new_index(self._dim(), len(rows))
         if rows:
             ann.add(np.array([r["id"] for r in rows], dtype=np.int64),
                     np.vstack([np.frombuffer(r["vector"], dtype=np.float32) for r in rows]))
@@ -327,7 +327,7 @@ class SearchIndex:
         docs = {r["document"]: r["sha256"] for r in self.db.execute("SELECT * FROM indexed_documents")}
         self.manifest = {
             "model": self.embedder.name, "dimension": self.embedder.dim, "prompts": self.embedder.prompts,
-            "chunker_version": CHUNKER_VERSION, "ann": self._ann.kind if self._ann else None,
+            "chunker_version": CHUNKER_VERSION, "ann": self._ann.describe() if self._ann else None,
             "units": self.count(), "vectors": self._ann.count if self._ann else 0, "documents": docs,
         }
         write_atomic(self.folder / MANIFEST_FILE, json.dumps(self.manifest, ensure_ascii=False, indent=2).encode("utf-8"))
@@ -361,7 +361,7 @@ class SearchIndex:
         if not path.exists():
             return None, f"向量文件 {DENSE_FILE} 不存在（应有 {cached} 个向量）" if cached else None
         try:
-            ann = ANN.load(path, self._dim())
+            ann = load_index(path, self._dim(), self.manifest.get("ann"))
         except Exception:  # FAISS raises RuntimeError on a truncated file; anything else is as unreadable
             return None, f"向量文件 {DENSE_FILE} 损坏，无法读取"
         if ann.count != cached:
