@@ -6,7 +6,7 @@ workers and on a local Ray cluster, each into a fresh store (--no-search: parsin
 Sets: "budgets" = the five text reports + the Jiangsu budget PDFs (budget/jiangsu); "real" = the
 real reports (real/, the blank template included: it is refused, as a user's would be).  Peak memory
 is the largest sum of resident memory over the ingest's whole process tree (writer, workers, Ray's
-processes), sampled every 0.2 s.  The machine's load (`uptime`) is printed before and after each
+processes), sampled every 0.2 s; CPU seconds are those of the ingest and the workers it joined.  The machine's load (`uptime`) is printed before and after each
 run: other work on the machine slows every figure.  The OCR cache is whatever it holds (a scan
 read once is read from it).
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -56,6 +57,7 @@ def load() -> str:
 def run(files: list[Path], options: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix="parallel-bench-") as folder:
         before = load()
+        cpu = _children_cpu()
         start = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "ingest", "--index", folder, "--no-search", "--json", *options,
                                     *map(str, files)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -65,10 +67,18 @@ def run(files: list[Path], options: list[str]) -> dict:
             peak = max(peak, tree_rss_mb(process.pid))
             time.sleep(0.2)
         seconds = time.perf_counter() - start
+        cpu = _children_cpu() - cpu
         rows = [json.loads(line) for line in process.stdout.read().splitlines() if line.startswith("{")]
-    return {"options": " ".join(options), "seconds": round(seconds, 1), "peak_mb": round(peak),
+    return {"options": " ".join(options), "seconds": round(seconds, 1), "cpu": round(cpu, 1), "peak_mb": round(peak),
             "files": len(rows), "ok": sum(r["ok"] for r in rows), "pages": sum(r["pages"] for r in rows),
             "facts": sum(r["facts"] for r in rows), "load_before": before, "load_after": load()}
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of the waited-for descendants: the ingest and the workers it
+    joined (Ray's own processes are not all counted)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -84,7 +94,7 @@ def main() -> None:
         for options in modes:
             r = run(sets[name], options)
             print(f"{name}: {r['files']} files ({r['ok']} ingested, {r['pages']} pages, {r['facts']} facts) "
-                  f"{r['options']}: {r['seconds']} s, peak {r['peak_mb']} MB, load {r['load_before']} → {r['load_after']}",
+                  f"{r['options']}: {r['seconds']} s ({r['cpu']} CPU s), peak {r['peak_mb']} MB, load {r['load_before']} → {r['load_after']}",
                   flush=True)
 
 
