@@ -48,7 +48,8 @@ def _run(cmd: list[str], what: str) -> None:
 def postgres_server():
     """The server's base URL (no database name): postgresql://postgres@/?host=SOCKET_DIR."""
     binary = _bin()
-    folder = Path(tempfile.mkdtemp(prefix="budget-qa-pg-"))
+    # under /tmp as root: the server's user must reach it, which a root-only $TMPDIR would not allow
+    folder = Path(tempfile.mkdtemp(prefix="budget-qa-pg-", dir="/tmp" if os.geteuid() == 0 else None))
     folder.chmod(0o755)
     data, sockets = folder / "data", folder / "sockets"
     prefix = _as_server_user(folder)
