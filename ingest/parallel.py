@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import types
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -101,7 +104,8 @@ class _Pool:
     def _start(self):
         ours, theirs = self._context.Pipe()
         process = self._context.Process(target=_work, args=(theirs, *self._args), daemon=True, name="ingest-worker")
-        process.start()
+        with _no_main():
+            process.start()
         theirs.close()
         return process, ours
 
@@ -159,6 +163,19 @@ class _Pool:
             if process.is_alive():
                 process.kill()
                 process.join()
+
+
+@contextmanager
+def _no_main():
+    """Start a worker without the parent's main module: a spawned child otherwise runs it again
+    (the Streamlit app's script would ingest and render in each worker); the worker needs only
+    this module."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
 
 
 def _exit(code: int | None) -> str:
