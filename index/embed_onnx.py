@@ -161,7 +161,8 @@ def cpu_threads() -> int:
 
 
 class OnnxEmbedder:
-    """multilingual-e5-small on ONNX Runtime; the same vectors (cosine >= 0.99) as the torch model."""
+    """multilingual-e5-small on ONNX Runtime: fp32 gives the torch model's vectors (cosine 1.0000),
+    int8 agrees to cosine >= 0.99."""
 
     MAX_TOKENS = 256
     BATCH_SIZE = 32   # texts are sorted by token count first, so a batch pads little

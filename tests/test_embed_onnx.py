@@ -1,5 +1,5 @@
-"""The default model on ONNX Runtime (int8) gives the torch model's vectors, and its export is
-offline, made once and rebuilt when damaged.
+"""The default model on ONNX Runtime (fp32, the default, and int8) gives the torch model's
+vectors, and its export is offline, made once and rebuilt when damaged.
 
 The default model is converted and exported once per session into a temporary cache
 (``BUDGET_QA_CACHE``) with the hub switched off and the network blocked.  The vectors are compared
@@ -35,12 +35,18 @@ def cache(tmp_path_factory):
         mp.setattr(socket.socket, "connect", _no_network)
         mp.setattr(socket, "create_connection", _no_network)
         folder = embed_onnx.provision_onnx("int8")
+        embed_onnx.provision_onnx("fp32")
         yield cache, folder
 
 
 @pytest.fixture(scope="module")
 def onnx_embedder(cache):
     return embed_onnx.OnnxEmbedder("int8", cache_dir=cache[0])
+
+
+@pytest.fixture(scope="module")
+def fp32_embedder(cache):
+    return embed_onnx.OnnxEmbedder("fp32", cache_dir=cache[0])
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +102,13 @@ def test_int8_vectors_match_the_torch_model_on_real_units(onnx_embedder, torch_e
     assert cos.mean() >= 0.995
 
 
+def test_default_fp32_export_gives_the_torch_vectors(fp32_embedder, torch_embedder, units):
+    """The default runtime (ONNX fp32) is the torch model: the same vectors to float rounding."""
+    fast, ref = fp32_embedder.encode(units, "passage"), torch_embedder.encode(units, "passage")
+    assert (fast * ref).sum(axis=1).min() >= 0.9999
+    assert np.allclose(fast, ref, atol=1e-3)
+
+
 def test_batching_keeps_each_vector_within_the_bar(cache, onnx_embedder, units):
     """Dynamic int8 quantises activations with one scale per batch, so a vector depends a little on
     its batch-mates: sorted by token count (the default) or not, batched or alone, a text's vectors
@@ -149,6 +162,8 @@ def test_unreadable_model_is_refused_with_a_message(cache, tmp_path):
 
 def test_runtime_is_chosen_by_environment(monkeypatch):
     monkeypatch.delenv(embed.RUNTIME_ENV, raising=False)
+    assert embed.runtime() == "onnx"
+    monkeypatch.setenv(embed.RUNTIME_ENV, "onnx-int8")
     assert embed.runtime() == "onnx-int8"
     monkeypatch.setenv(embed.RUNTIME_ENV, "torch")
     assert embed.runtime() == "torch"
