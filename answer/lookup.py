@@ -918,25 +918,27 @@ def _inside_longer(label: str, plain: str, labels: list[str]) -> str | None:
     """The one label that holds `label` together with words the question prints beside it, two
     characters or more that are not generic (支出, 经费, 预算 …): 江苏法院云平台租赁费 for 法院 in
     “法院云平台的租金”; None when no label, or more than one equally, does."""
-    best, found = 0, set()
-    for other in labels:
-        if other == label or label not in other:
-            continue
-        for m in re.finditer(re.escape(label), plain):
-            for a in range(m.start(), max(m.start() - 8, 0) - 1, -1):
-                if plain[a:m.end()] not in other:
-                    break
-                for b in range(m.end(), min(len(plain), m.end() + 10) + 1):
-                    stretch = plain[a:b]
-                    if stretch not in other:
-                        break
-                    extra = GENERIC.sub("", plain[a:m.start()] + plain[m.end():b])
-                    n = len(re.findall(r"[\u4e00-\u9fff]", extra))
-                    if n >= 2 and n >= best:
-                        found = found if n == best else set()
-                        best = n
-                        found.add(other)
-    return found.pop() if len(found) == 1 else None
+    said = {other: n for other in labels if other != label and label in other
+            and (n := max((_said_beside(plain, m.start(), m.end(), other)
+                           for m in re.finditer(re.escape(label), plain)), default=0)) >= 2}
+    best = max(said.values(), default=0)
+    top = [other for other, n in said.items() if n == best]
+    return top[0] if len(top) == 1 else None
+
+
+def _said_beside(plain: str, start: int, end: int, other: str) -> int:
+    """How many non-generic characters around plain[start:end] (up to 8 before, 10 after) the
+    label `other` prints together with it, in one stretch."""
+    best = 0
+    for a in range(start, max(start - 8, 0) - 1, -1):
+        if plain[a:end] not in other:
+            break
+        for b in range(end, min(len(plain), end + 10) + 1):
+            if plain[a:b] not in other:
+                break
+            extra = GENERIC.sub("", plain[a:start] + plain[end:b])
+            best = max(best, len(re.findall(r"[\u4e00-\u9fff]", extra)))
+    return best
 
 
 def _quoted_statement(q, catalog, department: str, year: int, document: str, budget_report: bool) -> dict | None:

@@ -151,17 +151,13 @@ def parse(question: str, catalog) -> Question:
     plain = masked(c)
     names = catalog.departments
     matches = match_departments(plain, names, catalog.fiscal_words)
+    c_named = c  # the question as its departments are read from it
     if forms := _unit_forms(c, catalog):
         # a unit the department's report lists, named beside the department (晋江经信…下面的节能监测中心):
         # its name names no other department; the department is the one named outside it
-        bare = _mask_forms(plain, forms)
-        inside = match_departments(bare, names, catalog.fiscal_words)
+        inside = match_departments(_mask_forms(plain, forms), names, catalog.fiscal_words)
         if inside and all(any(d == m.name for m in inside) for d, _ in forms):
             matches, c_named = inside, _mask_forms(c, forms)
-        else:
-            c_named = c
-    else:
-        c_named = c
     departments = tuple(m.name for m in matches)
     span = matches[0].span if matches else ""
     if len(departments) == 1 and (whole := _printed_whole(c, departments[0])) and span and span in whole:

@@ -764,11 +764,14 @@ _NO_NAME = re.compile(r"^(?:小计|合计|总计|金额|决算数|预算数|统�
 def _as_printed(asked: str, fact: dict, across: bool) -> str:
     """An item as the report prints it, with the words it was asked by when they are others
     (公务用车购置及运行维护费（公车）): the row's label, or of a row printed across, its column's name."""
-    printed = bare_label(fact["row_label"] or "") if not across else ""
-    if across or not printed or fact.get("sentence"):
+    if fact.get("sentence"):
+        return asked
+    if across:
         parts = [p for p in (fact["column"] or "").split("/") if p and not _NO_NAME.match(compact(p))]
-        printed = compact(parts[-1]) if parts and across else printed
-    if not printed or fact.get("sentence"):
+        printed = compact(parts[-1]) if parts else ""
+    else:
+        printed = bare_label(fact["row_label"] or "")
+    if not printed:
         return asked
     return printed if asked in printed else f"{printed}（{asked}）"
 
