@@ -17,7 +17,8 @@ COVERED = 0.8
 
 
 def ruling_lines(image, scale: float):
-    """(ink mask of rules, horizontal rules, vertical rules) of a grey page image."""
+    """(ink masks - of the rules, "h" and "v", and of everything, "text" -, horizontal rules,
+    vertical rules) of a grey page image."""
     import cv2
     import numpy as np
 
@@ -30,7 +31,7 @@ def ruling_lines(image, scale: float):
     vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5)))
     h_rules = _segments(horizontal, scale, horizontal_axis=True)
     v_rules = _segments(vertical, scale, horizontal_axis=False)
-    mask = {"h": horizontal, "v": vertical}
+    mask = {"h": horizontal, "v": vertical, "text": ink}  # "text": all ink, where a box's gutters are seen
     return mask, tuple(h_rules), tuple(v_rules)
 
 
