@@ -89,6 +89,7 @@ class PageScan:
     ink: "object" = None  # the straightened ink mask (numpy, pixels) the rules came from
     scale: float = 1.0  # pixels per point of `ink`
     turn: float = 0.0  # degrees the page was turned to straighten it; boxes are in the turned frame
+    faint: tuple[Box, ...] = ()  # boxes read below MIN_BOX_CONFIDENCE: their text is not kept, their place is
 
     def unturned(self, bbox):
         """A box of the straightened page as it stands on the page as printed (the citation's
@@ -233,10 +234,12 @@ def _scan(number: int, image, width: float, height: float, scale: float) -> Page
     if raw is None:
         raw = _engine_read(image)
         _cache_put(key, raw)
-    boxes = tuple(Box(text, conf, tuple(round(v / scale, 2) for v in box))  # type: ignore[arg-type]
-                  for box, text, conf in raw if conf >= MIN_BOX_CONFIDENCE and text.strip())
+    read = [Box(text, conf, tuple(round(v / scale, 2) for v in box))  # type: ignore[arg-type]
+            for box, text, conf in raw if text.strip()]
+    boxes = tuple(b for b in read if b.confidence >= MIN_BOX_CONFIDENCE)
+    faint = tuple(b for b in read if b.confidence < MIN_BOX_CONFIDENCE)
     return PageScan(number, width, height, boxes, horizontal, vertical, time.perf_counter() - start, cached,
-                    ink, scale, turn)
+                    ink, scale, turn, faint)
 
 
 _local = threading.local()
