@@ -14,8 +14,8 @@ from domain.normalize import compact
 
 from index.departments import DepartmentMatch
 
-from .question import ORGANISATION as _ORGANISATION, UNITS, masked
-from domain.quantities import (ALL, FISCAL, FUND, GENERAL, asked_subject, named_quantities, quantity_of, subject_quantities,
+from .question import EXCEPT as _EXCEPT, ORGANISATION as _ORGANISATION, UNITS, masked, set_aside
+from domain.quantities import (ALL, ALL_FUNDS_KINDS, FISCAL, FUND, GENERAL, asked_subject, named_quantities, quantity_of, subject_quantities,
                                total_beside_sangong)
 from domain.tables import bare_title, CROSS_PRINTED, FUNDS_TABLES, KIND_ORDER, OTHER, STANDARD_COLUMNS, SUBJECT_TABLES, TABLE_STEMS, is_budget
 from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
@@ -172,6 +172,15 @@ REFUSED = {"rank": "比较或排名", "share": "计算", "ratio": "计算", "dif
            "why": "原因说明", "text": "文字说明"}
 
 
+def _of_funds(fact: dict, funds: str | None) -> bool:
+    """Whether a figure can be of the funds a question names: 财政拨款 or 一般公共预算 asked, a cell of
+    a table of all funds (收支预算总表) is theirs only where its row or column names them."""
+    if funds not in ("财政拨款", "一般公共预算") or fact["table_kind"] not in ALL_FUNDS_KINDS:
+        return True
+    named = compact(f"{fact.get('row_label') or ''}{fact.get('column') or ''}")
+    return (funds if funds == "一般公共预算" else "拨款") in named  # (一般公共预算拨款收入 is of 财政拨款)
+
+
 def mismatch(fact: dict, q) -> str | None:
     """Why a candidate figure is not what the question asks, checked against the parsed
     question before it may be stated: the funds named (政府性基金, 国有资本经营) must be the
@@ -180,6 +189,8 @@ def mismatch(fact: dict, q) -> str | None:
                                                          "column"))
     if q.funds in ("政府性基金", "国有资本经营") and q.funds not in where_:
         return f"报告里找到的“{fact['row_label']}”不是{q.funds}的数字"
+    if not _of_funds(fact, q.funds):
+        return f"报告里找到的“{fact['row_label']}”是{fact['table_kind']}里全部资金的数字，不是{q.funds}的数字"
     for word in q.table_words:  # a table named by its word: the figure is that table's or names it
         if fact["table_kind"] not in TABLE_WORDS[word] and word not in where_ and fact["table_kind"] != "情况说明":
             return f"报告里找到的“{fact['row_label']}”不在问题所问的“{word}”表里"
@@ -711,6 +722,11 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         own = [f for f in facts if f["table_kind"] == FUNDS_TABLES[q.funds]]
         if own and _candidate_rows(own, words, table_words, text):
             facts = own
+    elif not (code or q.table_kind or table_index is not None) and q.funds:
+        # 财政拨款 or 一般公共预算 named: the rows of tables of those funds, not the all-funds ones
+        own = [f for f in facts if _of_funds(f, q.funds)]
+        if len(own) < len(facts) and _candidate_rows(own, words, table_words, text):
+            facts = own
     # a part of the 三公 (公务接待费) asked as an amount is the 三公 table's cell, wherever else a row of
     # that name is printed (a 基本支出 table's 30217 is its basic part only; a budget prints the 三公 across)
     part = _sangong_part(words) if not (code or q.table_kind or table_index is not None or q.subject_code
@@ -722,9 +738,10 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if parts:
         return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
     rows = [[sangong]] if sangong is not None else _candidate_rows(facts, words, table_words, text)
+    beyond = ""
     if rows and table_words and q.operation == "lookup" and not any(bare_label(r[0]["row_label"]) in words for r in rows) \
-            and _unexplained(_after_table_word(subject, table_words), table_words + words + [
-                part for r in rows for f in r for part in [bare_label(f["row_label"])] + (f["column"] or "").split("/")]):
+            and (beyond := _unexplained(_beside_table_word(subject, table_words), table_words + words + [
+                part for r in rows for f in r for part in [bare_label(f["row_label"])] + (f["column"] or "").split("/")])):
         # a table named by its word (政府采购) with more asked than the table (授予中小企业的合同金额):
         # its total is not the answer
         rows = []
@@ -763,8 +780,10 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         if unit == "元" and (found := _yuan_stated(plain, catalog, department, year, year_given, document, words)):
             return found
         what = "、".join(words or table_words)
-        return Lookup("not_found", department, year, year_given, document,
-                      missing=f"{department}{year}年度报告中没有“{what}”这一项", terms=words)
+        unnamed = re.sub(r"[^\u4e00-\u9fff]", "", beyond)
+        missing = (f"{department}{year}年度报告的“{'、'.join(table_words)}”表里没有认出“{unnamed}”是哪一行"
+                   if beyond else f"{department}{year}年度报告中没有“{what}”这一项")
+        return Lookup("not_found", department, year, year_given, document, missing=missing, terms=words)
     chosen = _figures(rows, column, text)
     if not chosen and table_words and words and any(f["number"] is not None for row in rows for f in row):
         # the named table's total, when the rows named were the wrong side (never when they print blank)
@@ -848,13 +867,16 @@ GENERIC = re.compile(r"一般公共预算|政府性基金|国有资本经营|财
                       r"|全年|本年|年度|全部|所有|总共|一共|加起来|数|表|里面|里|中|的|和|是|有|多少|花|用|钱|万元|元")
 
 
-def _after_table_word(subject: str, table_words: list[str]) -> str:
+def _beside_table_word(subject: str, table_words: list[str]) -> str:
     """What the question says right after the table's word, in its clause (政府采购授予中小企业的合同金额
-    → 授予中小企业的合同金额): where a question qualifies the table's figure."""
+    → 授予中小企业的合同金额), and before it when the table is named in a bracket after the item
+    (租办公房要花多少钱（政府采购预算） → 租办公房要花多少钱): where a question qualifies the table's
+    figure or names an item of it."""
     for clause in re.split(r"[，,。；;？?！!]", subject):
         at = max((clause.find(w) + len(w) for w in table_words if w in clause), default=-1)
         if at >= 0:
-            return clause[at:]
+            bracket = re.search(r"[（(][^（）()]*$", clause[:at])
+            return (clause[:bracket.start()] if bracket else "") + clause[at:]
     return ""
 
 
@@ -870,11 +892,6 @@ def _unexplained(subject: str, named: list[str]) -> str:
     return rest if len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) >= 2 else ""
 
 
-def set_aside(text: str) -> list[str]:
-    """What the question sets aside (除了财政拨款 → 财政拨款; 财政拨款以外的 → 财政拨款)."""
-    return [w for m in _EXCEPT.finditer(compact(text)) if (w := _ASIDE_WORDS.sub("", m.group(0)))]
-
-
 _CONNECTIVES = re.compile(r"[和及与、]")
 # "用于办公大楼设备维修保养…的那笔费用": an item described by what it is used for
 _DESCRIBED = re.compile(r"(?:用于|用在|花在|用来|拿来)[^，,。？?]{2,40}?的(?:那笔|那项|这笔|这项|那部分)?(?=费用|钱|支出|经费|开支|资金)")
@@ -882,15 +899,6 @@ _REPORT_WORDS = re.compile(r"部门(?:预算|决算)(?:公开)?|(?:预算|决算
 # what is left of "2018年预算是多少", "预算总额", "部门预算盘子有多大" once the asking is taken out
 _BARE_BUDGET = re.compile(r"(?:部门)?(?:预算)?(?:收支|收入支出|收入和支出)?(?:总额|总计|总数|盘子|总盘子|规模|总规模|总量|一共|有多大|多大|有|大)*")
 _COUNT_COLUMNS = ("在职人数", "编制数")  # a count's column: a row without it has no such count
-# what a question sets aside: 除了X(以外), X以外的, X之外的
-_EXCEPT = re.compile(r"除了?[^，,。；;？?！!]{2,16}?(?:以外|之外)的?|除了?[^，,。；;？?！!]{2,16}?(?=[，,。；;？?！!]|$)"
-                     r"|(?:(?<=[有是的在了和与及，,。|])|^)[\u4e00-\u9fff]{2,10}?(?:以外|之外)的"
-                     # 别把会议费和培训费算进去, 不含培训费, 扣除会议费
-                     r"|(?:别|不要|不)把[^，,。；;？?！!]{2,16}?(?:算进去|算在内|算进来|计入|算上|加进去|包括进去)"
-                     r"|(?:不算|不含|不包括|不包含|不计|扣除|去掉|刨去|刨除)[^，,。；;？?！!]{2,16}?(?=[，,。；;？?！!]|$|的|在内|是|有|为|多少|一共|共)"
-                     r"|(?:(?<=[，,。；;？?！!|])|^)[^，,。；;？?！!]{2,16}?(?:不算在内|不算进去|不计入在内|不计入|除外)")
-_ASIDE_WORDS = re.compile(r"^(?:除了?|(?:别|不要|不)把|不算|不含|不包括|不包含|不计|扣除|去掉|刨去|刨除)|"
-                          r"(?:以外|之外|算进去|算在内|算进来|计入|算上|加进去|包括进去|不算在内|不算进去|不计入在内|不计入|除外)?的?$")
 _CATEGORY = re.compile(r"^([\u4e00-\u9fff]{2,6})[A-Z]$")
 BUDGET_MEASURES = ("预算数", "年初预算", "全年预算")  # the Question.measure values that ask for a budget
 

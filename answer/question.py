@@ -58,6 +58,23 @@ OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("list", re.compile(r"哪些|哪几|都(?:是|有)(?:些)?什么|什么类型|什么种类|哪[两二三四五六七八九十\d]+(?:个|项|家|类|种|所|处|条|大)|有哪|列出|包括什么|包含哪|分别是")),
     ("text", re.compile(r"什么性质|性质|职责|职能|成立|干什么|做什么|用途|用在哪|用于哪|花在哪|是什么|什么内容|主要做|负责")),
 )
+# what a question sets aside: 除了X(以外), X以外的, X之外的
+EXCEPT = re.compile(r"除了?[^，,。；;？?！!]{2,16}?(?:以外|之外)的?|除了?[^，,。；;？?！!]{2,16}?(?=[，,。；;？?！!]|$)"
+                    r"|(?:(?<=[有是的在了和与及，,。|])|^)[\u4e00-\u9fff]{2,10}?(?:以外|之外)的"
+                    # 别把会议费和培训费算进去, 不含培训费, 扣除会议费
+                    r"|(?:别|不要|不)把[^，,。；;？?！!]{2,16}?(?:算进去|算在内|算进来|计入|算上|加进去|包括进去)"
+                    r"|(?:不算|不含|不包括|不包含|不计|扣除|去掉|刨去|刨除)[^，,。；;？?！!]{2,16}?(?=[，,。；;？?！!]|$|的|在内|是|有|为|多少|一共|共)"
+                    r"|(?:(?<=[，,。；;？?！!|])|^)[^，,。；;？?！!]{2,16}?(?:不算在内|不算进去|不计入在内|不计入|除外)")
+_ASIDE_WORDS = re.compile(r"^(?:除了?|(?:别|不要|不)把|不算|不含|不包括|不包含|不计|扣除|去掉|刨去|刨除)|"
+                          r"(?:以外|之外|算进去|算在内|算进来|计入|算上|加进去|包括进去|不算在内|不算进去|不计入在内|不计入|除外)?的?$")
+
+
+def set_aside(text: str) -> list[str]:
+    """What the question sets aside (除了财政拨款 → 财政拨款; 财政拨款以外的 → 财政拨款)."""
+    return [w for m in EXCEPT.finditer(compact(text)) if (w := _ASIDE_WORDS.sub("", m.group(0)))]
+
+
+# the funds a question asks about, by their words; what it sets aside (除了财政拨款) is not asked
 _FUNDS = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营"), ("一般公共预算", "一般公共预算"),
           ("财政拨款", "财政拨款"))
 # clauses before the question that say who asks and why: 我是做预算研究的，想确认一下：
@@ -194,7 +211,7 @@ def parse(question: str, catalog) -> Question:
         table_asked=None if table_kind else _table_asked(c),
         table_code=f"公开{int(code.group(1)):02d}表" if code else None, subject_code=_subject_code(c),
         table_words=tuple(w for w in TABLE_WORDS if w in c),
-        funds=next((f for w, f in _FUNDS if w in c), None),
+        funds=next((f for w, f in _FUNDS if w in EXCEPT.sub("|", rest)), None),
         measure=next((m for m, p in _MEASURES if p.search(c)), None),
         operation=_operation(c, named, unknown),
         unit=next((u for u, p in UNITS if p.search(c)), None), rest=rest)

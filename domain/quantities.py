@@ -52,6 +52,11 @@ QUANTITY_COLUMNS: tuple[tuple[str, str, str, str], ...] = (
     ("一般公共预算基本支出预算表", _BUDGET_AMOUNT, GENERAL, "基本支出"),
 )
 _COLUMNS = tuple((kind, re.compile(p), funds, measure) for kind, p, funds, measure in QUANTITY_COLUMNS)
+# the tables every figure of which is of all funds (财政拨款 and the unit's other income together:
+# 收支预算总表, 支出决算表 …), by the model above: a figure asked of 财政拨款 or 一般公共预算 is not theirs
+# unless its row or column names those funds
+ALL_FUNDS_KINDS = frozenset(k for k, _, f, _ in QUANTITY_COLUMNS if f == ALL) - frozenset(
+    k for k, _, f, _ in QUANTITY_COLUMNS if f != ALL)
 _NUMBERING = re.compile(r"^[一二三四五六七八九十]+、")
 _YEAR_TOTAL = re.compile(r"^本年(收入|支出)合计$")
 _SUMMARY = ("收入支出决算总表", "财政拨款收入支出决算总表")

@@ -201,7 +201,7 @@ _CODE = re.compile(r"^\d{3,}-|\([^()]*\)$")  # a subject code, or a trailing rem
 def asked_quantity(question: str, department_span: str = "") -> list[str]:
     """The quantity a question asks about, in its own words and with each everyday word in it
     replaced by the report's term (公车 → 公务用车运行维护费 …); empty when nothing is left."""
-    from domain.vocabulary import EVERYDAY_TERMS
+    from domain.vocabulary import EVERYDAY_TERMS, TABLE_WORDS
 
     # brackets as the statements read them (因公出国（境）费 is printed 因公出国(境)费 there)
     text = ASKING_GLOSS.sub("", compact(question)).replace("收支", "收入支出").replace("（", "(").replace("）", ")").replace("|", "")
@@ -209,6 +209,8 @@ def asked_quantity(question: str, department_span: str = "") -> list[str]:
     if department_span:
         text = text.replace(department_span, "", 1)
     glossed = re.findall(r"\(([\u4e00-\u9fff][^()]{3,39})\)", text)  # 对中小企业的补助(其他支持中小企业…支出)
+    # (a bracket that names the table asked in, 租办公房要花多少(政府采购预算), says where, not what)
+    glossed = [g for g in glossed if not any(w in g for w in TABLE_WORDS)]
     core = _QUESTION_WORDS.sub("", re.sub(r"[？?，,。！!、；;：:]", "", text))
     core = re.sub(r"万?元$", "", core)  # 是多少万元: the unit asked, not the quantity
     if len(_TOTAL_TAIL.sub("", core)) >= 4 and not _WHOLE_ROOT.fullmatch(_TOTAL_TAIL.sub("", core)):

@@ -1293,3 +1293,75 @@ def test_a_name_never_runs_into_the_rankings_words(jiangsu_ask, question, n):
     result = jiangsu_ask(question)
     assert result["status"] == "answered" and len(result["figures"]) == n, result["answer"]
     assert "江苏省高级人民法院" in result["answer"]
+
+
+# --- funds named (财政拨款, 一般公共预算): never a figure of a table of all funds ------------------------
+
+_FUNCTIONS = [("省委办公厅", "一般公共服务支出"), ("省人大常委会办公厅", "一般公共服务支出"),
+              ("省政协办公厅", "一般公共服务支出"), ("省法院", "公共安全支出"), ("省检察院", "公共安全支出")]
+
+
+@pytest.mark.parametrize("department, subject", _FUNCTIONS)
+@pytest.mark.parametrize("year", [2017, 2018, 2019])
+@pytest.mark.parametrize("form", ["{d}{y}年的{s}，财政拨款安排了多少？", "{y}年{d}{s}里一般公共预算拨款是多少"])
+def test_funds_named_are_never_answered_from_a_table_of_all_funds(jiangsu_ask, department, subject, year, form):
+    from domain.quantities import ALL_FUNDS_KINDS
+    from domain.tables import kind_of
+
+    # 收支预算总表 prints all funds (the unit's other income with them): 6,543.55 against the
+    # 财政拨款 table's 6,463.55 for 省政协 2017
+    main = _main(jiangsu_ask(form.format(d=department, y=year, s=subject)))
+    assert kind_of(main["table_title"]) not in ALL_FUNDS_KINDS, main
+    assert main["row"] == subject
+
+
+def test_a_figure_of_all_funds_is_refused_for_funds_named():
+    from types import SimpleNamespace
+
+    from answer.lookup import mismatch
+    from answer.question import parse
+
+    catalog = SimpleNamespace(departments=["江苏省政协办公厅"], fiscal_words=["一般公共服务支出", "财政拨款"],
+                              units={}, labels=[])
+    q = parse("2017年江苏省政协办公厅的一般公共服务支出，财政拨款安排了多少？", catalog)
+    assert q.funds == "财政拨款"
+    whole = {"table_kind": "收支预算总表", "table_title": "收支预算总表", "row_label": "一、一般公共服务支出",
+             "row_section": None, "column": "支出/功能分类/金额", "number": 6543.55, "value_text": "6,543.55", "unit": "万元"}
+    assert mismatch(whole, q) and "全部资金" in mismatch(whole, q)
+    # a row that names the funds is theirs, in whatever table (收支预算总表's 一般公共预算拨款收入)
+    assert not mismatch(dict(whole, row_label="一般公共预算拨款收入", column="收入/金额"), q)
+
+
+# --- a table named in a bracket after the item asked: the item is a row of it, never its total -------
+
+@pytest.mark.parametrize("question, total", [
+    ("省法院2018年租办公房要花多少钱（政府采购预算）？", "4,641.62"),
+    ("省法院2018年给法院云平台交的租金（政府采购）是多少？", "4,641.62"),
+    ("省政协办公厅2018年买家具要多少（政府采购预算）", None),
+])
+def test_an_item_asked_before_a_bracketed_table_is_not_the_tables_total(jiangsu_ask, question, total):
+    result = jiangsu_ask(question)
+    if result["status"] == "answered":
+        main = result["figures"][0]
+        assert "合计" not in main["row"] and "总" not in main["row"] and main["value"] != total, main
+    else:
+        assert "政府采购" in result["answer"]
+
+
+# --- funds a question sets aside (除了财政拨款, 财政拨款以外的) are not the funds it asks about ------------
+
+@pytest.mark.parametrize("department", ["江苏省政协办公厅", "江苏省高级人民法院", "江苏省人大常委会办公厅"])
+@pytest.mark.parametrize("form, funds", [
+    ("{d}2018年除了财政拨款，还有多少其他收入？", None),
+    ("{d}2018年财政拨款以外的收入是多少", None),
+    ("{d}2018年不算一般公共预算拨款，收入一共多少", None),
+    ("{d}2018年除了政府性基金以外的财政拨款是多少", "财政拨款"),
+    ("{d}2018年一般公共预算拨款是多少", "一般公共预算"),
+])
+def test_funds_set_aside_are_not_the_funds_asked(department, form, funds):
+    from types import SimpleNamespace
+
+    from answer.question import parse
+
+    catalog = SimpleNamespace(departments=[department], fiscal_words=["财政拨款"], units={}, labels=[])
+    assert parse(form.format(d=department), catalog).funds == funds
