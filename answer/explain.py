@@ -213,6 +213,7 @@ _ASKED_WITH = re.compile(
     r"|(?:用|花|使用)(?:在|到|于)了?(?:什么|哪些|哪个)(?:地方|方面|事情|事|项目|上)?"
     r"|提到了?|提及|涉及到?|说到|讲到|写到|分别是|分别|是哪一条|哪一条|哪条|是哪一项|哪一项|哪项|是哪些|哪些|哪几个|哪几|是哪两个|哪两个|哪个|是什么|什么|有关的?|相关的?|关于"
     r"|比上年|较上年|与上年相比|和上年相比|比去年|较去年|同比|上一年|上年|去年"
+    r"|(?:比|较|与|和|跟|同)(?:19|20)\d{2}年度?(?:相比|比)?|(?:会|才)?(?:这样|如此)(?:子)?"
     r"|这么多|那么多|很多|不少|大量|略有|略微|稍有|明显|大幅|远远|远|一下子|请问|一下|唯一的?|那辆|那笔|这笔|那个|这个"
     r"|下面|底下|下属|旗下|里面|一共|总共|共有|总共有")  # where or how many things are: 下面有几个…
 # the direction a why-question asks about, and the words a sentence says it with
@@ -278,7 +279,7 @@ def _plain(text: str) -> str:
 def subject_of(rest: str) -> Subject:
     """The words of `rest` (the question without its department and year) that say what it asks
     about: without the words it asks with, its direction (增加, 小于预算 …) apart."""
-    text = re.sub(r"这么多|那么多|这么少|那么少|很多|不少", "", compact(rest))
+    text = re.sub(r"(?:差(?:得|了)?)?(?:这么多|那么多|这么少|那么少)|很多|不少", "", compact(rest))
     # a number given roughly (40%多, 1200多万元, 30余人): "1200+" — any printed number from it up
     # to its next step (1200 … 1299.99)
     rough = {m.group(1) for m in re.finditer(r"(\d+)%?(?:多|余|来)", text)}

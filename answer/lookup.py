@@ -588,9 +588,10 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     # a label asked without its 和/及/与 (年初结转结余 for 年初结转和结余) is named as well
     loose = {l: k for l in catalog.labels_of(document) if l not in plain and len(k := _CONNECTIVES.sub("", l)) >= 4
              and k != l and k in plain}
-    # a category row printed with its letter (一、货物A, 二、工程B) is named by its name (工程类)
+    # a category row printed with its letter (一、货物A, 二、工程B) is named by its name (工程类,
+    # 采购服务), never by the end of an item's name (住宿服务 is no 三、服务C)
     loose.update({l: k for l in catalog.labels_of(document) if l not in plain and (m := _CATEGORY.match(bare_label(l)))
-                  and (k := m.group(1)) in plain})
+                  and re.search(_CATEGORY_WORD.format(re.escape(k := m.group(1))), plain)})
     # a unit's row named without the place its name begins with (节能监测中心 for 晋江市节能监测中心)
     loose.update({l: k for l in catalog.labels_of(document) if l not in plain and l not in loose
                   and (k := next((s for s in without_place(l) if s in plain), None))})
@@ -743,8 +744,10 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
             and (beyond := _unexplained(_beside_table_word(subject, table_words), table_words + words + [
                 part for r in rows for f in r for part in [bare_label(f["row_label"])] + (f["column"] or "").split("/")])):
         # a table named by its word (政府采购) with more asked than the table (授予中小企业的合同金额):
-        # its total is not the answer
-        rows = []
+        # its total is not the answer — but the one row of it whose printed label holds what more
+        # is asked (家具 of 家具用具分散自行组织) is
+        rows = _row_holding(facts, beyond)
+        beyond = "" if rows else beyond
     if not rows and not column and (code or q.table_kind):
         # a word that is a column's printed header in the table named (收入决算表的“其他收入”): that
         # column of the table's total row, and no other column
@@ -864,7 +867,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
 GENERIC = re.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款|拨款|支出|收入|金额|总额|合计|总计|小计|费用|经费|情况|实际"
                       r"|预算数?|决算数?|年初|年末|(?:省|市|区|县)级|机关|单位|部门|[一二三四五六七八九十几各](?:个|块|项|类|种|部分|家)|各"
                       r"|谁|哪(?:个|家|项|些|块|类|种|部分)|最(?:多|少|高|低|大|小)|从.到.|排(?:序|名|一下)?|比较|对比|分别"
-                      r"|全年|本年|年度|全部|所有|总共|一共|加起来|数|表|里面|里|中|的|和|是|有|多少|花|用|钱|万元|元")
+                      r"|全年|本年|年度|全部|所有|总共|一共|加起来|数|表|里面|里|中|的|和|是|有|多少|怎么样|怎样|如何|咋样|什么样|花|用|钱|万元|元")
 
 
 def _beside_table_word(subject: str, table_words: list[str]) -> str:
@@ -892,6 +895,27 @@ def _unexplained(subject: str, named: list[str]) -> str:
     return rest if len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) >= 2 else ""
 
 
+# words of intent beside an item (买家具准备花多少): how it is asked, not what
+_INTENT = re.compile(r"准备|打算|计划|需要|想要|要|买|购买|采购|花|用|钱|一共|总共")
+
+
+def _row_holding(facts: list[dict], asked: str) -> list[list[dict]]:
+    """The one row whose printed label holds every content word of `asked` (two characters or
+    more, intent words aside); [] when none does, or several rows do (which one is not decided
+    here)."""
+    from index.tokens import engine
+
+    words = [w for w in dict.fromkeys(engine().lcut(_INTENT.sub("|", asked)))
+             if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not GENERIC.fullmatch(w)]
+    if not words:
+        return []
+    rows: dict[tuple, list[dict]] = {}
+    for f in facts:
+        if all(w in compact(f["row_label"] or "") for w in words):
+            rows.setdefault((f["table_index"], f["row_index"], f["row_group"]), []).append(f)
+    return list(rows.values()) if len(rows) == 1 else []
+
+
 _CONNECTIVES = re.compile(r"[和及与、]")
 # "用于办公大楼设备维修保养…的那笔费用": an item described by what it is used for
 _DESCRIBED = re.compile(r"(?:用于|用在|花在|用来|拿来)[^，,。？?]{2,40}?的(?:那笔|那项|这笔|这项|那部分)?(?=费用|钱|支出|经费|开支|资金)")
@@ -900,6 +924,7 @@ _REPORT_WORDS = re.compile(r"部门(?:预算|决算)(?:公开)?|(?:预算|决算
 _BARE_BUDGET = re.compile(r"(?:部门)?(?:预算)?(?:收支|收入支出|收入和支出)?(?:总额|总计|总数|盘子|总盘子|规模|总规模|总量|一共|有多大|多大|有|大)*")
 _COUNT_COLUMNS = ("在职人数", "编制数")  # a count's column: a row without it has no such count
 _CATEGORY = re.compile(r"^([\u4e00-\u9fff]{2,6})[A-Z]$")
+_CATEGORY_WORD = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[购的里中在和及与是]))(?:{0})"
 BUDGET_MEASURES = ("预算数", "年初预算", "全年预算")  # the Question.measure values that ask for a budget
 
 _NARRATIVE_UNITS = ("人", "辆", "count")

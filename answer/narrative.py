@@ -77,15 +77,18 @@ def count_from_narrative(question: str, unit: str, passages: list[dict], qualifi
             if re.search(r"购置|购买|新增|减少|增加", before) and not re.search(r"购|买|新增|减少|增加", text):
                 continue  # bought or added this year is not how many there are
             out.append(NarrativeFigure(m.group(1), m.group(2), sentence.strip(), p["document"], p["page"], p["line"]))
-    # a count of posts (编制) is another quantity than a count of people: only a sentence that says 编制
-    if "编制" in text:
-        out = [f for f in out if "编制" in compact(f.sentence)]
+    # a count of posts (编制), of staff in post (在职) or of the retired is another quantity than a
+    # count of people: only a sentence that says the kind asked (辞职安置人员50人 is no 在职人员)
+    kinds = [k for k in _PEOPLE_KINDS if k in text]
+    if kinds:
+        out = [f for f in out if all(k in compact(f.sentence) for k in kinds)]
     # "年末在职人员" asks for the sentence that says 年末, not another count of staff
     qualifiers = [q for q in _QUALIFIERS if q in text]
     said = [f for f in out if qualified and qualifiers and all(q in compact(f.sentence) for q in qualifiers)]
     return said or out
 
 
+_PEOPLE_KINDS = ("编制", "在职", "离退休", "退休")
 _QUALIFIERS = ("年末", "年初", "实有", "本级", "编制")
 # the counter a count question names, and the counters a report may print that count with it
 _COUNTERS = {"台": r"台|套", "套": r"套|台", "个": r"个(?!数)", "项": r"项|个(?!数)", "次": r"批次|次", "批次": r"批次|次",

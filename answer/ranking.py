@@ -310,6 +310,11 @@ def same_quantity(question: Question, catalog: Catalog, names: list[str], named:
     own = own_years(text, named)
     if own:  # each department asked of its own report year: the years go with their departments
         neutral = re.sub(r"[（(]?(?<!\d)(?:19|20)\d{2}(?!\d)\s*(?:年度|年|度)?[）)]?", "", neutral)
+    # a count asked in the ranking's own words (谁的车辆多): each department is asked it as a count
+    from .question import UNITS
+
+    if question.unit in _COUNT_ASKED and not any(p.search(neutral) for u, p in UNITS if u == question.unit):
+        neutral += _COUNT_ASKED[question.unit]
     found, missing = [], []
     for name in names:
         fact, why = _figure_of(f"{own[name]}年{neutral}" if own else neutral, catalog, name, question)
@@ -342,6 +347,7 @@ def same_quantity(question: Question, catalog: Catalog, names: list[str], named:
     return comparable, converted, missing
 
 
+_COUNT_ASKED = {"辆": "有多少辆", "人": "有多少人"}
 # what names a kind of organisation, not one of them (专门委员会, 下属中心): no department's name
 _GENERIC_ORG = re.compile(r"委员会|办公厅|办公室|中心|部门|局|厅|委|办|院|所|站|馆|大队|单位")
 _QUOTES_ONLY = re.compile(r"[“”\"'‘’「」『』]*")
@@ -438,8 +444,32 @@ def _figure_of(question_text: str, catalog, department: str, question: Question)
     if fact["number"] is None:
         return None, f"“{fact['row_label']}”印的是“{fact['value_text']}”，不是数字"
     if result.narrative and "asked" not in fact:
-        return None, "只有说明文字里的数字，不能确定是同一项"
+        counted = counted_thing(fact)
+        if counted is None:
+            return None, "只有说明文字里的数字，不能确定是同一项"
+        # (the count's row is the thing it counts; the sentence stays its citation's place)
+        fact = dict(fact, asked=counted, row_label=counted.split("（")[0])
     return fact, ""
+
+
+# what a count's own clause says before the thing counted: who holds it and how it is said
+_HOLDER = re.compile(r"^(?:截至|截止)?(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?)?"
+                     r"(?:本部门|本单位|部门|单位|机关)?(?:共有|现有|实有|拥有|共计|共|有)?")
+
+
+def counted_thing(fact: dict) -> str | None:
+    """The thing a count stated in a sentence counts, as its own clause prints it before the
+    number (本部门共有车辆127辆 → 车辆), so that counts of different departments are compared only
+    when each counts the same thing; None for an amount, or a clause that names nothing."""
+    if fact["unit"] in ("万元", "元") or not fact.get("row_label"):
+        return None
+    sentence = compact(fact["row_label"])
+    at = sentence.find(f"{fact['value_text']}{fact['unit']}")
+    if at < 0:
+        return None
+    clause = re.split(r"[,，、;；:：。（(]", sentence[:at])[-1]
+    thing = re.sub(r"(?:合计|总计|共计|共|为|是|有|达)$", "", _HOLDER.sub("", clause))
+    return f"{thing}（{fact['unit']}）" if re.fullmatch(r"[\u4e00-\u9fff]{2,12}", thing) else None
 
 
 def _average_of(question_text: str, catalog, department: str) -> tuple[dict | None, str]:

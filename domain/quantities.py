@@ -271,4 +271,15 @@ def asked_subject(question: str, department_span: str = "") -> str:
     text = re.sub(r"(?<=收入|支出)预算(?=总计|合计)", "", text)
     if department_span:
         text = text.replace(department_span, "", 1)
-    return _ASKING.sub("", text)
+    subject = _ASKING.sub("", text)
+    # the funds said after the quantity they pay part of (基本支出里靠财政拨款安排的) qualify it, as
+    # when said before it (财政拨款基本支出)
+    if m := _FUNDS_AFTER.fullmatch(subject):
+        funds = next(f for f in ("一般公共预算", "政府性基金", "财政拨款") if m.group("funds").startswith(f))
+        subject = funds + m.group("whole")
+    return subject
+
+
+_FUNDS_AFTER = re.compile(r"(?P<whole>[\u4e00-\u9fff]{2,12}?)(?:里面|里|当中|之中|中|(?<=支出))(?:靠|用|由|从|来自|属于)?"
+                          r"(?P<funds>财政拨款|一般公共预算(?:财政)?(?:拨款)?|政府性基金(?:预算)?(?:财政)?(?:拨款)?)"
+                          r"(?:安排|资金|拨款)?(?:的?部分)?")

@@ -1365,3 +1365,147 @@ def test_funds_set_aside_are_not_the_funds_asked(department, form, funds):
 
     catalog = SimpleNamespace(departments=[department], fiscal_words=["财政拨款"], units={}, labels=[])
     assert parse(form.format(d=department), catalog).funds == funds
+
+
+# --- "how is it" words (怎样, 怎么样, 如何) ask the figure, they never name a row ---------------------
+
+_HOW_BASES = ["泉州数字办2023年政府采购支出总额", "晋江经信2018年三公经费", "浔阳区数字经济发展中心2023年机关运行经费",
+              "智慧福州中心2022年基本支出", "晋城大数据局2023年政府采购支出总额"]
+
+
+@pytest.mark.parametrize("base", _HOW_BASES)
+@pytest.mark.parametrize("tail", ["是怎样的？", "怎么样", "情况如何？", "如何"])
+def test_how_words_ask_the_same_figure_as_how_much(reports_ask, base, tail):
+    asked = _main(reports_ask(base + "是多少？"))
+    assert _main(reports_ask(base + tail))["value"] == asked["value"]
+
+
+# --- a count stated only in a sentence (本部门共有车辆66辆), compared across departments ---------------
+
+_JIANGSU_2019 = ["省委办公厅", "省人大常委会办公厅", "省政协办公厅", "省法院", "省检察院"]
+
+
+@pytest.mark.parametrize("names", [_JIANGSU_2019, _JIANGSU_2019[1:4], [_JIANGSU_2019[0], _JIANGSU_2019[4]]],
+                         ids=["five", "three", "two"])
+@pytest.mark.parametrize("form", ["2019年{names}各有多少辆车？按多到少排一下", "2019年{names}谁的车辆多",
+                                  "2019年{names}，谁家的车最多？"])
+def test_counts_stated_in_sentences_are_ranked_as_each_report_states_them(jiangsu_ask, names, form):
+    single = {d: _main(jiangsu_ask(f"2019年{d}有多少辆车？")) for d in names}
+    result = jiangsu_ask(form.format(names="、".join(names)))
+    assert result["status"] == "answered" and len(result["figures"]) == len(names), result["answer"]
+    values = [int(f["value"]) for f in result["figures"]]
+    assert sorted(values, reverse=True) == values == sorted((int(f["value"]) for f in single.values()), reverse=True)
+    assert all(f["unit"] == "辆" for f in result["figures"])
+
+
+def test_counts_are_compared_only_when_each_sentence_counts_the_same_thing():
+    from answer.ranking import counted_thing
+
+    def fact(sentence, value, unit="辆"):
+        return {"row_label": sentence, "value_text": value, "unit": unit}
+
+    assert counted_thing(fact("本部门共有车辆66辆,其中,一般公务用车13辆。", "66")) == "车辆（辆）"
+    assert counted_thing(fact("截至2019年底，本单位共有车辆 46 辆。", "46")) == "车辆（辆）"
+    assert counted_thing(fact("本部门共有车辆66辆,其中,一般公务用车13辆、执法执勤用车38辆。", "38")) == "执法执勤用车（辆）"
+    # (a qualifier is part of what is counted: 年末实有人员 is compared only with 年末实有人员)
+    assert counted_thing(fact("年末实有人员38人。", "38", "人")) == "年末实有人员（人）"
+    assert counted_thing(fact("公用经费647.42万元。", "647.42", "万元")) is None
+    assert counted_thing(fact("共66辆。", "66")) is None  # a clause that names nothing counted
+
+
+# --- a count of a kind of people (在职, 退休, 编制): only a sentence or column that says that kind ---------
+
+@pytest.mark.parametrize("department", ["泉州数字办2023年", "晋城大数据局2023年", "智慧福州中心2022年", "晋江经信2018年",
+                                        "浔阳区数字经济发展中心2023年", "普陀区财政局2024年", "普陀区委社会工作部2024年"])
+@pytest.mark.parametrize("kind, form", [("在职", "{d}在职人员有多少人"), ("退休", "{d}退休人员有多少人"),
+                                        ("编制", "{d}编制有多少人")])
+def test_a_count_of_a_kind_of_people_is_never_another_count_of_people(reports_ask, department, kind, form):
+    result = reports_ask(form.format(d=department))
+    if result["status"] == "answered":
+        main = result["figures"][0]
+        assert kind in (main["row"] or "") + (main.get("column") or "") + result["answer"], result["answer"]
+
+
+# --- an item of a list table (政府采购) named by a word of its printed label: that one row, or nothing ---
+
+def _procurement_rows(folder):
+    """(department, year, word, row label, value) for each 政府采购 row of the Jiangsu budgets whose
+    label's first word (two characters or more) is printed in no other row of its report."""
+    from collections import Counter
+
+    from index.store import Store
+    from index.tokens import engine
+
+    out = []
+    with Store(folder) as store:
+        for doc in store.reports():
+            facts = [f for f in store.facts(doc["name"]) if "政府采购" in (f["table_title"] or "")]
+            labels = Counter(f["row_label"] for f in facts if f["number"] is not None)
+            for label in sorted(labels):
+                word = next((w for w in engine().lcut(re.sub(r"^[一二三四五六七八九十、（）()\d.]+", "", label))), "")
+                if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or word in ("合计", "政府", "采购"):
+                    continue
+                holding = [f for f in facts if word in f["row_label"] and f["number"] is not None]
+                if len({f["row_label"] for f in holding}) == 1 and labels[label] == 1 and not re.search(r"[A-Z]$", label):
+                    out.append((doc["department"], doc["year"], word, label, holding[0]["value_text"]))
+    return out
+
+
+def test_an_item_named_by_a_word_of_one_printed_row_is_that_row(jiangsu_ingested, jiangsu_ask):
+    rows = _procurement_rows(jiangsu_ingested[0])
+    assert len(rows) >= 10, rows
+    for department, year, word, label, value in rows[::max(1, len(rows) // 12)]:
+        result = jiangsu_ask(f"{department}{year}年政府采购预算里，买{word}准备花多少？")
+        main = _main(result)
+        assert (main["row"], main["value"]) == (label, value), result["answer"]
+
+
+@pytest.mark.parametrize("department", ["省政协办公厅", "省法院", "省检察院", "省人大常委会办公厅", "省委办公厅"])
+@pytest.mark.parametrize("year", [2018, 2019])
+@pytest.mark.parametrize("item", ["住宿服务", "餐饮服务", "会议服务", "印刷服务"])
+def test_an_items_name_ending_in_a_category_is_never_the_category_row(jiangsu_ask, department, year, item):
+    result = jiangsu_ask(f"{department}{year}年政府采购里{item}是多少")
+    if result["status"] == "answered":
+        assert not re.search(r"[A-Z]$", result["figures"][0]["row"]), result["answer"]
+
+
+# --- funds said after the quantity they pay part of (基本支出里靠财政拨款安排的) ---------------------------
+
+@pytest.mark.parametrize("department", ["省政协办公厅", "省法院", "省检察院", "省人大常委会办公厅", "省委办公厅"])
+@pytest.mark.parametrize("year", [2017, 2018, 2019])
+@pytest.mark.parametrize("part, funds, form", [
+    ("基本支出", "财政拨款", "{y}年{d}的{p}里，靠{f}安排的有多少？"),
+    ("项目支出", "一般公共预算", "{d}{y}年{p}中{f}安排的是多少"),
+    ("基本支出", "一般公共预算", "{d}{y}年{p}当中用{f}拨款的部分有多少"),
+])
+def test_funds_said_after_the_part_ask_what_funds_said_before_it_ask(jiangsu_ask, department, year, part, funds, form):
+    before = jiangsu_ask(f"{department}{year}年{funds}{part}是多少")
+    after = jiangsu_ask(form.format(d=department, y=year, p=part, f=funds))
+    assert after["status"] == before["status"], (before["answer"], after["answer"])
+    assert [f["value"] for f in after["figures"][:1]] == [f["value"] for f in before["figures"][:1]]
+
+
+# --- a number asked, then why (…少了多少？为什么差这么多？): the number, and the reason or a note -------
+
+@pytest.mark.parametrize("base", ["晋江经信2018年机关运行经费", "泉州数字办2023年三公经费", "浔阳区数字经济发展中心2023年机关运行经费",
+                                  "普陀区财政局2024年一般公共预算财政拨款支出", "智慧福州中心2022年三公经费"])
+@pytest.mark.parametrize("tail", ["是多少？为什么？", "是多少，原因是什么？", "有多少？为什么会这样？"])
+def test_a_number_then_why_answers_the_number_and_the_reason(reports_ask, base, tail):
+    number = _main(reports_ask(base + "是多少？"))
+    why = reports_ask(base + "为什么？")
+    result = reports_ask(base + tail)
+    assert _main(result)["value"] == number["value"], result["answer"]
+    if why["status"] == "answered":  # the reason, quoted as the why alone quotes it
+        assert why["answer"].split("\n")[0][:40] in result["answer"], (why["answer"], result["answer"])
+    else:  # or a note that the report gives none, beside the number
+        assert any("原因" in w for w in result["warnings"]), result
+
+
+@pytest.mark.parametrize("question", [
+    "2018年省人大办公厅的机关运行经费比2017年少了多少？为什么差这么多？",
+    "省人大常委会办公厅2018年机关运行经费比2017年减少了多少，原因是什么？",
+    "2018年省人大办公厅的机关运行经费为什么比2017年差了这么多？",
+])
+def test_the_year_compared_with_names_no_word_of_the_reason(jiangsu_ask, question):
+    result = jiangsu_ask(question)
+    assert result["status"] == "answered" and "口径" in result["answer"], result["answer"]
