@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from domain.normalize import YEAR_WORDS, compact
+from domain.vocabulary import EMPHASIS, SPENT_SHARE
 
 _AMOUNT = r"(?P<n>\d[\d,]*(?:\.\d+)?)(?P<u>万元|元)"
 _PCT = r"(?P<n>\d+(?:\.\d+)?)%"
@@ -63,7 +64,7 @@ _ASKED = re.compile(
     r"|花出去|花掉|花完|花|用掉|用完|超支|超出|比|和|与|跟|同|相差|差距|差额|差了?|多了?|少了?|超了?|的|是|了|几"
     r"|科目|项目|专项|资金|经费|钱|情况|呢|吗|为|有|万元|元|年度|全年|年初|当年|本年"
     r"|(?:本来|原来|原先|原本|原)?(?:打算|计划|准备|预计)要?"  # a plan in everyday words (question.PLANNED)
-    r"|只有?|仅仅?|才|竟然|居然|到底|究竟")
+    r"|只有?|仅仅?|才|竟然|居然|" + EMPHASIS)
 _PUNCT = re.compile(r"[“”\"'‘’「」『』《》()（）,，.。:：;；!！?？、|\s]")
 
 
@@ -265,7 +266,7 @@ def asked_measure(text: str) -> str | None:
 
 # what the question asks: the rate, what is left, or the difference of two named measures
 RATE = re.compile(r"执行率|完成率|完成.{0,6}预算.{0,4}(?:百分之|比例|多少|几)|预算.{0,4}完成.{0,3}(?:百分之|比例|多少|几)"
-                  r"|(?:花|用|执行|支出)了?.{0,4}预算的?(?:百分之|比例|几成)")
+                  r"|(?:花|用|执行|支出)了?.{0,4}预算的?(?:百分之|比例|几成)|" + SPENT_SHARE)
 REMAINING = re.compile(r"还有多少.{0,8}(?:没|未)|没有?(?:执行|支出|花|付|用)|未(?:执行|支出|使用|支付)|还剩|剩下|剩余|结余多少")
 _BUDGET_WORD = r"(?:年初|全年|调整后的?)?预算(?:下达)?数?|批复的?资金|下达数?"
 _FINAL_WORD = r"(?:实际)?决算数?|实际(?:支出|执行)?数?|执行数|支出数?|支付"

@@ -26,11 +26,11 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from domain.normalize import compact
 
 from domain.statements import GLOSSARY, Statement, about, asked_quantity, statements
-from domain.vocabulary import FALL, RISE, WHERE_TO
+from domain.vocabulary import FALL, RISE, SPENT_SHARE, WHERE_TO
 
 WHY = re.compile(r"为什么|为何|原因|理由|怎么回事|为啥|" + WHERE_TO)
 CHANGE = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|\d{4}年).{0,8}(?:增加|减少|增长|下降|变化|多|少)(?:了)?(?:百分之)?(?:多少|几)")
-COMPLETION = re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率|执行率|执行了?(?:多少|百分之)")
+COMPLETION = re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率|执行率|执行了?(?:多少|百分之)|" + SPENT_SHARE)
 PREVIOUS = re.compile(r"上一年|上年度?(?!增|减|相比)|去年")
 ROUGHLY = re.compile(r"大约|大概|约|左右|估计")
 ASKS_BUDGET = re.compile(r"(?:全年|年初)预算|预算(?:是|为|有|多少|大约|大概)")

@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from domain.names import without_place
-from domain.normalize import compact
+from domain.normalize import compact, without_shared
 
 from index.departments import DepartmentMatch
 
@@ -18,7 +18,7 @@ from .question import EXCEPT as _EXCEPT, ORGANISATION as _ORGANISATION, UNITS, m
 from domain.quantities import (ALL, ALL_FUNDS_KINDS, FISCAL, FUND, GENERAL, asked_subject, named_quantities, quantity_of, subject_quantities,
                                total_beside_sangong)
 from domain.tables import bare_title, CROSS_PRINTED, FUNDS_TABLES, KIND_ORDER, OTHER, STANDARD_COLUMNS, SUBJECT_TABLES, TABLE_STEMS, is_budget
-from domain.vocabulary import COLUMN_WORDS, TABLE_WORDS, report_terms
+from domain.vocabulary import COLUMN_WORDS, EVERYDAY_TERMS, TABLE_WORDS, TOGETHER, report_terms
 
 _NUMBERING = re.compile(r"^(?:其中[:：])?(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])*")
 _TOTALS = ("合计", "总计")
@@ -598,6 +598,9 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     named = [l for l in catalog.labels_of(document) if (l in plain or l in loose) and l not in COLUMN_WORDS]
     # the longest name wins: 政府 inside 政府采购, 合计 inside 本年收入合计 are not asked for
     named = [l for l in named if not any(l != o and l in o for o in named + table_words)]
+    # a label inside a longer everyday word of the question is that word's (电费 in 水电费: the
+    # word's report terms, 水费 and 电费, are asked together), not named on its own
+    named = [l for l in named if not any(l != w and l in w and w in plain for w in EVERYDAY_TERMS)]
     # a short label inside longer words of the question that one longer label prints (法院 in
     # 法院云平台的租金, printed as 江苏法院云平台租赁费): that longer label's row
     named = list(dict.fromkeys(_inside_longer(l, plain, catalog.labels_of(document)) or l for l in named))
@@ -737,7 +740,12 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         sangong = None
     parts = _sibling_parts(facts, everyday, column, text)
     if parts:
-        return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=True)
+        return Lookup("answered", department, year, year_given, document, parts, [], terms=words, parts=len(parts) > 1)
+    whole = next((w for w in sorted(TOGETHER, key=len, reverse=True) if w in unnamed), None)
+    if whole:  # a whole whose parts are not all printed side by side: one part is not it
+        return Lookup("not_found", department, year, year_given, document, terms=words,
+                      missing=f"报告没有在一张表里分行印出“{whole}”的各部分（{'、'.join(EVERYDAY_TERMS[whole])}），"
+                              "其中一项不能当作“" + whole + "”回答")
     rows = [[sangong]] if sangong is not None else _candidate_rows(facts, words, table_words, text)
     beyond = ""
     if rows and table_words and q.operation == "lookup" and not any(bare_label(r[0]["row_label"]) in words for r in rows) \
@@ -890,7 +898,7 @@ def _unexplained(subject: str, named: list[str]) -> str:
     for word in sorted(named, key=len, reverse=True):
         rest = rest.replace(word, "|")
     for word in named:  # and what the names print in part (统计数 of the column 统计数, 实际采购 of 实际采购金额)
-        rest = _without_shared(rest, compact(word), 2)
+        rest = without_shared(rest, compact(word), 2)
     rest = GENERIC.sub("", rest.replace("|", ""))
     return rest if len(re.sub(r"[^\u4e00-\u9fff]", "", rest)) >= 2 else ""
 
@@ -1034,10 +1042,20 @@ def _stated_amount(text: str, span: str, catalog, department: str, year: int, do
         asked = list(dict.fromkeys(asked + report_terms(asked[0])))
     if unit not in (None, "万元") or not asked:
         return None
-    # a statement about the other side (收入 asked 支出) is not the answer
-    found = about(statements(catalog.store.passages(document), catalog.departments), asked,
-                  lambda s: s.amount is not None and not _contradicts(s.subject, text)
-                  and not any(p in s.subject and p not in text for p in _PARTS), prefer_whole=True)
+    said = statements(catalog.store.passages(document), catalog.departments)
+
+    def need(s) -> bool:  # a statement about the other side (收入 asked 支出) is not the answer
+        return (s.amount is not None and not _contradicts(s.subject, text)
+                and not any(p in s.subject and p not in text for p in _PARTS))
+
+    found = about(said, asked, need, prefer_whole=True)
+    for word in TABLE_WORDS if not found else ():
+        # a quantity of a table's subject asked with the table's word before it (政府采购授予中小企业
+        # 合同金额): the statement of the rest in a sentence that names the word
+        rest = [r for a in asked if a.startswith(word) and len(r := a[len(word):].lstrip("的里中")) >= 4]
+        if rest:
+            found = about(said, rest, lambda s: need(s) and word in compact(s.sentence), prefer_whole=True)
+            break
     if len({s.amount for s in found}) != 1:
         return None
     s = found[0]
@@ -1123,27 +1141,12 @@ def _figures(rows: list[list[dict]], column: str | None, text: str) -> list[dict
 _PARTS = ("基本支出", "项目支出", "人员经费", "公用经费")
 
 
-def _without_shared(question: str, label: str, least: int = 4) -> str:
-    """The question with every stretch of at least `least` characters it shares with the label cut out."""
-    while True:
-        best = ""
-        for i in range(len(question)):
-            for j in range(i + max(least, len(best) + 1), len(question) + 1):
-                if question[i:j] in label:
-                    best = question[i:j]
-                else:
-                    break
-        if not best:
-            return question
-        question = question.replace(best, "|")
-
-
 def _contradicts(label: str, question: str) -> bool:
     """A label that only contains the asked word but names the other side: 收入 for 支出.  Words the
     question shares with the label's name (土地出让收入安排 of …出让收入安排的支出) are the name's own."""
-    question = _without_shared(question, label)
+    question = without_shared(question, label)
     for a, b in (("收入", "支出"), ("支出", "收入"), ("年初", "年末"), ("年末", "年初")):
-        if a in label and b in question and a not in question and b not in _without_shared(label, question):
+        if a in label and b in question and a not in question and b not in without_shared(label, question):
             return True
     return False
 
@@ -1165,9 +1168,21 @@ def _sibling_parts(facts: list[dict], terms: list[str], column: str | None, text
         if len({len(c) for c in codes}) == 1 and len({c[:-2] for c in codes}) == 1:
             chosen = _figures(rows, column, text)
             if len(chosen) == len(rows) and len({f["unit"] for f in chosen}) == 1:
-                return chosen
+                # a part the question names by what sets it apart from its siblings (行政单位 of
+                # 行政单位离退休 beside 事业单位离退休) is asked alone
+                own = [f for f, d in zip(chosen, _distinguishing([bare_label(f["row_label"]) for f in chosen]))
+                       if len(d) >= 2 and d in text]
+                return own if len(own) == 1 else chosen
         return []
     return []
+
+
+def _distinguishing(labels: list[str]) -> list[str]:
+    """Each label without the ending all of them share (行政单位离退休, 事业单位离退休 → 行政, 事业)."""
+    end = 0
+    while end < min(map(len, labels)) and len({l[len(l) - end - 1] for l in labels}) == 1:
+        end += 1
+    return [l[: len(l) - end] for l in labels]
 
 
 def _candidate_rows(facts: list[dict], words: list[str], table_words: list[str], question: str = "") -> list[list[dict]]:
@@ -1239,6 +1254,8 @@ def _pick_column(row: list[dict], column: str | None, question: str = "") -> dic
         return _longest_shared(compact(f["column"] or ""), question)
 
     best = max(shared(f) for f in numbers)
+    if any(f["number"] is None and f["value_text"] and shared(f) >= 3 and shared(f) > best for f in row):
+        return None  # the column asked prints words (实际完成值 "=293台"): another column's number is not it
     if best >= 2:
         numbers = [f for f in numbers if shared(f) == best]
     if "预算" not in question:

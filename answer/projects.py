@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from domain.normalize import compact
+from domain.vocabulary import SPENT_SHARE
 
 from index.departments import _subsequence
 
@@ -22,7 +23,7 @@ _INITIAL = re.compile(r"年初预算数|预算编制数|年初预算")
 REMAINING = re.compile(r"还有多少没|没执行|未执行|没有执行|没花完|没支出|未支出|没付|还剩|剩下|剩余|差了多少|相差|差多少")
 OVER = re.compile(r"(?:实际|执行|支出|花).{0,6}比.{0,4}预算.{0,2}(?:多|超)|超出预算|超支")
 SPENT = re.compile(r"执行了多少|执行多少|执行数|花了多少|实际支出")
-RATE = re.compile(r"执行率|执行了百分之|完成率|完成.{0,4}预算的?(?:百分之|比例|多少)")
+RATE = re.compile(r"执行率|执行了百分之|完成率|完成.{0,4}预算的?(?:百分之|比例|多少)|" + SPENT_SHARE)
 ZERO_RATE = re.compile(r"执行率(?:是|为)?0|执行率为零|一分钱没(?:花|执行)|没有执行的项目")
 
 

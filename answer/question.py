@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from domain.names import without_place
 from domain.normalize import arabic_amounts, compact
 from domain.tables import OTHER, kind_of
-from domain.vocabulary import TABLE_WORDS, WHERE_TO
+from domain.vocabulary import SPENT_SHARE, TABLE_WORDS, WHERE_TO
 
 # "2024年初结转和结余": the 年 of 年初 (年末, 年底) is the row's, not the year's
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年度|年(?![初末底])|度)?")
@@ -48,7 +48,7 @@ OPERATIONS: tuple[tuple[str, re.Pattern], ...] = (
                         r"|排个?序|排名|排一下|排列|怎么排|比大小|比较大小|比一比|谁大谁小|谁高谁低|哪个大|哪个最|哪项最|谁多|最多|最高|最少|最低")),
     ("per_person", re.compile(r"人均|每人|每个人|平均每人|平均每个人|主任|局长|书记|科长|处长")),
     ("average", re.compile(r"平均")),
-    ("completion", re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率")),
+    ("completion", re.compile(r"完成.{0,6}预算|预算.{0,4}完成|完成率|" + SPENT_SHARE)),
     ("ratio", re.compile(r"(?:几|多少)倍|倍数")),
     ("share", re.compile(r"比例|比重|占比|占.{0,10}(?:多少|几|百分)|百分之几(?!.{0,4}(?:增长|下降|减少|增加))")),
     ("change", re.compile(r"比上年|较上年|与上年|和上年|同上年|比去年|较去年|上年相比|[比较与和同跟](?:上一|前一)年|增加还是减少|多还是少|是增是减|增还是减"
@@ -226,8 +226,16 @@ _BALANCE = re.compile(r"结转|结余")
 _ALTOGETHER = re.compile(r"一共|总共|共计|合起来|加起来|总和|之和|合计(?:是|为|有)?(?:多少|几)")
 
 
+# a clause that asks something (多少, 几, 什么, 哪, 吗, 为什么); the others of a question are its premise
+_ASKS = re.compile(r"多少|几|什么|哪|吗|呢|为何|为啥|怎么|如何|[?？]")
+
+
 def _operation(c: str, named: tuple[str, ...] = (), unknown: str | None = None) -> str:
     op = next((op for op, p in OPERATIONS if p.search(c)), "lookup")
+    *premise, last = re.split(r"[，,；;]", c) if re.search(r"[，,；;]", c) else [c]
+    if op in ("text", "list") and premise and re.search(r"多少|几", last) and not any(_ASKS.search(p) for p in premise):
+        # what a premise says (新成立没有年初预算，那它的全年预算是多少) is not what is asked: an amount is
+        op = next((op for op, p in OPERATIONS if p.search(last)), "lookup")
     if op == "lookup" and len(named) >= 2 and not unknown and _ALTOGETHER.search(c):
         return "sum"
     if op == "difference" and _BALANCE.search(c) and all(

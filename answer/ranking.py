@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from domain.names import place as _place, place_words as _place_words
 from domain.normalize import compact
 from domain.vocabulary import EVERYDAY_TERMS, TABLE_WORDS
 from index.aliases import department_key
-from index.departments import DepartmentMatch, match_departments
+from index.departments import DepartmentMatch, match_departments, other_place
 
 from .cite import figure, row_name, where
 from .lookup import Catalog, bare_label, lookup
@@ -49,9 +50,6 @@ _CONJUNCTION = re.compile(r"以及|还有|还是|或者|和|与|及|跟|同|或"
 _CLAUSE = re.compile(r"[,，。；;？?！!：:]")
 _BUDGET_MEASURES = ("预算数", "年初预算", "全年预算")
 # a leading place of a printed name (上海市普陀区, 九江市浔阳区): what a list names once for all
-_PLACE = re.compile(r"^(?:中共|中国共产党)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|州|盟|地区|县|区))+)")
-
-
 @dataclass
 class Named:
     """What a ranking question names, read piece by piece."""
@@ -59,11 +57,6 @@ class Named:
     spans: list[str] = field(default_factory=list)  # every stretch that named one of them
     problems: list[str] = field(default_factory=list)  # why the departments named are not clear
     options: list[str] = field(default_factory=list)  # the departments a problem piece could mean
-
-
-def _place(name: str) -> str:
-    m = _PLACE.match(name)
-    return m.group(1) if m else ""
 
 
 def _pieces(text: str, protected) -> list[list[tuple[int, int]]]:
@@ -170,18 +163,17 @@ def _strong(matches, piece: str) -> list:
             or _GROUP_WORDS.sub("", piece) == m.span]
 
 
-def _place_words(name: str) -> list[str]:
-    """The places of a name without their level words: 上海市普陀区 → 上海, 普陀."""
-    return [w for w in re.findall(r"([\u4e00-\u9fff]{2,4}?)(?:省|自治区|市|州|盟|地区|县|区)", _place(name)) if len(w) == 2]
-
-
 def _departments_in(piece: str, names: list[str], fiscal_words: list[str], before: list[str]):
     """The departments one piece names: [(name, span)], None for none, or the piece itself when
     it could mean several and neither the place named before it nor a shared place decides."""
     found: list[tuple[str, str]] = []
     rest = piece
+    places = {w for n in names for w in _place_words(n)}
     while True:
         matches = _strong(match_departments(rest, names, fiscal_words), rest)
+        # a piece that names another place beside the words matched (数字晋江建设办公室, a unit of
+        # 晋江's department, for 泉州市数字泉州建设办公室) names another organisation
+        matches = [m for m in matches if not other_place(rest, m.span, m.name, places)]
         if found:  # a second department in the same piece must be named plainly
             matches = [m for m in matches if m.strength >= 3]
         if not matches and not found:

@@ -204,3 +204,30 @@ def arabic_amounts(text: str) -> str:
         return f"{_DIGIT[m.group(1) or m.group(2)] * 10}%"
 
     return _NUMERAL_AMOUNT.sub(amount, _TENTHS.sub(tenths, _PERCENT_WORDS.sub(percent, text)))
+
+
+def without_shared(question: str, label: str, least: int = 4) -> str:
+    """The question with every stretch of at least `least` characters it shares with the label cut out."""
+    while True:
+        best = ""
+        for i in range(len(question)):
+            for j in range(i + max(least, len(best) + 1), len(question) + 1):
+                if question[i:j] in label:
+                    best = question[i:j]
+                else:
+                    break
+        if not best:
+            return question
+        question = question.replace(best, "|")
+
+
+def covered(text: str, within: str) -> int:
+    """How many characters of the text lie in stretches of two or more that `within` also holds."""
+    marks = [False] * len(text)
+    for i in range(len(text)):
+        for j in range(len(text), i + 1, -1):
+            if text[i:j] in within:
+                for k in range(i, j):
+                    marks[k] = True
+                break
+    return sum(marks)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .normalize import ASKING_GLOSS, YEAR_WORDS, compact
+from .vocabulary import EMPHASIS
 
 # the funds a figure is of
 ALL, FISCAL, GENERAL, FUND = "全部资金", "财政拨款", "一般公共预算财政拨款", "政府性基金预算财政拨款"
@@ -259,7 +260,7 @@ def subject_quantities(subject: str) -> tuple[list, list] | None:
 
 
 # the words a question wraps around the quantity it asks for (who, when, how much), and 的
-_ASKING = re.compile(YEAR_WORDS + r"|部门(?:预算|决算)(?:公开)?|用(?=财政拨款|一般公共预算|政府性基金)|到底|究竟|(?<=[\u4e00-\u9fff]{2})(?:里面的?|里的?|当中的?|之中的?|中的|安排的?)(?=[\u4e00-\u9fff]{2})|请问|一共|总共|合计是|共计|是多少|有多少|多少万元|多少钱|多少|是|为|花了|用了"
+_ASKING = re.compile(YEAR_WORDS + r"|部门(?:预算|决算)(?:公开)?|用(?=财政拨款|一般公共预算|政府性基金)|" + EMPHASIS + r"|(?<=[\u4e00-\u9fff]{2})(?:里面的?|里的?|当中的?|之中的?|中的|安排的?)(?=[\u4e00-\u9fff]{2})|请问|一共|总共|合计是|共计|是多少|有多少|多少万元|多少钱|多少|是|为|花了|用了"
                      r"|了|的|钱|呢|吗|[？?。，,！!、：:]|决算数|决算|预算数|(?<=支出)预算|^预算"
                      r"|预算(?=是|为|有|多少|[？?]|$)")  # 会议费预算是多少: the budget measure, not the subject
 
@@ -272,6 +273,7 @@ def asked_subject(question: str, department_span: str = "") -> str:
     if department_span:
         text = text.replace(department_span, "", 1)
     subject = _ASKING.sub("", text)
+    subject = _ASKING.sub("", subject)  # what the first pass uncovers (预算最后是: 预算 once 最后 is out)
     # the funds said after the quantity they pay part of (基本支出里靠财政拨款安排的) qualify it, as
     # when said before it (财政拨款基本支出)
     if m := _FUNDS_AFTER.fullmatch(subject):

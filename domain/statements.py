@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .normalize import ASKING_GLOSS, YEAR_WORDS, compact
+from .vocabulary import EMPHASIS
 
 NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _AMOUNT = re.compile(rf"^(?P<subject>.*?)(?:为|是|达)?(?P<amount>{NUMBER})万元")
@@ -180,7 +181,7 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
 # the budget's share), when, and filler.  What is left is the quantity, in the asker's words.
 _QUESTION_WORDS = re.compile(
     r"[(（](?:19|20)\d{2}年?[)）]|" + YEAR_WORDS + r"|部门(?:预算|决算)(?:公开)?|(?:增幅|降幅|涨幅|增速)(?:有)?(?:多大|多少)?|有多大"
-    r"|报告(?:里|中)?(?:是)?(?:怎么)?说的?|主要是?|一下子?|\d+(?:\.\d+)?%(?:多)?|去哪(?:儿|里)?了?|到哪(?:儿|里)?去了?|到底|究竟|为什么|为何|原因是什么|的原因|原因|怎么回事|为啥"
+    r"|报告(?:里|中)?(?:是)?(?:怎么)?说的?|主要是?|一下子?|\d+(?:\.\d+)?%(?:多)?|去哪(?:儿|里)?了?|到哪(?:儿|里)?去了?|" + EMPHASIS + r"|为什么|为何|原因是什么|的原因|原因|怎么回事|为啥"
     r"|(?:比|较|与|和|跟|同)(?:上年度?|上一年度?|去年|\d{4}年度?)(?:相比|比)?|上一年度?|上年度?|去年|同比"
     r"|是增(?:加)?(?:是|还是)减(?:少)?|增(?:加)?还是减(?:少)?|多还是少|增减|相差了?(?:多少|几)?|差了?(?:多少|几)"
     r"|(?:增加|减少|增长|下降|变化|上升|降低|上涨|涨|跌|降|减(?=了|多少|几)|压缩|缩减|削减)了?(?:百分之)?(?:多少万元|多少|几)?|[多少]了?(?:多少|几)"

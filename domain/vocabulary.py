@@ -24,6 +24,13 @@ WHERE_TO = (r"新增了?(?:哪些|什么)(?:专项|项目|内容|经费)?|(?:钱
             r"|怎么(?:会|就)?(?:变成|成了|变为|降为|降到|只有|没有|没了)"
             r"|(?:多(?:出来|出)|新增|增加|多花)的(?:钱|部分|资金|经费)?(?:主要)?(?:用|花)(?:在|到|于)了?哪(?:儿|里|些方面|些地方)?了?")
 
+# words that only press the question (到底多少, 最后是多少): they name nothing asked
+EMPHASIS = r"到底|究竟|最后|最终"
+
+# what share of its budget was spent, in everyday words (钱花出去百分之几, 用掉了几成): an execution
+# rate (执行率), printed or worked out from 全年预算数 and 全年执行数 — not a share of another total
+SPENT_SHARE = r"(?:花|用|支|执行)(?:出去|出|掉|了)*(?:.{0,4}预算的?)?(?:百分之|多少%|几成)"
+
 EVERYDAY_TERMS: dict[str, tuple[str, ...]] = {
     "出差": ("差旅费",),
     "土地出让": ("国有土地使用权出让收入安排的支出",),  # 土地出让金, 土地出让收入 (212 08)
@@ -131,12 +138,23 @@ EVERYDAY_TERMS: dict[str, tuple[str, ...]] = {
     "软件": ("信息网络及软件购置更新",),
     "网络设备": ("信息网络及软件购置更新",),
     "抚恤": ("抚恤金",),
+    # the share of the 政府采购 awarded to small firms, which every 决算's 政府采购 说明 states
+    "给中小企业": ("授予中小企业合同金额",),
+    "给了中小企业": ("授予中小企业合同金额",),
+    "中小企业拿到": ("授予中小企业合同金额",),
+    "给小微企业": ("授予小微企业合同金额",),
+    "给了小微企业": ("授予小微企业合同金额",),
+    "小微企业拿到": ("授予小微企业合同金额",),
     # functional subjects (政府收支分类 功能分类) in everyday words
     "低保": ("最低生活保障",),
     "得分": ("总分",),
     "多少分": ("总分",),
     "打分": ("总分",),
 }
+# everyday words whose report terms are the parts of one whole, printed apart (水电费: 水费 30205 and
+# 电费 30206): answered by their computed sum, never by one part alone (the other terms of a word
+# are alternatives: 公车 is whichever of its rows the report prints)
+TOGETHER: frozenset[str] = frozenset({"水电费", "水电"})
 
 # Words that name a whole table: asked alone, they mean the table's total (合计) row.
 # (a 决算's table and a 预算's: one report is either, so a word names one table of it)

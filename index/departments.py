@@ -8,7 +8,10 @@ from the question first, so 财政拨款 does not read as 上海市普陀区财�
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from domain.names import ORG_END, place, place_words
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,8 @@ def match_departments(question: str, names: list[str], fiscal_words: list[str] =
     # 办公费 in "公用经费中办公费") names no department by them
     taken = [(m.start(), m.end()) for w in present if not any(w in n for n in names)  # a unit's name is no fiscal word
              for m in re.finditer(re.escape(w), question)]
-    matches = []
+    places = {w for n in names for w in place_words(n)}
+    matches, rejected = [], []
     for name in names:
         span = _best_span(question, name)
         at = question.find(span) if span else -1
@@ -76,13 +80,42 @@ def match_departments(question: str, names: list[str], fiscal_words: list[str] =
         short = conventional(name)
         if short != name and len(s := _best_span(stripped, short)) > len(span):
             span = s  # 高院 of 江苏省高院 (江苏省高级人民法院)
-        if span:
+        if span and (stretch := other_place(question, span, name, places)):
+            rejected.append((*stretch, len(span), bool(ORG_END.search(span))))
+        elif span:
             matches.append(DepartmentMatch(name, span, len(span)))
+    # the stretch another organisation's name takes (数字晋江建设办公室) names no department by
+    # weaker words inside it either (数字 of 九江市浔阳区数字经济发展中心) — but its place may (晋城市 of
+    # “晋城市智慧人大建设项目费用”, a project of 晋城市大数据应用局)
+    # a place inside an organisation's name (数字福州建设办公室) names no department of that place either
+    matches = [m for m in matches if not any(
+        a < (at := question.find(m.span)) + len(m.span) and at < b and n >= m.strength
+        and (org or m.span not in place_words(m.name) + [place(m.name)]) for a, b, n, org in rejected)]
     matches.sort(key=lambda m: -m.strength)
     if not matches:
         return []
     top = matches[0].strength
     return one_per_department([m for m in matches if m.strength == top], question)
+
+
+# what stands before a name without belonging to it: a list word, a separator (not the mark a
+# question's quotes are masked with: “智慧上海”管理服务中心 is one name)
+_NOT_NAME = re.compile(r"[^\u4e00-\u9fff“”\"|]|[和与及跟同的、]")
+
+
+def other_place(question: str, span: str, name: str, places: set[str]) -> tuple[int, int] | None:
+    """The stretch (start, end) of the question that names a place the department's name does not
+    hold around a match, None when there is none: the span with the name written just before it
+    (数字晋江建设办公室 — a unit of 晋江's department — read as 泉州市数字泉州建设办公室 by 建设办公室;
+    数字福州… by 州建设办公室) is another organisation's."""
+    at = question.find(span)
+    if at < 0:
+        return None
+    left = _NOT_NAME.split(question[max(0, at - 4):at])[-1]
+    stretch = left + span
+    if any(w in stretch.replace("|", "") and w not in name for w in places):
+        return at - len(left), at + len(span)
+    return None
 
 
 # the conventional short forms of an organ's name, said everywhere (省高院, 市中院): documented here,
@@ -143,7 +176,7 @@ def departments_named(question: str, names: list[str], fiscal_words: list[str] =
     return [n for n in named if n in out.values()]
 
 
-import re  # noqa: E402  (short_names below)
+
 
 # The leading place of a printed name: a province, municipality, autonomous region, prefecture
 # (州, 盟, 地区), city, county or district, two to four characters before its level word (上海市,

@@ -234,3 +234,132 @@ def test_a_named_column_a_table_does_not_print_is_never_another_column(reports_a
     result = reports_ask(question)
     column = next(w for w in ("基本支出", "项目支出", "人员经费") if w in question)
     assert all(column in (f["column"] or "") + (f["label"] or "") for f in result["figures"] if not f["computed"])
+
+
+# --- an everyday word for a whole printed as parts (水电费 = 水费 + 电费): the parts' sum, never one ---
+
+def _water_and_power(folder):
+    """Per report (department, year): the 水费 and 电费 amounts of each table that prints both, and
+    whether the report prints either."""
+    from index.store import Store
+
+    found: dict[tuple, dict] = {}
+    with Store(folder) as store:
+        for d in store.documents():
+            rows: dict[int, dict] = {}
+            for f in store.facts(d["name"]):
+                if f["row_label"] in ("水费", "电费") and f["number"] is not None:
+                    rows.setdefault(f["table_index"], {}).setdefault(f["row_label"], set()).add(f["value_text"])
+            if d["department"] and d["year"] and rows:
+                found[(d["department"], d["year"])] = rows
+    return found
+
+
+@pytest.mark.parametrize("phrasing", ["{d}{y}年水电费是多少", "{y}年{d}的水电费用多少", "{d}{y}年度“水电费”多少"])
+@pytest.mark.parametrize("corpus", ["reports", "jiangsu"])
+def test_a_word_for_a_whole_printed_in_parts_is_their_sum_never_one_part(
+        corpus, phrasing, reports_folder, reports_ask, jiangsu_ingested, jiangsu_ask):
+    folder, ask = (reports_folder, reports_ask) if corpus == "reports" else (jiangsu_ingested[0], jiangsu_ask)
+    reports = _water_and_power(folder)
+    assert len(reports) >= (3 if corpus == "reports" else 10)
+    for (department, year), tables in reports.items():
+        result = ask(phrasing.format(d=department, y=year))
+        both = {(a, b) for t in tables.values() for a in t.get("水费", ()) for b in t.get("电费", ())}
+        parts = {v for t in tables.values() for vs in t.values() for v in vs}
+        if not both:  # one part printed alone is never stated as the whole
+            assert not any(f["value"] in parts and not f["computed"] for f in result["figures"][:1]), result["answer"]
+            continue
+        fig = _main(result)
+        assert fig["computed"] and fig["formula"] in {f"{a} + {b}" for a, b in both}, result["answer"]
+        assert [f["row"] for f in result["figures"][1:]] == ["水费", "电费"]
+
+
+# --- an amount the 政府采购 说明 states, asked with the table's word before it and in everyday words ---
+
+@pytest.mark.parametrize("phrasing, firms", [
+    ("{d}{y}年政府采购授予中小企业合同金额是多少", "中小企业"),
+    ("{d}{y}年政府采购里有多少钱给了中小企业？", "中小企业"),
+    ("{y}年{d}政府采购中小企业拿到多少", "中小企业"),
+    ("{d}{y}年政府采购给了小微企业多少", "小微企业"),
+])
+def test_an_amount_the_procurement_note_states_is_its_sentence(reports_ask, reports_folder, phrasing, firms):
+    import re
+
+    from domain.normalize import compact
+    from index.store import Store
+
+    stated = {}
+    with Store(reports_folder) as store:
+        for d in store.documents():
+            amounts = {m for p in store.passages(d["name"])
+                       for m in re.findall(rf"授予{firms}合同金额(\d[\d,]*(?:\.\d+)?)万元", compact(p["text"] or ""))}
+            if len(amounts) == 1 and d["department"]:
+                stated[(d["department"], d["year"])] = amounts.pop()
+    assert len(stated) >= 3
+    for (department, year), value in stated.items():
+        result = reports_ask(phrasing.format(d=department, y=year))
+        fig = _main(result)
+        assert fig["value"] == value and f"授予{firms}合同金额" in result["answer"], result["answer"]
+
+
+# --- spending asked by the uses the narrative lists for its subject: the subject's amount, all uses only ---
+
+def _uses_paragraphs(folder):
+    """(department, year, uses, amount): paragraphs that name a subject, say what it was mainly
+    used for (two uses or more, no amounts among them) and state one 支出决算."""
+    import re
+
+    from domain.normalize import compact
+    from index.store import Store
+
+    found = []
+    with Store(folder) as store:
+        for d in store.documents():
+            for p in store.passages(d["name"]):
+                text = compact(p["text"] or "")
+                uses = re.search(r"主要用于[:：]([^。；;\d]{4,120})。", text)
+                spent = re.findall(r"支出决算为(\d[\d,]*\.\d+)万元", text)
+                if uses and len(spent) == 1 and "、" in uses.group(1) and d["department"]:
+                    found.append((d["department"], d["year"], uses.group(1), spent[0]))
+    return found
+
+
+@pytest.mark.parametrize("phrasing", ["{d}{y}年{u}花了多少？", "{y}年{d}用于{u}的钱是多少"])
+def test_spending_asked_by_its_listed_uses_is_the_subjects_amount(reports_ask, reports_folder, phrasing):
+    import re
+
+    cases = _uses_paragraphs(reports_folder)
+    assert len(cases) >= 3
+    for department, year, uses, spent in cases:
+        listed = re.sub(r"(?:项目)?支出$", "", uses).replace("、", "和")
+        result = reports_ask(phrasing.format(d=department, y=year, u=listed))
+        fig = _main(result)
+        # (a table row that prints the subject, 住房公积金, answers it as well)
+        assert fig["value"] == spent and ("没有按用途分列" in result["answer"] or fig["table"]), result["answer"]
+        # one use of several is not the subject's amount
+        one = re.split(r"、", uses)[0]
+        alone = reports_ask(phrasing.format(d=department, y=year, u=one))
+        assert not any(f["value"] == spent for f in alone["figures"][:1] if len(one) >= 4), (one, alone["answer"])
+
+
+# --- a sibling part named by the words that set it apart (行政单位 of 行政单位离退休): that part alone ---
+
+def test_a_sibling_part_named_by_what_sets_it_apart_is_that_part(reports_ask, reports_folder):
+    from index.store import Store
+
+    pairs = []
+    with Store(reports_folder) as store:
+        for d in store.documents():
+            cells = {f["row_label"]: f for f in store.facts(d["name"])
+                     if f["row_label"] in ("行政单位离退休", "事业单位离退休") and f["number"] is not None
+                     and f["column"] in ("合计", "本年支出合计", "支出合计", "决算数")}
+            if len(cells) == 2 and d["department"]:
+                pairs.append((d["department"], d["year"], cells))
+    assert pairs
+    for department, year, cells in pairs:
+        for part in ("行政单位", "事业单位"):
+            result = reports_ask(f"{department}{year}年{part}退休人员的支出是多少")
+            fig = _main(result)
+            assert not fig["computed"] and fig["row"] == f"{part}离退休", result["answer"]
+        whole = reports_ask(f"{department}{year}年离退休一共花了多少")
+        assert _main(whole)["computed"]

@@ -170,3 +170,58 @@ def test_an_organisation_named_without_its_place_is_not_a_department(text, unkno
 def test_a_unit_a_report_lists_is_not_unknown():
     q = parse("示例大学附属医院2019年支出", Catalog(units={"青岚市数字经济发展中心": ["示例大学附属医院"]}))
     assert q.unknown is None
+
+
+def _place_swapped():
+    """Each department's name after its place, with the place it prints inside (数字泉州建设办公室)
+    and before it changed for another department's place: another organisation of that place."""
+    from domain.names import place, place_words
+
+    places = sorted({w for n in DEPARTMENTS for w in place_words(n)})
+    for name in DEPARTMENTS:
+        body = name[len(place(name)):]
+        if len(body) < 3:
+            continue
+        for other in places:
+            if other in name:
+                continue
+            swapped = body
+            for own in place_words(name):
+                swapped = swapped.replace(own, other)
+            yield name, other, swapped
+
+
+@pytest.mark.parametrize("frame", ["{p}{b}的三公经费是多少", "{p}市{b}2023年支出合计", "2023年{p}{b}差旅费"])
+def test_a_name_of_another_place_is_not_the_department_it_resembles(frame):
+    catalog = Catalog()
+    swapped = list(_place_swapped())
+    assert len(swapped) > 50
+    wrong = [(frame.format(p=p, b=b), parse(frame.format(p=p, b=b), catalog).departments)
+             for name, p, b in swapped if name in parse(frame.format(p=p, b=b), catalog).departments]
+    assert not wrong, wrong[:5]
+
+
+def test_a_unit_whose_name_holds_its_place_is_not_the_department_of_another_place():
+    # 数字晋江建设办公室 (a unit of 晋江's department) ends as 泉州市数字泉州建设办公室 does
+    catalog = Catalog()
+    assert parse("数字晋江建设办公室的在职人数是多少", catalog).departments != ("泉州市数字泉州建设办公室",)
+    assert parse("晋江经信部门数字晋江建设办公室在职人数", catalog).departments == ("晋江市经信部门",)
+
+
+@pytest.mark.parametrize("text, operation", [
+    ("2024年新成立，那它的全年预算是多少", "lookup"),
+    ("单位性质是事业单位，编制有几个", "lookup"),
+    ("主要职责里，和数字城管有关的是哪一条", "text"),  # a premise that names what is asked stays
+    ("2024年新成立的单位主要职责是什么", "text"),
+])
+def test_what_a_premise_says_is_not_what_is_asked(text, operation):
+    assert parse(text, Catalog()).operation == operation
+
+
+@pytest.mark.parametrize("name", ["晋城市大数据应用局", "泉州市数字泉州建设办公室", "晋江市经信部门", "九江市浔阳区数字经济发展中心"])
+def test_a_project_named_with_its_departments_place_still_names_that_department(name):
+    # the project's own words hold another department's (智慧 of “智慧福州”, 人大): its place decides
+    from domain.names import place
+
+    text = f"“{place(name)}智慧人大建设项目费用”绩效自评最后打了多少分？"
+    assert parse(text, Catalog()).departments == (name,)

@@ -179,3 +179,24 @@ def test_projects_listed_by_eight_characters_of_a_long_name(text_ask):
 def test_items_compared_by_size_in_other_words(reports_ask):
     result = reports_ask("普陀区财政局 行政单位离退休、基本养老保险缴费、职业年金缴费 这三项支出比大小")
     assert result["kind"] == "rank" and [f["value"] for f in result["figures"]] == ["160.75", "84.65", "80.38"]
+
+
+@pytest.mark.parametrize("listed", [
+    "（经信局、执法大队、节能监测中心、数字晋江建设办公室）",
+    "：数字晋江建设办公室、节能监测中心、执法大队和经信局",
+    "（包括数字晋江建设办公室等4家）",
+])
+def test_units_listed_by_their_short_names_are_the_departments_units(text_ask, listed):
+    # a unit's short name holds another department's words (数字晋江建设办公室 ends as 泉州市数字泉州建设
+    # 办公室 does): the place it names (晋江) is not that department's, so it is not that department
+    result = text_ask(f"晋江经信部门下面几个单位在职人数怎么排？{listed}")
+    _ranked(result, ["晋江市经济和信息化局", "晋江市经济和信息化行政执法大队", "晋江市数字晋江建设办公室", "晋江市节能监测中心"],
+            ["12", "10", "8", "6"])
+
+
+def test_a_name_with_another_place_is_not_the_department_it_resembles():
+    from answer.ranking import named_in
+
+    names = ["泉州市数字泉州建设办公室", "晋江市经信部门", "福州市“智慧福州”管理服务中心"]
+    assert named_in("数字晋江建设办公室和数字泉州建设办公室的在职人数", names, []).departments == ["泉州市数字泉州建设办公室"]
+    assert named_in("数字福州建设办公室的在职人数谁多", names, []).departments == []

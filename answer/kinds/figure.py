@@ -39,6 +39,13 @@ def answer(question, context, out) -> bool:
         stated = {"status": None, "answer": "", "figures": [], "warnings": [], "passages": []}
         if budget_answer(question, context.catalog, stated, what=stated_as) and stated["status"] == "answered":
             out.update(stated)
+    if out["status"] == "not_found" and question.operation == "lookup" and question.measure not in BUDGET_MEASURES:
+        # spending asked by what the narrative says it was used for: that subject's amount
+        from ..uses import answer_by_use
+
+        used = {"status": None, "answer": "", "figures": [], "warnings": [], "passages": []}
+        if answer_by_use(question, context.catalog, used):
+            out.update(used)
     return True
 
 
