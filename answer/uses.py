@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 
 from domain.normalize import compact, covered
+from domain.vocabulary import TABLE_WORDS
 
 # what a paragraph says its subject was used for: the list after 主要用于 / 用于
-_USES = re.compile(r"(?:主要)?用于[:：]?(?P<uses>[^。；;]{4,200})")
+_USES = re.compile(r"(?:主要)?用于[:：]?(?P<uses>[^。]{4,240})")
 # words of the question that only ask how much was spent
 _ASKING = re.compile(r"(?:一共|总共|合计)?(?:花了|用了|支出了?|花费了?|开支了?)?(?:多少钱|多少万元|多少|几何)|是多少|有多少|的钱|的费用|的支出|的经费"
-                     r"|[？?，,。！!]|(?:这|那)(?:笔|项|些)(?:钱|费用|支出)?")
+                     r"|[？?，,。！!、]|(?:这|那)(?:笔|项|些)(?:钱|费用|支出)?|(?:主要)?(?:用于|用在|花在|用来)")
 _LEAST = 0.7  # of the question's words the uses must hold, and of the uses the question
 
 
@@ -36,7 +37,9 @@ def answer_by_use(question, catalog, out: dict) -> bool:
     for piece in (span, year_text):
         if piece:
             asked = asked.replace(piece, "|", 1)
-    asked = re.sub(r"[|的]+", "", _ASKING.sub("", asked))
+    asked = re.sub(r"[|的和及与]+", "", _ASKING.sub("", asked))
+    # the whole the question sets them in (机关运行经费中, 三公经费里) is where, not what
+    asked = re.sub("^(?:" + "|".join(TABLE_WORDS) + r")(?:经费|支出)?(?:中|里面|里|当中)", "", asked)
     if len(asked) < 6:
         return False
     fits = []
@@ -46,9 +49,9 @@ def answer_by_use(question, catalog, out: dict) -> bool:
         if not m or re.search(r"\d", m.group("uses")):
             continue  # (a list of amounts, 主要用于以下方面:…264.87万元, is a breakdown, not uses)
         n = covered(asked, m.group("uses"))
-        listed = re.sub(r"[、,，和及与]|(?:项目)?支出$|费用$", "", m.group("uses"))
+        listed = re.sub(r"[、,，;；和及与]|(?:项目)?支出$|费用$", "", m.group("uses"))
         back = covered(listed, asked)
-        items = [core for item in re.split(r"[、,，]", m.group("uses"))
+        items = [core for item in re.split(r"[、,，;；]", m.group("uses"))
                  if len(core := re.sub(r"(?:项目)?支出$|费用?$", "", item)) >= 2]
         if n < _LEAST * len(asked) or back < _LEAST * len(listed) or any(
                 covered(item, asked) < 0.5 * len(item) for item in items):
@@ -67,7 +70,7 @@ def answer_by_use(question, catalog, out: dict) -> bool:
     place = f"第{s.page}页" if s.page else f"第{s.line}行"
     out["status"] = "answered"
     out["answer"] = (f"{s.amount}万元：{department}{year}年度报告说“{s.subject}”{uses}，"
-                     f"并写明“{s.sentence}”（{s.document}，{place}）。这是该科目的支出，报告没有按用途分列。")
+                     f"并写明“{s.sentence}”（{s.document}，{place}）。这是该科目的金额，报告没有按用途分列。")
     out["figures"] = [{"label": s.subject, "value": s.amount, "number": float(s.amount.replace(",", "")), "unit": "万元",
                        "computed": False, "formula": None, "department": department, "year": year, "table": None,
                        "table_title": None, "row": "（情况说明）", "column": None,

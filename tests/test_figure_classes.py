@@ -363,3 +363,30 @@ def test_a_sibling_part_named_by_what_sets_it_apart_is_that_part(reports_ask, re
             assert not fig["computed"] and fig["row"] == f"{part}离退休", result["answer"]
         whole = reports_ask(f"{department}{year}年离退休一共花了多少")
         assert _main(whole)["computed"]
+
+
+def test_a_budget_asked_by_its_listed_uses_is_the_subjects_amount(jiangsu_ask, jiangsu_ingested):
+    # a budget's note: "(5)物业管理费(款)支出446万元。用于单位办公大楼设备维修保养、会场服务、取暖燃油费等支出。"
+    import re
+
+    from domain.normalize import compact
+    from index.store import Store
+
+    cases = []
+    with Store(jiangsu_ingested[0]) as store:
+        for d in store.documents():
+            for p in store.passages(d["name"]):
+                m = re.match(r"[（(]?[\d一二三四五六七八九十]+[)）、.．][^。]{2,30}?(\d[\d,]*(?:\.\d+)?)万元。(?:主要)?用于([^。\d]{4,120})。",
+                             compact(p["text"] or ""))
+                if m and "、" in m.group(2) and d["department"]:
+                    cases.append((d["department"], d["year"], m.group(2), m.group(1)))
+    cases = list(dict.fromkeys(cases))
+    assert len(cases) >= 10
+    stated = {}
+    for department, year, uses, amount in cases:
+        listed = re.sub(r"等?(?:项目)?(?:支出|费用)$", "", uses)
+        result = jiangsu_ask(f"{department}{year}年机关运行经费中，用于{listed}的那笔费用是多少？")
+        if result["status"] == "answered":
+            stated[(department, year, uses)] = (result["figures"][0]["value"], amount)
+    # most are answered; none with another figure (two subjects the same uses fit are refused)
+    assert len(stated) >= 0.6 * len(cases) and all(got == want for got, want in stated.values()), stated

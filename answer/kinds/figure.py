@@ -17,6 +17,8 @@ def claims(question) -> bool:
 
 
 def answer(question, context, out) -> bool:
+    if _DESCRIBED_BY_USE.search(question.compact) and _by_use(question, context.catalog, out):
+        return True  # spending described by its uses: the subject the narrative says they are
     _figure(question.text, context.catalog, context.searcher, out)
     if out["status"] == "answered" and question.measure == "上年" and question.operation == "lookup" and not any(
             "上年" in (f.get("column") or "") + (f.get("label") or "") for f in out["figures"][:1]):
@@ -39,14 +41,25 @@ def answer(question, context, out) -> bool:
         stated = {"status": None, "answer": "", "figures": [], "warnings": [], "passages": []}
         if budget_answer(question, context.catalog, stated, what=stated_as) and stated["status"] == "answered":
             out.update(stated)
-    if out["status"] == "not_found" and question.operation == "lookup" and question.measure not in BUDGET_MEASURES:
-        # spending asked by what the narrative says it was used for: that subject's amount
-        from ..uses import answer_by_use
-
-        used = {"status": None, "answer": "", "figures": [], "warnings": [], "passages": []}
-        if answer_by_use(question, context.catalog, used):
-            out.update(used)
+    if out["status"] == "not_found":  # spending asked by what the narrative says it was used for
+        _by_use(question, context.catalog, out)
     return True
+
+
+# a question that describes the spending by its use (用于X、Y的那笔费用)
+_DESCRIBED_BY_USE = re.compile(r"(?:用于|用在|花在|用来)[^，,。？?]{4,}的")
+
+
+def _by_use(question, catalog, out: dict) -> bool:
+    from ..uses import answer_by_use
+
+    if question.operation != "lookup" or question.measure in BUDGET_MEASURES:
+        return False
+    used = {"status": None, "answer": "", "figures": [], "warnings": [], "passages": []}
+    if answer_by_use(question, catalog, used):
+        out.update(used)
+        return True
+    return False
 
 
 # what was executed of a budget, asked: 执行了多少, 执行数, 实际执行
