@@ -7,7 +7,8 @@ indicator is the one whose name the question's words cover (服务器运维数�
 the project the question names when it names one; two indicators as close in different forms are
 offered as options, never chosen between.  What was achieved is stated unless a target is asked;
 its printed text is quoted whole (a comparison sign and unit with it) and its one number is the
-figure.  An indicator's score (分值, 得分) is a number of the form's own and is left to the lookup.
+figure.  An indicator's score asked (得分, or 分值 — what it is worth) is that cell of its row, never
+the form's 总分.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from domain.normalize import compact, covered
 _TARGET_COLUMN = re.compile(r"指标值|目标值")
 _ACHIEVED_COLUMN = re.compile(r"完成值")
 _HEADING = re.compile(r"指标$|^(?:一级|二级|三级)?指标$")  # a level's heading, not an indicator
-# what the question asks of the indicator: its target, its score (left to the lookup), else what was achieved
+# what the question asks of the indicator: its target, its score, else what was achieved
 TARGET_ASKED = re.compile(r"目标|计划|指标值|预期|要求|预定|定了|定的")
 SCORE_ASKED = re.compile(r"分值|得分|几分|多少分|权重|扣分|打分|评分")
 _SCORE_COLUMN = re.compile(r"分值|得分|权重")
@@ -39,8 +40,8 @@ class Indicator:
     path: str  # its levels (产出指标/数量指标/服务器运维数量)
     table_index: int
     row_index: int
-    target: dict | None  # the cell of its target (调整后 before 年初 when asked so, else the first printed)
-    targets: tuple[dict, ...]
+    target: dict | None  # the first of its target cells as printed (年初指标值 before 调整后指标值)
+    targets: tuple[dict, ...]  # every target cell (a 调整后 one is stated when 调整 is asked)
     achieved: dict | None
     scores: tuple[dict, ...] = ()  # its 分值 and 得分 cells, where the form prints them
 

@@ -1049,13 +1049,12 @@ def _stated_amount(text: str, span: str, catalog, department: str, year: int, do
                 and not any(p in s.subject and p not in text for p in _PARTS))
 
     found = about(said, asked, need, prefer_whole=True)
-    for word in TABLE_WORDS if not found else ():
-        # a quantity of a table's subject asked with the table's word before it (政府采购授予中小企业
-        # 合同金额): the statement of the rest in a sentence that names the word
-        rest = [r for a in asked if a.startswith(word) and len(r := a[len(word):].lstrip("的里中")) >= 4]
-        if rest:
-            found = about(said, rest, lambda s: need(s) and word in compact(s.sentence), prefer_whole=True)
-            break
+    # a quantity of a table's subject asked with the table's word before it (政府采购授予中小企业合同金额):
+    # the statement of the rest, in a sentence that names the word
+    word = next((w for w in TABLE_WORDS if any(a.startswith(w) for a in asked)), None) if not found else None
+    rest = [r for a in asked if word and a.startswith(word) and len(r := a[len(word):].lstrip("的里中")) >= 4]
+    if rest:
+        found = about(said, rest, lambda s: need(s) and word in compact(s.sentence), prefer_whole=True)
     if len({s.amount for s in found}) != 1:
         return None
     s = found[0]

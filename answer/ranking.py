@@ -49,7 +49,8 @@ _GROUP_WORDS = re.compile(r"[一二两三四五六七八九十几\d]+(?:家单�
 _CONJUNCTION = re.compile(r"以及|还有|还是|或者|和|与|及|跟|同|或")
 _CLAUSE = re.compile(r"[,，。；;？?！!：:]")
 _BUDGET_MEASURES = ("预算数", "年初预算", "全年预算")
-# a leading place of a printed name (上海市普陀区, 九江市浔阳区): what a list names once for all
+
+
 @dataclass
 class Named:
     """What a ranking question names, read piece by piece."""

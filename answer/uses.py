@@ -27,7 +27,8 @@ def answer_by_use(question, catalog, out: dict) -> bool:
     """The amount of the subject whose stated uses the question names; False when none fits."""
     from domain.statements import statements
 
-    from .cite import one_department
+    from .cite import figure, one_department
+    from .lookup import stated_fact
 
     one = one_department(question.text, catalog)
     if one is None or one[4] is None or question.unit not in (None, "万元"):
@@ -62,7 +63,7 @@ def answer_by_use(question, catalog, out: dict) -> bool:
         fits.append((n / len(asked) + back / len(listed), m.group(0), said[0]))  # how well both ways
     if not fits:
         return False
-    best = max(n for n, _, _ in fits)
+    best = max(score for score, _, _ in fits)
     fits = [f for f in fits if f[0] == best]
     if len({(s.subject, s.amount) for _, _, s in fits}) != 1:
         return False
@@ -71,9 +72,6 @@ def answer_by_use(question, catalog, out: dict) -> bool:
     out["status"] = "answered"
     out["answer"] = (f"{s.amount}万元：{department}{year}年度报告说“{s.subject}”{uses}，"
                      f"并写明“{s.sentence}”（{s.document}，{place}）。这是该科目的金额，报告没有按用途分列。")
-    out["figures"] = [{"label": s.subject, "value": s.amount, "number": float(s.amount.replace(",", "")), "unit": "万元",
-                       "computed": False, "formula": None, "department": department, "year": year, "table": None,
-                       "table_title": None, "row": "（情况说明）", "column": None,
-                       "source": {"document": s.document, "page": s.page, "line": s.line}}]
-    out["warnings"] = []
+    fact = stated_fact(s.amount, "万元", s.sentence, s.document, s.page, s.line, department, year, label=s.subject)
+    out["figures"] = [dict(figure(fact), row="（情况说明）", table=None, table_title=None, column=None)]
     return True

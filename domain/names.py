@@ -22,7 +22,7 @@ ORG_WORDS = (
     "局", "厅", "院", "办", "室", "委", "部", "所", "站", "队", "会", "社", "馆", "处", "署", "组", "府", "校",
     "园", "团", "司", "行", "台", "联", "协", "监狱", "场",
 )
-ORG_END = _ORG_END = re.compile("(?:" + "|".join(ORG_WORDS) + ")$")  # a name that ends as an organisation's
+ORG_END = re.compile("(?:" + "|".join(ORG_WORDS) + ")$")  # a name that ends as an organisation's
 
 # Labels of cover and table fields.  The department is under the first group; the others only end
 # the value before them (单位：万元, 单位负责人：…, 保密审查情况：…).
@@ -73,7 +73,7 @@ def years_in(text: str) -> list[int]:
 
 
 def is_name(text: str) -> bool:
-    return (3 <= len(text) <= 30 and bool(_NAME_CHARS.match(text)) and bool(_ORG_END.search(text))
+    return (3 <= len(text) <= 30 and bool(_NAME_CHARS.match(text)) and bool(ORG_END.search(text))
             and not _GENERIC.search(text) and text not in ORG_WORDS)
 
 
@@ -173,7 +173,7 @@ def compatible(a: str, b: str) -> bool:
     if a == b or a.startswith(b) or b.startswith(a):
         return True
     short, long = sorted((a, b), key=len)
-    end = _ORG_END.search(short)
+    end = ORG_END.search(short)
     return bool(end) and long.endswith(end.group(0)) and subsequence(short, long)
 
 
@@ -181,12 +181,14 @@ def compatible(a: str, b: str) -> bool:
 _PLACE = re.compile(r"^(?:中共|中国共产党)?((?:[\u4e00-\u9fff]{2,4}?(?:省|自治区|市|州|盟|地区|县|区))+)")
 
 
+@functools.lru_cache(maxsize=65536)
 def place(name: str) -> str:
     """The places a name begins with, with their level words (上海市普陀区); "" when none."""
     m = _PLACE.match(name)
     return m.group(1) if m else ""
 
 
-def place_words(name: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def place_words(name: str) -> tuple[str, ...]:
     """The places of a name without their level words: 上海市普陀区 → 上海, 普陀."""
-    return [w for w in re.findall(r"([\u4e00-\u9fff]{2,4}?)(?:省|自治区|市|州|盟|地区|县|区)", place(name)) if len(w) == 2]
+    return tuple(w for w in re.findall(r"([\u4e00-\u9fff]{2,4}?)(?:省|自治区|市|州|盟|地区|县|区)", place(name)) if len(w) == 2)

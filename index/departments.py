@@ -90,7 +90,7 @@ def match_departments(question: str, names: list[str], fiscal_words: list[str] =
     # a place inside an organisation's name (数字福州建设办公室) names no department of that place either
     matches = [m for m in matches if not any(
         a < (at := question.find(m.span)) + len(m.span) and at < b and n >= m.strength
-        and (org or m.span not in place_words(m.name) + [place(m.name)]) for a, b, n, org in rejected)]
+        and (org or m.span not in (*place_words(m.name), place(m.name))) for a, b, n, org in rejected)]
     matches.sort(key=lambda m: -m.strength)
     if not matches:
         return []

@@ -17,7 +17,8 @@ def claims(question) -> bool:
 
 
 def answer(question, context, out) -> bool:
-    if _DESCRIBED_BY_USE.search(question.compact) and _by_use(question, context.catalog, out):
+    described = bool(_DESCRIBED_BY_USE.search(question.compact))
+    if described and _by_use(question, context.catalog, out):
         return True  # spending described by its uses: the subject the narrative says they are
     _figure(question.text, context.catalog, context.searcher, out)
     if out["status"] == "answered" and question.measure == "上年" and question.operation == "lookup" and not any(
@@ -41,7 +42,7 @@ def answer(question, context, out) -> bool:
         stated = {"status": None, "answer": "", "figures": [], "warnings": [], "passages": []}
         if budget_answer(question, context.catalog, stated, what=stated_as) and stated["status"] == "answered":
             out.update(stated)
-    if out["status"] == "not_found":  # spending asked by what the narrative says it was used for
+    if out["status"] == "not_found" and not described:  # spending asked by what the narrative says it was used for
         _by_use(question, context.catalog, out)
     return True
 
