@@ -273,7 +273,12 @@ class Subject:
 
 
 def _plain(text: str) -> str:
-    return _QUOTES.sub("", compact(text)).replace("（", "(").replace("）", ")").replace("：", ":")
+    """The text as it is matched: no quotes, ASCII brackets and colons; a subject's level mark gone
+    before what it is an amount of (其他人大事务(项)支出 names 其他人大事务支出) and a break between a
+    parent's name and its child's (人大事务(款)人大会议(项)支出: 人大事务|人大会议支出)."""
+    text = _QUOTES.sub("", compact(text)).replace("（", "(").replace("）", ")").replace("：", ":")
+    text = re.sub(r"\((?:类|款|项)\)(?=支出|收入|拨款|预算|决算|[\d,，。;；]|$)", "", text)
+    return re.sub(r"\((?:类|款|项)\)", "|", text)
 
 
 def subject_of(rest: str) -> Subject:
@@ -284,6 +289,7 @@ def subject_of(rest: str) -> Subject:
     # to its next step (1200 … 1299.99)
     rough = {m.group(1) for m in re.finditer(r"(\d+)%?(?:多|余|来)", text)}
     text = re.sub(r"(\d)(%?)(?:多|余|来|左右)", r"\1\2", text)
+    text = re.sub(r"(\d)(?:万元|万|元)", r"\1", text)  # 多了480万: the amount, its unit no word of the subject
     key = next((compact(m) for m in re.findall(r"[“\"‘'「『]([^”\"’'」』]{2,40})[”\"’'」』]", text)), None)
     # where an increase went (多出来的钱用在哪, 钱加在哪) asks why it rose, in words of its own
     went = re.search(WHERE_TO, text)

@@ -225,9 +225,16 @@ def _prose(q, catalog: Catalog, out: dict) -> bool:
     if one is None or one[4] is None:
         return False
     name, _, _, year, document = one
-    subject = _LIST_ASKING.sub("|", GENERIC.sub("|", asked_subject(q.compact, q.span)))
-    words = [w for w in dict.fromkeys(engine().lcut(subject)) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    asked = asked_subject(q.compact, q.span)
+
+    def words_of(text: str) -> list[str]:
+        text = _LIST_ASKING.sub("|", GENERIC.sub("|", text))
+        return [w for w in dict.fromkeys(engine().lcut(text)) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+
+    words = words_of(asked)
     expected = expected_members(q.compact)
+    if (joined := _joined_headings(asked, words_of, documents_of(catalog, name, year, document), catalog)):
+        return _headed_lists(joined, name, year, out)
     for doc in documents_of(catalog, name, year, document):
         passages = catalog.store.passages(doc)
         found = prose_list(passages, words, expected)
@@ -250,6 +257,42 @@ def _prose(q, catalog: Catalog, out: dict) -> bool:
                        "department": name, "year": year, "table": None, "table_title": "情况说明", "row": m,
                        "column": None, "source": {"document": p["document"], "page": p["page"], "line": p["line"]}}
                       for m in members]
+    return True
+
+
+# two things asked together (下属事业单位和派出机构): each may be a list of its own heading
+_AND = re.compile(r"以及|和|与|及|、")
+
+
+def _joined_headings(subject: str, words_of, documents: list[str], catalog: Catalog):
+    """[(heading, members, first passage)] when the subject joins two or more things with 和 and
+    each is the one section of its name whose paragraphs are numbered names; None otherwise."""
+    from .lists import heading_list
+
+    parts = [words_of(part) for part in _AND.split(subject)]
+    if len(parts) < 2 or not all(parts):
+        return None
+    lists = []
+    for words in parts:
+        found = next((f for doc in documents if (f := heading_list(catalog.store.passages(doc), words))), None)
+        if found is None:
+            return None
+        members, heading, p = found
+        lists.append((heading, members, p))
+    return lists if len({h for h, _, _ in lists}) == len(lists) else None
+
+
+def _headed_lists(lists, name: str, year: int, out: dict) -> bool:
+    """The lists of several headings, each under its heading's name, with where it is printed."""
+    out["status"] = "answered"
+    out["passages"] = [_cited(p) for _, _, p in lists]
+    out["answer"] = (f"{name}{year}年度报告分别列出：" + "；".join(
+        f"“{heading}”{len(members)} 项：" + "、".join(members) + f"（{p['document']}，{_place(p)}）"
+        for heading, members, p in lists) + "。")
+    out["figures"] = [{"label": m, "value": m, "number": None, "unit": None, "computed": False, "formula": None,
+                       "department": name, "year": year, "table": None, "table_title": heading, "row": m,
+                       "column": None, "source": {"document": p["document"], "page": p["page"], "line": p["line"]}}
+                      for heading, members, p in lists for m in members]
     return True
 
 
@@ -334,7 +377,9 @@ def _parts_tabled(rows: list[dict], name: str, year: int, out: dict) -> bool:
 
 
 # the sentence that lists the units a report covers: 纳入本部门…编制范围的预算单位包括：A、B、C
-_UNITS_SAID = re.compile(r"(?:编制范围|预算单位|决算单位|所属单位).{0,24}(?:包括|包含|有)[:：]?[^。]*、")
+# (or counts them: 预算单位共计1家，即省政协办公厅本级)
+_UNITS_SAID = re.compile(r"(?:编制范围|预算单位|决算单位|所属单位).{0,24}"
+                         r"(?:(?:包括|包含|有)[:：]?[^。]*、|共计?[\d一二三四五六七八九十]+(?:家|个))")
 
 
 def _units_said(catalog: Catalog, name: str, year: int, document: str):
@@ -364,6 +409,8 @@ def _units(name: str, year: int, document: str, catalog: Catalog, out: dict, q=N
                            "source": {"document": p["document"], "page": p["page"], "line": p["line"]}}]
         return True
     if not listed and q is not None and quoted(q, catalog, None, out, refuse=False) and out["status"] == "answered":
+        return True
+    if not listed and q is not None and _prose(q, catalog, out):  # units listed under their headings
         return True
     if not listed:
         out["answer"] = f"{name}{year}年度报告没有列出单位构成表，无法列出包括哪些单位。"

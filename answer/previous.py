@@ -34,7 +34,16 @@ from domain.statements import NUMBER, Statement, about, asked_quantity, statemen
 from domain.vocabulary import FALL, RISE
 
 # the year a question compares with: 比2023年, 较2022年度, 与2023年相比
-BASE_YEAR = re.compile(r"(?:比|较|与|和|同)((?:19|20)\d{2})\s*年度?")
+BASE_YEAR = re.compile(r"(?:比|较|与|和|同|跟)((?:19|20)?\d{2})\s*年度?")
+
+
+def base_year(question) -> int | None:
+    """The year the question compares with (比2023年, 和23年比), as four digits; None if none is named."""
+    found = BASE_YEAR.search(question.compact)
+    if not found:
+        return None
+    year = int(found.group(1))
+    return year + 2000 if year < 100 else year
 # asked as a rate: 百分之几, 增长率, 增幅; 增长/下降 asks the rate unless an amount is asked (万元)
 ASKS_RATE = re.compile(r"百分之|百分比|%|增长率|下降率|增幅|降幅|几成")
 ASKS_AMOUNT = re.compile(r"万元|多少钱|(?<!百分之)多少元|金额")
@@ -63,7 +72,7 @@ def asks_change(question) -> bool:
     """A question about the change on the previous year (read from the parsed Question)."""
     if question.operation == "change":
         return True
-    against = question.measure == "上年" or bool(BASE_YEAR.search(question.compact)) or "同比" in question.compact
+    against = question.measure == "上年" or base_year(question) is not None or "同比" in question.compact
     if question.operation in ("difference", "share"):
         return against
     # "比2023年增加了多少": a direction asked against the year before
@@ -73,13 +82,12 @@ def asks_change(question) -> bool:
 def report_year(question, years: list[int]) -> int | None:
     """The year of the report that prints the change: a year named that is not the compared one;
     else the year after the compared one; else the latest report."""
-    base = BASE_YEAR.search(question.compact)
-    base_year = int(base.group(1)) if base else None
-    own = [y for y in question.years if y != base_year]
+    base = base_year(question)
+    own = [y for y in question.years if y != base]
     if own:
         return own[0] if own[0] in years else None
-    if base_year is not None:
-        return base_year + 1 if base_year + 1 in years else None
+    if base is not None:
+        return base + 1 if base + 1 in years else None
     return years[-1] if years else None
 
 
@@ -233,8 +241,8 @@ def answer_change(question, catalog, out: dict) -> bool:
     document = catalog.document_for(department, year) if year else None
     if document is None:
         return False
-    base = BASE_YEAR.search(question.compact)
-    if base and int(base.group(1)) != year - 1:
+    base = base_year(question)
+    if base is not None and base != year - 1:
         return False  # 比2010年: the report's 比上年 is against another year
     budget = any(d.get("report_kind") == "预算" for d in catalog.reports_of(department) if d["name"] == document)
     found = find_change(question, catalog.store.passages(document), catalog.departments, budget)

@@ -5,7 +5,7 @@
 Reads the units (table rows and passages) of a built search index (default var/index), prints
 their token-length distribution, then embeds a fixed random sample of them as passages with:
 torch fp32 (sentence-transformers, batch 8: the embedder before issue 16), ONNX fp32 and ONNX int8
-(index/embed_onnx.py, batch 32), each with the texts sorted by token count (length batching) and
+(index/embed_onnx.py, batch 32), torch with bfloat16 matrix products (batch 8 and 16), each with the texts sorted by token count (length batching) and
 in the sample's random order (no sorting), and int8 on one thread.  Each run is repeated R times;
 the median units/s is printed with the load average seen before each run.  Vectors are compared
 with the torch vectors of the same run (cosine per unit, min and mean) and with the vectors cached
@@ -78,6 +78,8 @@ def main() -> None:
     configs = {
         "torch-fp32 sorted": lambda: _torch(SentenceTransformerEmbedder, True),
         "torch-fp32 unsorted": lambda: _torch(SentenceTransformerEmbedder, False),
+        "torch-bf16 sorted": lambda: _torch(SentenceTransformerEmbedder, True, bf16=True),
+        "torch-bf16 sorted batch 16": lambda: _torch(SentenceTransformerEmbedder, True, bf16=True, batch_size=16),
         "onnx-fp32 sorted": lambda: (OnnxEmbedder("fp32"), None),
         "onnx-fp32 unsorted": lambda: (OnnxEmbedder("fp32", sort_by_length=False), OnnxEmbedder.BATCH_SIZE),
         "onnx-int8 sorted": lambda: (int8, None),
@@ -110,10 +112,10 @@ def main() -> None:
         print(f"whole index, {len(texts)} units, {name}: {len(texts) / speed:.0f} s of embedding")
 
 
-def _torch(cls, sort: bool):
+def _torch(cls, sort: bool, **options):
     """The torch embedder; unsorted: fed one batch at a time (sentence-transformers sorts within a
     call), so batches keep the sample's order."""
-    embedder = cls(None)
+    embedder = cls(None, **options)
     return embedder, (None if sort else embedder.batch_size)
 
 

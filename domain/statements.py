@@ -182,9 +182,9 @@ def statements(passages: list[dict], departments: list[str] = ()) -> list[Statem
 _QUESTION_WORDS = re.compile(
     r"[(（](?:19|20)\d{2}年?[)）]|" + YEAR_WORDS + r"|部门(?:预算|决算)(?:公开)?|(?:增幅|降幅|涨幅|增速)(?:有)?(?:多大|多少)?|有多大"
     r"|报告(?:里|中)?(?:是)?(?:怎么)?说的?|主要是?|一下子?|\d+(?:\.\d+)?%(?:多)?|去哪(?:儿|里)?了?|到哪(?:儿|里)?去了?|" + EMPHASIS + r"|为什么|为何|原因是什么|的原因|原因|怎么回事|为啥"
-    r"|(?:比|较|与|和|跟|同)(?:上年度?|上一年度?|去年|\d{4}年度?)(?:相比|比)?|上一年度?|上年度?|去年|同比"
+    r"|(?:比|较|与|和|跟|同)(?:上年度?|上一年度?|去年|(?:\d{2}){1,2}年度?)(?:相比|比)?|上一年度?|上年度?|去年|同比"
     r"|是增(?:加)?(?:是|还是)减(?:少)?|增(?:加)?还是减(?:少)?|多还是少|增减|相差了?(?:多少|几)?|差了?(?:多少|几)"
-    r"|(?:增加|减少|增长|下降|变化|上升|降低|上涨|涨|跌|降|减(?=了|多少|几)|压缩|缩减|削减)了?(?:百分之)?(?:多少万元|多少|几)?|[多少]了?(?:多少|几)"
+    r"|(?:增加|减少|增长|下降|变化|上升|降低|上涨|涨|跌|降|[增减](?=了|多少|几)|压缩|缩减|削减)了?(?:百分之)?(?:多少万元|多少|几)?|[多少]了?(?:多少|几)"
     r"|完成了?(?:全年|年初)?预算(?:数)?的?|预算完成率|完成率|执行率|执行(?=了|率|数|情况|多少|得|的?比例)了?|百分之多少|百分之几|百分比|比例|比重"
     r"|(?:全年|年初)预算(?:数)?|大约|大概|约(?=\d)|左右|估计|是0|为0|是零|为零|一分钱没花|没花"
     r"|[多少]花了?|[多少]出来了?|这一?项|那一?项|该项|多少钱|多少|怎么样|怎样|如何|咋样|什么样|什么|是|的|少了|多了|了|一年|全年|年度|花了|花得|花的|花费|花|用了|钱|情况|为|有|呢|吗|[(（][)）]"
@@ -205,15 +205,16 @@ def asked_quantity(question: str, department_span: str = "") -> list[str]:
     from domain.vocabulary import EVERYDAY_TERMS, TABLE_WORDS
 
     # brackets as the statements read them (因公出国（境）费 is printed 因公出国(境)费 there)
-    text = ASKING_GLOSS.sub("", compact(question)).replace("收支", "收入支出").replace("（", "(").replace("）", ")").replace("|", "")
+    text = compact(question)
+    if department_span:  # (before the brackets are rewritten: a span may hold one, 财政局（普陀区）)
+        text = text.replace(compact(department_span), "", 1)
+    text = ASKING_GLOSS.sub("", text).replace("收支", "收入支出").replace("（", "(").replace("）", ")").replace("|", "")
     text = re.sub(r"(?<=收入|支出)预算(?=总计|合计)", "", text)  # 收支预算总计 is the 收入支出总计 of a budget
-    if department_span:
-        text = text.replace(department_span, "", 1)
     glossed = re.findall(r"\(([\u4e00-\u9fff][^()]{3,39})\)", text)  # 对中小企业的补助(其他支持中小企业…支出)
     # (a bracket that names the table asked in, 租办公房要花多少(政府采购预算), says where, not what)
     glossed = [g for g in glossed if not any(w in g for w in TABLE_WORDS)]
     core = _QUESTION_WORDS.sub("", re.sub(r"[？?，,。！!、；;：:]", "", text))
-    core = re.sub(r"万?元$", "", core)  # 是多少万元: the unit asked, not the quantity
+    core = re.sub(r"(?:万元?|元)$", "", core)  # 是多少万元, 减了多少万: the unit asked, not the quantity
     if len(_TOTAL_TAIL.sub("", core)) >= 4 and not _WHOLE_ROOT.fullmatch(_TOTAL_TAIL.sub("", core)):
         # 政府采购总额 is the 政府采购支出总额 stated; 收入总额, 收入支出总计 stay
         core = _TOTAL_TAIL.sub("", core)

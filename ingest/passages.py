@@ -7,6 +7,7 @@ set the section path.  Long paragraphs are cut at sentence ends near `max_chars`
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from domain.tables import OTHER, code_in, continued_mark, kind_of, title_in
 from .model import Passage, RawDocument, RawTable, TextLine
@@ -21,6 +22,11 @@ _ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二
 _REPORT = re.compile(r"^[^《》。；，,]{0,50}(?:绩效评价报告|绩效自评报告)$")
 _NAME_LINE = re.compile(r"^[（(].{2,80}$")
 _END = re.compile(r"[。；;！!？?：:]$")
+# a line that stops mid-sentence (its sentence runs on to the next line) and an amount with its unit:
+# neither is in a heading
+_UNFINISHED = re.compile(r"[,，、]$")
+_AMOUNT = re.compile(r"\d(?:\.\d+)?(?:万元|元|%)")
+_BULLET = re.compile(r"^[-•·]\s*")
 _TOC = re.compile(r"(?:\.{3,}|…{2,})\s*\d*$|\s\d{1,3}$")
 # a line that is only the page's number ("- 12 -", "—12—", "第12页", "12/40"): no part of the text
 # around it, which runs on over the page break
@@ -70,7 +76,10 @@ def passages(doc: RawDocument, max_chars: int = 400) -> list[Passage]:
             section.extend([""] * (level - 1 - len(section)))
             section.append(key)
             continue
-        if buf and (_ITEM.match(key) or (buf[-1].page != block.page and _END.search(buf[-1].text))):
+        if buf and _UNFINISHED.search(buf[-1].text.rstrip()) and _BULLET.match(text):
+            # the sentence runs on past a bullet the conversion put at the line's start ("- 增长2.75%")
+            block = replace(block, text=_BULLET.sub("", text))
+        elif buf and (_ITEM.match(key) or (buf[-1].page != block.page and _END.search(buf[-1].text))):
             flush()
         buf.append(block)
         if _END.search(text) and len("".join(b.text for b in buf)) > 60:
@@ -94,6 +103,8 @@ def _heading_level(line: TextLine, key: str) -> int:
         return 1
     if re.search(r"\d{3,}", key):
         return 0  # "(一) 2290402-其他…收入" opens an item that names a subject code, not a section
+    if _AMOUNT.search(key) or _UNFINISHED.search(key):
+        return 0  # "(一)工资福利支出86.52万元,比上年增加2.31万元,": a numbered sentence, not a section
     if _H1.match(key) and not _END.search(key):
         return 2
     if _H2.match(key) and not _END.search(key) and len(key) <= 30:

@@ -102,3 +102,31 @@ def test_one_years_report_is_no_series_the_printed_change_answers(reports_ask):
 def test_a_subjects_change_named_with_its_code_or_words_like_rough_ones(reports_ask, question, value):
     result = reports_ask(question)
     assert result["kind"] == "change" and result["figures"][0]["value"] == value
+
+
+@pytest.mark.parametrize("question, value", [
+    # the compared year in two digits (和23年比, 跟22年比) and the unit after 多少 (减了多少万)
+    ("普陀规划资源局24年机关运行经费跟23年比少了多少万？", "13.52"),
+    ("普陀财政局24年收入支出总计和23年比少了多少？", "56.95"),
+    ("泉州数字办2023年2150501行政运行和22年比减了多少万", "11.19"),
+    ("浔阳区数字经济发展中心，商品和服务支出23年比上年减了多少万？", "67.64"),
+    ("2023年浔阳区数字经济发展中心对个人和家庭补助支出比上年增了多少万", "4.84"),
+    # a department named with its place in brackets
+    ("规划和自然资源局（普陀区）2024年“三公”经费比2023年减少了多少万元？", "0.15"),
+    ("财政局(普陀)收入支出总计比2023年减少了多少万元？", "56.95"),
+])
+def test_a_change_asked_with_short_years_and_units(ask, question, value):
+    result = ask(question)
+    assert result["status"] == "answered" and result["kind"] == "change", result["answer"]
+    assert result["figures"][0]["value"] == value
+
+
+@pytest.mark.parametrize("question, value", [
+    ("浔阳区数字经济发展中心2023年工资福利支出比上年增加了多少？", "2.31"),
+    ("九江浔阳数字经济中心23年工资福利支出较上年增长了百分之几", "2.75"),
+])
+def test_a_numbered_sentence_broken_over_lines_is_read_whole(ask, question, value):
+    # (一)工资福利支出86.52万元,比上年增加2.31万元, / - 增长 2.75%, 主要原因: … — one sentence, not a heading
+    result = ask(question)
+    assert result["status"] == "answered" and result["kind"] == "change", result["answer"]
+    assert result["figures"][0]["value"] == value

@@ -102,8 +102,24 @@ def test_int8_vectors_match_the_torch_model_on_real_units(onnx_embedder, torch_e
     assert cos.mean() >= 0.995
 
 
+@pytest.mark.parametrize("kind", ["passage", "query"])
+def test_bfloat16_products_keep_the_torch_vectors(cache, torch_embedder, units, kind):
+    """torch-bf16 (the default where the CPU multiplies bfloat16 natively): matrix products in
+    bfloat16 with fp32 accumulation give the fp32 model's vectors to cosine >= 0.9999."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("BUDGET_QA_CACHE", str(cache[0]))
+        bf16 = embed.SentenceTransformerEmbedder(None, bf16=True)
+    fast, ref = bf16.encode(units, kind), torch_embedder.encode(units, kind)
+    assert fast.shape == ref.shape == (200, 384) and fast.dtype == np.float32
+    assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-4)
+    cos = (fast * ref).sum(axis=1)
+    assert cos.min() >= 0.9999, f"min cosine {cos.min():.5f} on {units[int(cos.argmin())]!r}"
+    assert bf16.encode([], kind).shape == (0, 384)
+
+
 def test_default_fp32_export_gives_the_torch_vectors(fp32_embedder, torch_embedder, units):
-    """The default runtime (ONNX fp32) is the torch model: the same vectors to float rounding."""
+    """The ONNX fp32 runtime (the default without bfloat16 instructions) is the torch model: the
+    same vectors to float rounding."""
     fast, ref = fp32_embedder.encode(units, "passage"), torch_embedder.encode(units, "passage")
     assert (fast * ref).sum(axis=1).min() >= 0.9999
     assert np.allclose(fast, ref, atol=1e-3)
@@ -160,9 +176,19 @@ def test_unreadable_model_is_refused_with_a_message(cache, tmp_path):
         embed_onnx.OnnxEmbedder("int8", cache_dir=tmp_path)
 
 
-def test_runtime_is_chosen_by_environment(monkeypatch):
+def test_runtime_is_chosen_by_environment(monkeypatch, tmp_path):
     monkeypatch.delenv(embed.RUNTIME_ENV, raising=False)
-    assert embed.runtime() == "onnx"
+    assert embed.runtime() == embed.default_runtime()
+    # by the CPU: bfloat16 products where the instructions are, ONNX fp32 elsewhere
+    assert embed.default_runtime({"avx2", "avx512f", "avx512_bf16"}) == "torch-bf16"
+    assert embed.default_runtime({"avx2", "amx_bf16"}) == "torch-bf16"
+    assert embed.default_runtime({"avx2", "avx512f"}) == embed.default_runtime(set()) == "onnx"
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text("processor\t: 0\nflags\t\t: fpu avx2 avx512_bf16\n\nprocessor\t: 1\n", encoding="utf-8")
+    assert embed.cpu_flags(str(cpuinfo)) == {"fpu", "avx2", "avx512_bf16"}
+    assert embed.cpu_flags(str(tmp_path / "missing")) == set()
+    monkeypatch.setenv(embed.RUNTIME_ENV, "torch-bf16")
+    assert embed.runtime() == "torch-bf16"
     monkeypatch.setenv(embed.RUNTIME_ENV, "onnx-int8")
     assert embed.runtime() == "onnx-int8"
     monkeypatch.setenv(embed.RUNTIME_ENV, "torch")

@@ -225,3 +225,29 @@ def test_a_project_named_with_its_departments_place_still_names_that_department(
 
     text = f"“{place(name)}智慧人大建设项目费用”绩效自评最后打了多少分？"
     assert parse(text, Catalog()).departments == (name,)
+
+
+def _first_place(name: str) -> str | None:
+    return next((p for p in re.findall(r"[\u4e00-\u9fff]{2,3}?(?:省|市|区|县)", name) if p != name), None)
+
+
+@pytest.mark.parametrize("name", [n for n in DEPARTMENTS if _first_place(n)])
+@pytest.mark.parametrize("brackets", ["（{p}）", "({p})"])
+def test_a_place_in_brackets_after_a_short_form_belongs_to_the_name(name, brackets):
+    """规划资源局（普陀）, 财政局(普陀区), 数字经济发展中心（青岚市） (a short form two departments share):
+    the bracket says where the department is, so the span takes it, it picks the department of
+    that place, and the quantity asked is read without it."""
+    from index.departments import short_names
+
+    places = [_first_place(name)]
+    short = short_names(DEPARTMENTS)[name]
+    tried = 0
+    for place in (places[0], places[0][:-1]):
+        if place in short:
+            continue
+        tried += 1
+        text = f"{short}{brackets.format(p=place)}2023年三公经费是多少"
+        q = parse(text, Catalog())
+        assert q.departments == (name,), (text, q.departments)
+        assert q.span.endswith(brackets.format(p=place).replace("(", "（").replace(")", "）")), (text, q.span)
+    assert tried  # the short form leaves the place out, so the bracket is what names it

@@ -904,6 +904,30 @@ def test_words_saying_where_a_list_is_written_name_nothing(reports_ask, question
     assert result["figures"][0]["value"] == "集成电路产业园区"
 
 
+@pytest.mark.parametrize("question", ["江苏省人民检察院2017年的下属事业单位和派出机构都有哪些？",
+                                      "省检察院2017年派出机构以及下属事业单位分别是哪些"])
+def test_two_lists_asked_together_each_under_its_heading(jiangsu_ask, question):
+    result = jiangsu_ask(question)
+    assert result["status"] == "answered", result["answer"]
+    by_heading = {}
+    for f in result["figures"]:
+        by_heading.setdefault(f["table_title"], []).append(f["value"])
+    assert by_heading == {"（二）下属事业单位": ["清风苑杂志社", "国家检察官学院江苏分院"],
+                          "（三）派出机构": ["南京铁路运输检察院", "徐州铁路运输检察院"]}
+
+
+@pytest.mark.parametrize("question, printed", [
+    ("省委办公厅2019年部门汇总预算包括哪几个预算单位？", "机关文印中心"),
+    ("江苏省委办公厅2018年有哪些预算单位", "仅包括江苏省委办公厅厅机关本级"),
+    ("江苏省政协办公厅2019年部门预算包括哪些单位？", "共计1家,即省政协办公厅本级"),  # counted, not listed with 、
+    ("省人大常委会办公厅2019年的预算单位有哪些", "江苏省人大常委会办公厅部门本级"),
+])
+def test_the_units_a_budget_covers_are_quoted_from_its_sentence(jiangsu_ask, question, printed):
+    result = jiangsu_ask(question)
+    assert result["status"] == "answered" and printed in result["answer"], result["answer"]
+    assert "编制范围" in result["answer"]  # the sentence that says which units, not another that lists things
+
+
 def test_heading_list_needs_numbered_names_only():
     from answer.lists import heading_list
 

@@ -186,3 +186,22 @@ def test_a_total_printed_across_side_by_side_groups_keeps_its_value(text_docs):
     total = [f for f in doc.facts if f.row_label == "公用经费合计"]
     assert [(f.value_text, f.column, f.line) for f in total] == [("30.20", "公用经费/金额", 358)]
     assert any("公用经费合计" in w.message and "右侧" in w.message for w in doc.warnings)
+
+
+def test_a_numbered_sentence_with_an_amount_is_no_heading():
+    """（一）工资福利支出86.52万元，比上年增加2.31万元， ends mid-sentence and prints an amount: it is the
+    start of a passage, and the line after it (a conversion's bullet before it) continues it; a
+    numbered heading without an amount stays a heading."""
+    from ingest.model import RawDocument, TextLine
+    from ingest.passages import passages
+
+    lines = ["四、一般公共预算财政拨款基本支出决算情况说明", "（一）工资福利支出86.52万元，比上年增加2.31万元，",
+             "- 增长2.75%，主要原因：基数上调。", "（二）商品和服务支出情况", "商品和服务支出8.29万元，比上年减少67.64万元。",
+             "一、收入总计100.00万元，", "• 比上年增加1.00万元。"]
+    doc = RawDocument("x.txt", "x.txt", "text", 1, tuple(TextLine(t, line=i + 1) for i, t in enumerate(lines)))
+    found = [(p.section.split(" / ")[-1], p.text) for p in passages(doc)]
+    assert found == [
+        ("四、一般公共预算财政拨款基本支出决算情况说明", "（一）工资福利支出86.52万元，比上年增加2.31万元，增长2.75%，主要原因：基数上调。"),
+        ("（二）商品和服务支出情况", "商品和服务支出8.29万元，比上年减少67.64万元。"),
+        ("（二）商品和服务支出情况", "一、收入总计100.00万元，比上年增加1.00万元。"),
+    ], found

@@ -212,3 +212,17 @@ def test_a_reason_asked_in_everyday_turns_of_phrase(reports_ask, jiangsu_ask, qu
     result = ask(question)
     assert result["status"] == "answered" and result["kind"] == "why", result["answer"]
     assert quoted in result["answer"].replace(" ", "")
+
+
+@pytest.mark.parametrize("question, quoted", [
+    # the subject as a table names it; the narrative prints its level marks inside (检察(款)检察监督(项)支出),
+    # and the amount is asked with its unit (多了480万, 少了1311.6万)
+    ("省人大办公厅2018年其他人大事务支出为什么比上年多了480万", "立法研究所"),
+    ("江苏省人大办公厅18年“其他人大事务支出”为啥一下多了480万", "内网等改造"),
+    ("省检察院2019年检察监督支出为什么减少了709.4万？", "省纪委监委"),
+    ("江苏省人民检察院2019年“一般行政管理事务支出”为啥少了1311.6万", "厉行节约"),
+    ("省检察院2018年一般行政管理事务支出为何多了21.8万元", "办公办案设备"),
+])
+def test_a_reason_for_a_subject_printed_with_its_level_marks(jiangsu_ask, question, quoted):
+    result = jiangsu_ask(question)
+    assert result["status"] == "answered" and quoted in result["answer"], result["answer"]
