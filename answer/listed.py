@@ -233,10 +233,10 @@ def _prose(q, catalog: Catalog, out: dict) -> bool:
 
     words = words_of(asked)
     expected = expected_members(q.compact)
-    if (joined := _joined_headings(asked, words_of, documents_of(catalog, name, year, document), catalog)):
+    read = [catalog.store.passages(doc) for doc in documents_of(catalog, name, year, document)]
+    if (joined := _joined_headings(asked, words_of, read)):
         return _headed_lists(joined, name, year, out)
-    for doc in documents_of(catalog, name, year, document):
-        passages = catalog.store.passages(doc)
+    for passages in read:
         found = prose_list(passages, words, expected)
         if found:
             members, sentence, p = found
@@ -264,9 +264,10 @@ def _prose(q, catalog: Catalog, out: dict) -> bool:
 _AND = re.compile(r"以及|和|与|及|、")
 
 
-def _joined_headings(subject: str, words_of, documents: list[str], catalog: Catalog):
+def _joined_headings(subject: str, words_of, read: list[list[dict]]):
     """[(heading, members, first passage)] when the subject joins two or more things with 和 and
-    each is the one section of its name whose paragraphs are numbered names; None otherwise."""
+    each is the one section of its name whose paragraphs are numbered names, in the passages of
+    the report's documents (`read`); None otherwise."""
     from .lists import heading_list
 
     parts = [words_of(part) for part in _AND.split(subject)]
@@ -274,7 +275,7 @@ def _joined_headings(subject: str, words_of, documents: list[str], catalog: Cata
         return None
     lists = []
     for words in parts:
-        found = next((f for doc in documents if (f := heading_list(catalog.store.passages(doc), words))), None)
+        found = next((f for passages in read if (f := heading_list(passages, words))), None)
         if found is None:
             return None
         members, heading, p = found

@@ -438,7 +438,7 @@ def income_sources(facts: list[dict]) -> list[dict]:
 # --- units ----------------------------------------------------------------------------------------
 
 # a unit of a department's accounts, by how reports name them: 下属单位, 预算单位 (纳入编制范围的),
-# 所属单位, 基层单位, 二级单位 (not its 内设机构, the offices inside it, nor 下属事业单位 alone, a heading)
+# 所属单位, 基层单位, 二级单位 (not its 内设机构, the offices inside it)
 _UNIT = r"(?:下属|所属|预算|决算|基层|二级)?单位"
 _ASKS_UNITS = re.compile(r"(?:包括|包含|含有|有|由)(?:哪些|哪几个|哪几家|什么)" + _UNIT + r"|哪些" + _UNIT
                          + r"|下属单位|几个(?:预算|决算)?单位"

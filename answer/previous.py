@@ -44,6 +44,8 @@ def base_year(question) -> int | None:
         return None
     year = int(found.group(1))
     return year + 2000 if year < 100 else year
+
+
 # asked as a rate: 百分之几, 增长率, 增幅; 增长/下降 asks the rate unless an amount is asked (万元)
 ASKS_RATE = re.compile(r"百分之|百分比|%|增长率|下降率|增幅|降幅|几成")
 ASKS_AMOUNT = re.compile(r"万元|多少钱|(?<!百分之)多少元|金额")

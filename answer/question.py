@@ -177,8 +177,8 @@ def parse(question: str, catalog) -> Question:
             matches, c_named = inside, _mask_forms(c, forms)
     departments = tuple(m.name for m in matches)
     span = matches[0].span if matches else ""
-    if len(departments) > 1 and (place := _bracketed_place(c, span)):  # 数字经济发展中心（青岚市）: that one
-        departments = tuple(d for d in departments if place in d) or departments
+    if len(departments) > 1 and (bracket := _bracket_after(c, span)):  # 数字经济发展中心（青岚市）: that one
+        departments = tuple(d for d in departments if bracket[1] in d) or departments
     if len(departments) == 1 and (whole := _printed_whole(c, departments[0])) and span and span in whole:
         span = whole  # the name printed whole with its quotes (福州市“智慧福州”管理服务中心), not its last piece
     if len(departments) == 1 and span:
@@ -261,20 +261,18 @@ def _with_place(c: str, span: str, name: str) -> str:
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{1,8})[）)]")
 
 
-def _bracketed_place(c: str, span: str) -> str | None:
-    """The words in brackets just after the span, without a last 省/市/区/县 (普陀 of （普陀区）)."""
+def _bracket_after(c: str, span: str) -> tuple[str, str] | None:
+    """(the bracket just after the span as written, its words without a last 省/市/区/县): （普陀区）, 普陀."""
     at = c.find(span) if span else -1
     after = _BRACKETED.match(c, at + len(span)) if at >= 0 else None
-    return re.sub(r"(?<=..)[省市区县]$", "", after.group(1)) if after else None
+    return (after.group(0), re.sub(r"(?<=..)[省市区县]$", "", after.group(1))) if after else None
 
 
 def _with_bracketed_place(c: str, span: str, name: str) -> str:
     """The span with the place written after it in brackets that the department's name holds
     (规划资源局（普陀） for 上海市普陀区规划和自然资源局, 法院(江苏省)): the bracket names where, not what."""
-    place = _bracketed_place(c, span)
-    if place and place in name:
-        return span + _BRACKETED.match(c, c.find(span) + len(span)).group(0)
-    return span
+    bracket = _bracket_after(c, span)
+    return span + bracket[0] if bracket and bracket[1] in name else span
 
 
 def _unit_forms(c: str, catalog) -> list[tuple[str, str]]:

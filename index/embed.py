@@ -24,9 +24,8 @@ from typing import Protocol
 import numpy as np
 
 HASHING = "hashing"
-# runtime name -> ONNX variant, or None for sentence-transformers (the value of its bf16 switch beside)
+# runtime name -> ONNX variant, or None for sentence-transformers (torch-bf16: with bfloat16 products)
 RUNTIMES = {"torch-bf16": None, "onnx": "fp32", "onnx-int8": "int8", "torch": None}
-BF16_RUNTIMES = {"torch-bf16"}
 RUNTIME_ENV = "BUDGET_QA_EMBED_RUNTIME"
 # CPU flags (/proc/cpuinfo) of instructions that multiply bfloat16 matrices natively
 BF16_FLAGS = {"avx512_bf16", "amx_bf16"}
@@ -93,19 +92,20 @@ class SentenceTransformerEmbedder:
             return vectors.float().cpu().numpy()
 
 
-def cpu_flags(cpuinfo: str = "/proc/cpuinfo") -> set[str]:
+@functools.lru_cache(maxsize=4)
+def cpu_flags(cpuinfo: str = "/proc/cpuinfo") -> frozenset[str]:
     """The instruction-set flags of this machine's CPU (empty where /proc/cpuinfo is not readable)."""
     try:
         with open(cpuinfo, encoding="utf-8", errors="replace") as fh:
             for line in fh:
                 if line.startswith("flags"):
-                    return set(line.partition(":")[2].split())
+                    return frozenset(line.partition(":")[2].split())
     except OSError:
         pass
-    return set()
+    return frozenset()
 
 
-def default_runtime(flags: set[str] | None = None) -> str:
+def default_runtime(flags: set[str] | frozenset[str] | None = None) -> str:
     """torch-bf16 where the CPU multiplies bfloat16 matrices natively, else onnx (fp32)."""
     return "torch-bf16" if (cpu_flags() if flags is None else flags) & BF16_FLAGS else "onnx"
 
@@ -138,7 +138,7 @@ def get_embedder(name: str | None = None, runtime_name: str | None = None) -> Em
 def _loaded(name: str, runtime_name: str) -> Embedder:
     variant = RUNTIMES[runtime_name]
     if variant is None:
-        return SentenceTransformerEmbedder(name, bf16=runtime_name in BF16_RUNTIMES)
+        return SentenceTransformerEmbedder(name, bf16=runtime_name == "torch-bf16")
     from .embed_onnx import OnnxEmbedder
 
     return OnnxEmbedder(variant, name=name)
