@@ -229,7 +229,9 @@ DIRECTIONS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = (
 )
 _STOP_WORDS = set("的 了 是 呢 吗 啊 那 这 该 其 里 中 和 与 跟 及 在 有 为 把 被 对 也 都 就 又 还 个 辆 些 吧 么 之 哪 谁 "
                   "万元 元 多少 情况 方面 部分 怎么 如何 哪里 哪儿 出去 掉 花 用 钱 年 年度 本年 今年 当年 主要 具体 "
-                  "哪一 一条 一项 进 了解 负责 承担 会 没有 没 地方 只 才 仅 仅仅 反而 竟然 居然 文件 报告 一分 分文".split())
+                  "哪一 一条 一项 进 了解 负责 承担 会 没有 没 地方 只 才 仅 仅仅 反而 竟然 居然 文件 报告 一分 分文 "
+                  # how suddenly or how much a change came (一下涨了, 突然少了, 大幅增加): no subject
+                  "一下 一下子 突然 猛 猛然 陡然 大幅 大幅度 明显 一口气".split())
 # words that say what kind of quantity is asked without naming it (公务用车费用 is printed 公务用车购置费
 # 和运行费): a sentence need not hold them, one that does is a closer match
 _GENERIC_WORDS = {"费用", "金额", "开支", "花销", "钱款", "经费"}
@@ -287,6 +289,7 @@ def subject_of(rest: str) -> Subject:
     text = re.sub(r"(?:差(?:得|了)?)?(?:这么多|那么多|这么少|那么少)|很多|不少", "", compact(rest))
     # a number given roughly (40%多, 1200多万元, 30余人): "1200+" — any printed number from it up
     # to its next step (1200 … 1299.99)
+    text = re.sub(r"(\d)(万元|万|元)(多|余|来|左右)", r"\1\3\2", text)  # 468万多: 468多万
     rough = {m.group(1) for m in re.finditer(r"(\d+)%?(?:多|余|来)", text)}
     text = re.sub(r"(\d)(%?)(?:多|余|来|左右)", r"\1\2", text)
     text = re.sub(r"(\d)(?:万元|万|元)", r"\1", text)  # 多了480万: the amount, its unit no word of the subject

@@ -118,13 +118,15 @@ class Catalog:
                 + [compact(p["text"]) for d in docs for p in self.store.passages(d)])
         return compact(text) in self._printed[department]
 
-    def labels_of(self, document: str) -> list[str]:
-        """The row labels one document prints (as `labels`), longest first."""
+    def labels_of(self, document: str, longest: int | None = 30) -> list[str]:
+        """The row labels one document prints (as `labels`), longest first: those of `longest`
+        characters or fewer (a question names a row by them), or every one (None: the long labels
+        of a project's items, 网络、电子检务…运行维护费维修（护）费, that hold a short one)."""
         if document not in self._labels:
             labels = {bare_label(f["row_label"]) for f in self.facts(document) if f["row_label"]}
-            self._labels[document] = sorted((l for l in labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2
-                                             and len(l) <= 30), key=len, reverse=True)
-        return self._labels[document]
+            self._labels[document] = sorted((l for l in labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2),
+                                            key=len, reverse=True)
+        return [l for l in self._labels[document] if longest is None or len(l) <= longest]
 
     def facts(self, document: str) -> list[dict]:
         if document not in self._facts:
@@ -569,6 +571,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if table_index is not None:  # asked within one table (a part beside its whole)
         facts = [f for f in facts if f["table_index"] == table_index]
     table_words = [w for w in TABLE_WORDS if w in text]
+    dropped: list[str] = []  # rows asked that the table its word names does not print
     plain = re.sub(r"(?:19|20)\d{2}\s*(?:年度|年(?![初末底]))?", "", text)  # 2024年度 names no 年度 row; 年初 stays
     plain = _EXCEPT.sub("|", plain)  # "除了财政拨款，…": what is set aside is not asked for
     plain = _REPORT_WORDS.sub("|", plain)  # 部门预算 / 部门决算 say which report, not which row
@@ -603,7 +606,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     named = [l for l in named if not any(l != w and l in w and w in plain for w in EVERYDAY_TERMS)]
     # a short label inside longer words of the question that one longer label prints (法院 in
     # 法院云平台的租金, printed as 江苏法院云平台租赁费): that longer label's row
-    named = list(dict.fromkeys(_inside_longer(l, plain, catalog.labels_of(document)) or l for l in named))
+    named = list(dict.fromkeys(_inside_longer(l, plain, catalog.labels_of(document, None)) or l for l in named))
     if quoted := _quoted_row(q, catalog.labels_of(document)):
         # a name the question quotes, printed in one row's label only (“江苏法院云平台”租赁费): that
         # row; the labels inside the quote (法院) name nothing else
@@ -714,8 +717,14 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         if own:
             facts = own
             # (a 三公 part is its cell even where the table prints the parts across, as columns)
-            words = [w for w in words if _candidate_rows(own, [w], [], text)
-                     or ((part := _sangong_part([w])) and _model_cell(own, [part]) is not None)]
+            kept = [w for w in words if _candidate_rows(own, [w], [], text)
+                    or ((part := _sangong_part([w])) and _model_cell(own, [part]) is not None)]
+            # a row asked that the table prints under no label of that name (劳务费 of a 政府采购预算表
+            # that prints 机关后勤保障经费劳务费): what is asked beyond the table, never its total
+            dropped = [w for w in words if w not in kept and not any(t in w or w in t for t in table_words)
+                       and w not in _FUNDS_NAMES and "财政拨款" not in w  # (funds qualify, name no row)
+                       and not any(w in (f["column"] or "") for f in own)]  # (a column: of its total row)
+            words = kept
     stem = next(((t, k) for t, k in TABLE_STEMS if t in plain), None) if not (code or q.table_kind) else None
     if stem and (own := [f for f in facts if f["table_kind"] == stem[1]]):
         # the table named by its stem ("一般公共预算财政拨款支出里…"): its rows; the stem's words name none
@@ -756,6 +765,9 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         # is asked (家具 of 家具用具分散自行组织) is
         rows = _row_holding(facts, beyond)
         beyond = "" if rows else beyond
+    if rows and dropped and all(bare_label(r[0]["row_label"]) in _TOTALS + _GRAND_TOTALS for r in rows):
+        rows = _row_holding(facts, "".join(dropped))  # the one row whose label holds it, or none
+        beyond = "" if rows else "、".join(dropped)
     if not rows and not column and (code or q.table_kind):
         # a word that is a column's printed header in the table named (收入决算表的“其他收入”): that
         # column of the table's total row, and no other column
@@ -841,6 +853,12 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if not chosen:
         return stated() or stated_none(q, catalog, department, year, year_given, document, words) or Lookup("not_found", department, year, year_given, document,
                                   missing=f"找到了{department}{year}年度报告中的相关行，但这些行没有印数字", terms=words)
+    if len(alike := _alike_rows(chosen)) > 1:
+        # one label printed on several rows of one table with different amounts (会议费 under each
+        # project of a 政府采购预算表) and nothing asked that tells them apart: which one is not known
+        return Lookup("ambiguous", department, year, year_given, document, terms=words,
+                      missing=f"报告的“{alike[0]['table_title']}”里有{len(alike)}行都印作“{bare_label(alike[0]['row_label'])}”",
+                      options=[_row_option(f) for f in alike])
     main, others = chosen[0], chosen[1:]
     if main["number"] is None:  # a heading that prints no amount: the total printed under it is its amount
         main = _total_under(facts, main) or main
@@ -959,9 +977,11 @@ def _inside_longer(label: str, plain: str, labels: list[str]) -> str | None:
     """The one label that holds `label` together with words the question prints beside it, two
     characters or more that are not generic (支出, 经费, 预算 …): 江苏法院云平台租赁费 for 法院 in
     “法院云平台的租金”; None when no label, or more than one equally, does."""
+    # (a 的 between the words and the label, 档案数字化系统运行维护费的维修（护）费, joins them too)
     said = {other: n for other in labels if other != label and label in other
-            and (n := max((_said_beside(plain, m.start(), m.end(), other)
-                           for m in re.finditer(re.escape(label), plain)), default=0)) >= 2}
+            and (n := max((_said_beside(said, m.start(), m.end(), other)
+                           for said in {plain, plain.replace("的", "")}
+                           for m in re.finditer(re.escape(label), said)), default=0)) >= 2}
     best = max(said.values(), default=0)
     top = [other for other, n in said.items() if n == best]
     return top[0] if len(top) == 1 else None
@@ -1072,7 +1092,11 @@ def _sentence_amount(text: str, span: str, catalog, department: str, year: int, 
 
     if unit not in (None, "万元"):
         return None
-    subject = GENERIC.sub("|", asked_subject(text, span))
+    # a count asked with no word of money (受理了多少群众诉求): the sentence's one count of things
+    # (226.83万件, 1.2万人次), in the unit it prints
+    counted = unit is None and not _asks_money(asked_subject(text, span))
+    subject = GENERIC.sub("|", re.sub(r"[说讲写提]到?(?:的|了)?", "|", asked_subject(text, span)) if counted
+                          else asked_subject(text, span))
     words = [w for w in dict.fromkeys(engine().lcut(subject)) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
     if len(words) < 3:
         return None
@@ -1086,15 +1110,22 @@ def _sentence_amount(text: str, span: str, catalog, department: str, year: int, 
             # (a word of four is there in its halves too: 财政资金 in 财政性资金)
             if not all(w in said or (len(w) == 4 and w[:2] in said and w[2:] in said) for w in words):
                 continue
-            amounts = set(re.findall(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)万元", s))
+            # (a count before its breakdown, 办理提案约900件,其中…重点提案20件: the whole is the first)
+            amounts = set(re.findall(_STATED_COUNT, s.split("其中")[0]) if counted
+                          else re.findall(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)(万元)", s))
             if len(amounts) == 1:
-                found.append((amounts.pop(), sentence.strip(), p))
+                found.append((*amounts.pop(), sentence.strip(), p))
             elif amounts:
                 return None  # a sentence with several amounts: which one is not decided here
-    if len({v for v, _, _ in found}) != 1:
+    if len({(v, u) for v, u, _, _ in found}) != 1:
         return None
-    value, sentence, p = found[0]
-    return stated_fact(value, "万元", sentence, p["document"], p["page"], p["line"], department, year, asked=subject)
+    value, printed_unit, sentence, p = found[0]
+    return stated_fact(value, printed_unit, sentence, p["document"], p["page"], p["line"], department, year,
+                       asked=subject)
+
+
+# a count of things a sentence states, with its unit (226.83万件, 3000人次, 12个): not an amount of money
+_STATED_COUNT = r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)((?:万|亿)?(?:件次|件|人次|户次|次|个|项|家|户|台|套|条|场|期|批|份|所|座|处))(?![\u4e00-\u9fff]{0,1}[元%])"
 
 
 # a list of items after 包括/用于 (two 、 or more): what an amount covers
@@ -1125,6 +1156,24 @@ def _unit_fits(fact: dict, unit: str) -> bool:
     if unit == "人":
         return have in ("人", "人次", "名") or (have == "" and "人" in fact["row_label"] + (fact["column"] or ""))
     return have == unit or unit in have
+
+
+def _alike_rows(chosen: list[dict]) -> list[dict]:
+    """The chosen cells of the first one's kind of table (a table continued on the next page is
+    the same) and column whose row prints the same label with another amount: [] when the first is
+    the only such row."""
+    if not chosen or chosen[0]["number"] is None:
+        return []
+    first = chosen[0]
+    alike = [f for f in chosen if f["table_kind"] == first["table_kind"] and f["column"] == first["column"]
+             and bare_label(f["row_label"]) == bare_label(first["row_label"]) and f["number"] is not None]
+    return alike if len({f["number"] for f in alike}) > 1 else []
+
+
+def _row_option(fact: dict) -> str:
+    """One of several like rows, said by where it is printed and what it prints."""
+    place = f"第{fact['page']}页" if fact["page"] else f"第{fact['line']}行"
+    return f"{bare_label(fact['row_label'])}（{place}，表中第{fact['row_index'] + 1}行：{fact['value_text']}{fact['unit'] or ''}）"
 
 
 def _figures(rows: list[list[dict]], column: str | None, text: str) -> list[dict]:

@@ -117,6 +117,8 @@ EVERYDAY_TERMS: dict[str, tuple[str, ...]] = {
     "通信费": ("邮电费",),
     "暖气": ("取暖费",),
     "取暖": ("取暖费",),
+    "供暖": ("取暖费",),
+    "采暖": ("取暖费",),
     "物业": ("物业管理费",),
     "维修": ("维修（护）费",),
     "修理": ("维修（护）费",),
@@ -180,9 +182,20 @@ COLUMN_WORDS: dict[str, str] = {
 }
 
 
+def _said_round(word: str, question: str) -> bool:
+    """Whether the question says a word of two parts the other way round, the second part first
+    with at most a few characters between (补贴职工租房 for 租房补贴, 补贴给企业 for 企业补贴):
+    a verb before its object means what the noun phrase names."""
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if re.search(re.escape(tail) + r"[\u4e00-\u9fff]{0,3}?" + re.escape(head), question):
+            return True
+    return False
+
+
 def report_terms(question: str) -> list[str]:
     """The report terms of every everyday word the question contains, in table order."""
-    present = [w for w in EVERYDAY_TERMS if w in question]
+    present = [w for w in EVERYDAY_TERMS if w in question or (len(w) >= 4 and _said_round(w, question))]
     # the longest everyday word wins: 离退休 is not read as 退休
     present = [w for w in present if not any(w != o and w in o for o in present)]
     out: list[str] = []

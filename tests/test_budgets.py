@@ -224,3 +224,44 @@ def test_san_gong_meeting_training_columns_keep_their_paths(docs):
         "“三公”经费/因公出国（境）费": ("80", 20, "万元"), f"{car}/小计": ("237", 20, "万元"),
         f"{car}/公务用车运行维护费": ("237", 20, "万元"), "“三公”经费/公务接待费": ("101.26", 20, "万元"),
         "会议费": ("158.44", 20, "万元"), "培训费": ("700", 20, "万元")}
+
+
+def _procurement_rows(folder) -> list[tuple[str, int, str, list[dict]]]:
+    """(department, year, label, cells) of every label in every budget's 政府采购预算表, per column."""
+    from answer.lookup import bare_label
+    from index.store import Store
+
+    out = []
+    with Store(folder) as store:
+        for doc in store.documents():
+            rows: dict[tuple, list[dict]] = {}
+            for f in store.facts(doc["name"]):
+                if f["table_kind"] == "政府采购预算表" and f["number"] is not None and f["row_label"]:
+                    rows.setdefault((f["column"], bare_label(f["row_label"])), []).append(f)
+            out += [(doc["department"], doc["year"], label, cells) for (_, label), cells in rows.items()]
+    return out
+
+
+def test_a_label_printed_on_several_procurement_rows_is_asked_back_never_one_of_them(jiangsu_ingested, jiangsu_ask):
+    """An item asked of a 政府采购预算表 that prints it under several projects with different amounts
+    (会议费 of each 经费) gets the rows as options; an item printed once gets that row's amount; one
+    the table does not print is refused — never the table's 合计 in its place."""
+    cases = _procurement_rows(jiangsu_ingested[0])
+    repeated = [c for c in cases if len({f["number"] for f in c[3]}) > 1 and len(c[2]) >= 3
+                and not any(w in c[2] for w in ("合计", "总计", "采购"))]
+    single = [c for c in cases if len(c[3]) == 1 and c[2].endswith("费") and len(c[2]) >= 3]
+    assert len({c[0] for c in repeated}) >= 2 and len(single) >= 5
+    for department, year, label, cells in repeated[:6]:
+        result = jiangsu_ask(f"{department}{year}年{label}的政府采购预算是多少？")
+        assert result["status"] == "ambiguous" and not result["figures"], (label, result["answer"])
+        assert all(f["value_text"] in result["answer"] for f in cells), result["answer"]
+    answered = 0
+    for department, year, label, cells in single[:8]:
+        result = jiangsu_ask(f"{department}{year}年{label}政府采购预算有多少")
+        if result["status"] == "answered":  # (or refused: a label inside a longer one may be unsure)
+            assert result["figures"][0]["value"] == cells[0]["value_text"], (label, result["answer"])
+            answered += 1
+    assert answered >= 4
+    for department, year in {(c[0], c[1]) for c in cases} - {(c[0], c[1]) for c in cases if "差旅" in c[2]}:
+        result = jiangsu_ask(f"{department}{year}年差旅费的政府采购预算是多少？")
+        assert result["status"] == "not_found" and not result["figures"], result["answer"]

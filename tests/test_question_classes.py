@@ -760,12 +760,18 @@ def test_a_ranking_of_scores_with_a_form_unread_is_refused(reports_ask, question
 
 @pytest.mark.parametrize("question, value", [
     ("江苏高院2017年“江苏法院云平台”租赁费在政府采购预算里是多少？", "1,000.00"),
-    ("江苏省检察院2019年“专业技能培训服务”的政府采购预算是多少", "70.00"),
     ("省政协办公厅2018年“交通运输和仓储服务”政府采购预算", "40.00"),
     ("江苏高院2019年“案件执行”这一块预算多少？", "775.00"),  # printed as the quote itself, beside longer labels
 ])
 def test_a_quoted_name_printed_in_one_rows_label_is_that_row(jiangsu_ask, question, value):
     assert _main(jiangsu_ask(question))["value"] == value
+
+
+def test_a_quoted_name_printed_on_two_rows_of_one_table_is_asked_back(jiangsu_ask):
+    # 专业技能培训服务 is bought for 培训费 (70.00) and for 检察教育培训经费 (630.00): neither alone
+    result = jiangsu_ask("江苏省检察院2019年“专业技能培训服务”的政府采购预算是多少")
+    assert result["status"] == "ambiguous" and not result["figures"]
+    assert "70.00" in result["answer"] and "630.00" in result["answer"]
 
 
 # --- a budget table named without its second 预算 (一般公共预算支出表) is that table ---------------------
@@ -1534,3 +1540,21 @@ def test_a_number_then_why_answers_the_number_and_the_reason(reports_ask, base, 
 def test_the_year_compared_with_names_no_word_of_the_reason(jiangsu_ask, question):
     result = jiangsu_ask(question)
     assert result["status"] == "answered" and "口径" in result["answer"], result["answer"]
+
+
+@pytest.mark.parametrize("question, value, unit", [
+    # a count of things one sentence states, asked with no word of money: its number, in its unit
+    ("福州市“智慧福州”管理服务中心的决算里说，2022年12345热线一共受理了多少群众诉求？", "226.83", "万件"),
+    ("智慧福州中心2022年数字城管系统共受理了多少有效案件？", "94.17", "万件"),
+    ("晋江经信2018年海峡杯工业设计大赛收到多少有效作品？", "12351", "件"),
+    ("江苏省人大常委会2019年与新华日报社联办了多少期法制专刊？", "12", "期"),
+])
+def test_a_count_one_sentence_states_with_every_word_asked(reports_ask, jiangsu_ask, question, value, unit):
+    result = (jiangsu_ask if "江苏" in question else reports_ask)(question)
+    assert result["status"] == "answered", result["answer"]
+    assert (_main(result)["value"], _main(result)["unit"]) == (value, unit)
+
+
+def test_a_count_sentences_give_differently_is_not_stated(reports_ask):
+    result = reports_ask("晋江经信2018年策划举办了多少场对接活动？")  # 7场, 9场 in different sentences
+    assert result["status"] != "answered" and not result["figures"], result["answer"]

@@ -226,3 +226,20 @@ def test_a_reason_asked_in_everyday_turns_of_phrase(reports_ask, jiangsu_ask, qu
 def test_a_reason_for_a_subject_printed_with_its_level_marks(jiangsu_ask, question, quoted):
     result = jiangsu_ask(question)
     assert result["status"] == "answered" and quoted in result["answer"], result["answer"]
+
+
+@pytest.mark.parametrize("question, quoted", [
+    # a rough amount with its unit before 多 (700万多, 300万多元) and how suddenly it came (突然, 一下子)
+    ("省政协办公厅2019年政协会议经费为什么突然多了400万多元", "主会场变更"),
+    ("省检察院2019年检察监督支出为什么减少了700万多？", "省纪委监委"),
+    ("社工部2024年收支为什么一下子涨了300万多？", "单位于2024年成立"),
+])
+def test_a_rough_amount_said_with_its_unit_first(reports_ask, jiangsu_ask, question, quoted):
+    result = (reports_ask if "社工部" in question else jiangsu_ask)(question)
+    assert result["status"] == "answered" and result["kind"] == "why", result["answer"]
+    assert quoted in result["answer"].replace(" ", "")
+
+
+def test_a_rough_amount_with_its_unit_the_report_does_not_print_finds_no_reason(jiangsu_ask):
+    result = jiangsu_ask("省检察院2019年检察监督支出为什么减少了800万多？")
+    assert result["status"] == "not_found" and not result["figures"], result["answer"]
