@@ -162,6 +162,10 @@ def units_total(question: str, catalog: Catalog, out: dict) -> bool:
     # every unit the table lists, each with a number, or no sum at all
     if len(cells) < 2 or len(cells) != len(listed) or len(tables) != 1 or len({f["unit"] for f in cells}) != 1:
         return False
+    from .lookup import _asks_money
+
+    if cells[0]["unit"] not in ("万元", "元") and _asks_money(text):
+        return False  # a count (在职人数) never answers an amount asked (在职去世人员的抚恤金…列支了多少)
     from decimal import Decimal
 
     total = sum(Decimal(str(f["number"])) for f in cells)

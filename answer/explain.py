@@ -182,7 +182,7 @@ FACETS: tuple[tuple[str, re.Pattern], ...] = (
     ("nature", re.compile(r"性质|什么(?:样的|类型的?)单位|哪(?:一)?(?:类|种)单位|单位类型|单位类别")),
     ("founded", re.compile(r"(?:哪一?年|何时|什么时候|哪个时间|几几年).{0,4}(?:成立|组建|设立|建立)|(?:成立|组建|设立)(?:于|的时间|时间|多久|几年|的)")),
     ("duty", re.compile(r"职责|职能|负责(?:什么|哪些)|主要(?:做|干)什么|是干什么的|是做什么的|管什么")),
-    ("use", re.compile(r"用途|用在|用于|干什么用|做什么用|花在|用来|用处|派什么用")),
+    ("use", re.compile(r"用途|用在|用于|干什么用|做什么用|花在|用来|用处|派什么用|去了?哪(?:里|儿)")),
 )
 # what a sentence must say for each facet (why: a reason; use: a use …)
 MARKERS = {
@@ -210,6 +210,7 @@ _ASKED_WITH = re.compile(
     r"|的职责里|职责里|职责中|的职责|职责|职能|主要做什么|主要干什么|是干什么的|是做什么的|管什么"
     r"|是干什么用的?|干什么用的?|做什么用的?|干什么的?|做什么的?|什么用途的?|用途|主要用在了?哪(?:里|儿|些方面)?"
     r"|用在了?哪(?:里|儿|些方面)?|用于哪(?:些|里)?|花在了?哪(?:里|儿)?|用来干什么|用来做什么|用处|派什么用场?"
+    r"|(?:是)?去了?哪(?:里|儿)了?"  # where a trip went (出国经费是去了哪里): what it was used for
     r"|(?:用|花|使用)(?:在|到|于)了?(?:什么|哪些|哪个)(?:地方|方面|事情|事|项目|上)?"
     r"|提到了?|提及|涉及到?|说到|讲到|写到|分别是|分别|是哪一条|哪一条|哪条|是哪一项|哪一项|哪项|是哪些|哪些|哪几个|哪几|是哪两个|哪两个|哪个|是什么|什么|有关的?|相关的?|关于"
     r"|比上年|较上年|与上年相比|和上年相比|比去年|较去年|同比|上一年|上年|去年"
@@ -218,7 +219,8 @@ _ASKED_WITH = re.compile(
     r"|下面|底下|下属|旗下|里面|一共|总共|共有|总共有")  # where or how many things are: 下面有几个…
 # the direction a why-question asks about, and the words a sentence says it with
 DIRECTIONS: tuple[tuple[str, re.Pattern, re.Pattern], ...] = (
-    ("below", re.compile(r"(?:远)?(?:小于|低于|少于|不到|未达到?)预算(?:数)?|没(?:有)?(?:花|用)[完满]|没(?:有)?花出去|一分钱(?:都|也)?没(?:有)?(?:花|用)(?:出去|掉)?"
+    ("below", re.compile(r"(?:远)?(?:小于|低于|少于|不到|未达到?)预算(?:数)?|没(?:有)?(?:花|用)[完满]"
+                         r"|没(?:有)?把[^，,。？?！!]{0,10}?(?:花|用)(?:完|光)|没(?:有)?花出去|一分钱(?:都|也)?没(?:有)?(?:花|用)(?:出去|掉)?"
                          r"|没(?:有)?(?:花|执行|支出)完?|未执行完?|结余|使用率不高|使用率低|(?:执行|完成|使用)率(?:低|不高|偏低|(?:才|只|仅)有?)|偏低"
                          # a rate below the whole said as a shortfall: 只完成了年初预算的88%, 才执行了40%
                          r"|(?:只|才|仅)(?:完成|执行|使用|花)了?(?:年初|全年)?(?:预算)?的?(?=\d)"),
@@ -402,7 +404,10 @@ def quotes(subject: Subject, facet: str, passages: list[dict], department: str,
     says = next((says for name, _, says in DIRECTIONS if name == subject.direction), None)
     key = _plain(subject.key) if subject.key else None
     ranks = [(document, _plain(text)[:24]) for document, text in ranked]
+    if facet == "why":
+        passages = _with_single_items(passages)
     out: list[Quote] = []
+    joined: set[str] = set()  # quotes of a whole read with its only item
     earlier: list[dict] = []  # the passages just before, in the same section
     next_lead = ""  # the last passage that is not a numbered item: what a list of items is ("主要职责是:")
     for p in passages:
@@ -477,6 +482,8 @@ def quotes(subject: Subject, facet: str, passages: list[dict], department: str,
             score -= 3 if facet == "why" and _listed_only(subject.words, named, r"包括|包含|主要用于|用于") else 0
             quote = "".join(sentences[j] for j in chosen).strip()
             out.append(Quote(quote, p["document"], p["page"], p["line"], p["section"] or "", score))
+            if p.get("joined"):
+                joined.add(quote)
         if heading is not None:
             next_lead = heading
     best: dict[str, Quote] = {}
@@ -486,7 +493,32 @@ def quotes(subject: Subject, facet: str, passages: list[dict], department: str,
     # a quote that holds another as good one whole adds nothing to it
     kept = [q for q in best.values() if not any(o.text != q.text and o.text in q.text and o.score >= q.score
                                                  for o in best.values())]
+    # nor does a whole read with its only item where the item answers by itself: the item, cited where it is
+    kept = [q for q in kept if not (q.text in joined and any(o.text != q.text and o.text in q.text for o in kept))]
     return sorted(kept, key=lambda q: -q.score)
+
+
+# a sentence that opens a breakdown (具体情况如下(按项级科目统计):, 其中:)
+_LEADS_ITEMS = re.compile(r"(?:如下|其中)[^。:：]{0,16}[:：]$")
+
+
+def _with_single_items(passages: list[dict]) -> list[dict]:
+    """The passages, with a whole that a breakdown of one item explains (政府性基金支出515.05万元,
+    具体情况如下: then only (一)2120899…515.05万元…主要原因是…) also read as one passage, the whole's
+    sentence before its item's: the item's reason is the whole's.  Never for two items or more."""
+    out: list[dict] = []
+    for i, p in enumerate(passages):
+        out.append(p)
+        if not _LEADS_ITEMS.search((p["text"] or "").strip()):
+            continue
+        items = []
+        for q in passages[i + 1:]:
+            if q["document"] != p["document"] or q["section"] != p["section"] or not _ITEM.match(_plain(q["text"] or "")):
+                break
+            items.append(q)
+        if len(items) == 1:
+            out.append({**p, "text": (p["text"] or "").strip() + (items[0]["text"] or "").strip(), "joined": True})
+    return out
 
 
 def nearest(subject: Subject, passages: list[dict], k: int = 3) -> list[Quote]:

@@ -297,6 +297,10 @@ def _headed_lists(lists, name: str, year: int, out: dict) -> bool:
     return True
 
 
+_LEVEL_ASKED = re.compile(r"([款项])级")  # (哪些项 may mean items of any level: the next one)
+_SPENT_ONLY = re.compile(r"有(?:钱|资金)?(?:花|用|支)(?:出去|了|出)|有支出|有数|花了钱|不为0|不是0|非零")
+
+
 def _children(q, catalog: Catalog, out: dict) -> bool:
     """The subjects a named 类 or 款 is broken down into (法院这一款下面列了哪些项), from the table
     the question's funds name, else the first subject table that prints the parent; False when
@@ -320,13 +324,17 @@ def _children(q, catalog: Catalog, out: dict) -> bool:
         ordered = [q.table_kind]
     elif q.funds:  # the funds named: their tables first (财政拨款支出 → 财政拨款支出预算表)
         ordered = [k for k in ordered if q.funds in k] + [k for k in ordered if q.funds not in k]
-    rows = children_of(parent, facts, tuple(ordered))
+    # the level asked (哪几个项级科目, 哪些项) and whether only those with spending (有钱花出去的)
+    level = next((m.group(1) for m in [_LEVEL_ASKED.search(compact(q.rest))] if m), None)
+    rows = children_of(parent, facts, tuple(ordered), level)
+    if rows and _SPENT_ONLY.search(compact(q.rest)):
+        rows = [f for f in rows if f["number"]]
     if not rows:
         return False
     first = rows[0]
     table = first["table_title"] + (f"（{first['table_code']}）" if first["table_code"] else "")
     out["status"] = "answered"
-    out["answer"] = (f"{name}{year}年度{table}中“{bare_label(parent['row_label'])}”（{parent['row_code']}）下一级列了 "
+    out["answer"] = (f"{name}{year}年度{table}中“{bare_label(parent['row_label'])}”（{parent['row_code']}）下{level + '级' if level else '一级'}列了 "
                      f"{len(rows)} 个科目：" + "；".join(f"{bare_label(f['row_label'])}（{f['row_code']}） {f['value_text']}{f['unit'] or ''}"
                                                      for f in rows) + f"（{first['document']}，{_place(first)}）。")
     out["figures"] = [dict(figure(f), label=bare_label(f["row_label"])) for f in rows]
@@ -379,18 +387,27 @@ def _parts_tabled(rows: list[dict], name: str, year: int, out: dict) -> bool:
 
 # the sentence that lists the units a report covers: 纳入本部门…编制范围的预算单位包括：A、B、C
 # (or counts them: 预算单位共计1家，即省政协办公厅本级)
-_UNITS_SAID = re.compile(r"(?:编制范围|预算单位|决算单位|所属单位).{0,24}"
+_UNITS_SAID = re.compile(r"(?:编制范围|预算单位|决算单位|所属单位|下属[\u4e00-\u9fff]{0,4}?单位).{0,24}"
                          r"(?:(?:包括|包含|有)[:：]?[^。]*、|共计?[\d一二三四五六七八九十]+(?:家|个))")
+# the kind of unit a question names (下属单位, 预算单位 …): a sentence that lists units under that name
+_UNIT_KIND = re.compile(r"(?:下属|所属|预算|决算|基层|二级)单位")
 
 
-def _units_said(catalog: Catalog, name: str, year: int, document: str):
-    """(the sentence, its passage) where the report lists its units in prose, or None."""
-    for doc in documents_of(catalog, name, year, document):
-        for p in catalog.store.passages(doc):
-            for sentence in re.split(r"(?<=。)", p["text"] or ""):
-                if _UNITS_SAID.search(compact(sentence)):
-                    return sentence.strip(), p
-    return None
+def _units_said(catalog: Catalog, name: str, year: int, document: str, question: str = ""):
+    """(the sentence, its passage) where the report lists its units in prose, or None; first the
+    one that lists them under the name the question gives them (本部门下属单位包括: for 下属单位,
+    beside 纳入…编制范围的预算单位共计一家)."""
+    sentences = [(sentence, p) for doc in documents_of(catalog, name, year, document)
+                 for p in catalog.store.passages(doc) for sentence in re.split(r"(?<=。)", p["text"] or "")
+                 if _UNITS_SAID.search(compact(sentence))]
+    kind = _UNIT_KIND.search(compact(question))
+    # (units asked with no name for them are those the accounts cover, not the units under it; a
+    # kind named is printed with its qualifier too: 下属事业单位 for 下属单位)
+    said = re.compile((kind.group(0)[:-2] if kind else "下属") + r"[\u4e00-\u9fff]{0,4}?单位")
+    named = [x for x in sentences if said.search(compact(x[0]))]
+    sentences = named + [x for x in sentences if x not in named] if kind else \
+        [x for x in sentences if x not in named] + named
+    return (sentences[0][0].strip(), sentences[0][1]) if sentences else None
 
 
 def _units(name: str, year: int, document: str, catalog: Catalog, out: dict, q=None) -> bool:
@@ -400,7 +417,7 @@ def _units(name: str, year: int, document: str, catalog: Catalog, out: dict, q=N
     from .narrated import quoted
 
     listed = units_listed(catalog.store.tables(document))
-    if not listed and (said := _units_said(catalog, name, year, document)):
+    if not listed and (said := _units_said(catalog, name, year, document, q.text if q is not None else "")):
         sentence, p = said
         out["status"] = "answered"
         out["answer"] = f"{name}{year}年度报告写明：“{sentence}”（{p['document']}，{_place(p)}）。"

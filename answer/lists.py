@@ -618,10 +618,16 @@ def named_parent(question: str, facts: list[dict]) -> dict | None:
     return max(named, key=lambda f: len(f["row_label"]), default=None)
 
 
-def children_of(parent: dict, facts: list[dict], kinds: tuple[str, ...]) -> list[dict]:
-    """The rows one level below `parent`'s code (款 under a 类, 项 under a 款) in the first table,
-    of `kinds` in order, that prints the parent: each child's total (its first printed amount)."""
+# the digits of a subject code at each level of the 政府收支分类 (类 201, 款 20101, 项 2010101)
+LEVEL_DIGITS = {"类": 3, "款": 5, "项": 7}
+
+
+def children_of(parent: dict, facts: list[dict], kinds: tuple[str, ...], level: str | None = None) -> list[dict]:
+    """The rows one level below `parent`'s code (款 under a 类, 项 under a 款) — or at the `level`
+    named (项 under a 类) — in the first table, of `kinds` in order, that prints the parent: each
+    child's total (its first printed amount)."""
     code = (parent["row_code"] or "").replace(" ", "")
+    digits = LEVEL_DIGITS[level] if level and LEVEL_DIGITS[level] > len(code) else len(code) + 2
     for kind in kinds:
         mine = [f for f in facts if f["table_kind"] == kind]
         if not any((f["row_code"] or "").replace(" ", "") == code for f in mine):
@@ -629,7 +635,7 @@ def children_of(parent: dict, facts: list[dict], kinds: tuple[str, ...]) -> list
         rows: dict[int, dict] = {}
         for f in mine:
             c = (f["row_code"] or "").replace(" ", "")
-            if c.startswith(code) and len(c) == len(code) + 2 and f["number"] is not None:
+            if c.startswith(code) and len(c) == digits and f["number"] is not None:
                 rows.setdefault((f["table_index"], f["row_index"]), f)
         if rows:
             return [rows[k] for k in sorted(rows)]

@@ -3,7 +3,7 @@ development part and a held-out part, each scored with the bank's own scorer.
 
     python benchmarks/bank.py --index var/index [--part dev|held|both] [--show 40]
     python benchmarks/bank.py --index var/index --latency     # warm time per question, all 320
-    python benchmarks/bank.py --index var/index --questions unseen   # the later sets: unseen, unseen2 … unseen11
+    python benchmarks/bank.py --index var/index --questions unseen   # the later sets: unseen, unseen2 … unseen12
 
 A question is held out when sha1(its id) % 3 == 0 (107 of the 320).  Work on failures reads only
 the development part: the held-out part prints its table and summary, never its failures, so
@@ -49,7 +49,9 @@ SETS = {"bank": (BANK / "bank.jsonl", 3), "unseen": (ROOT / "benchmarks" / "unse
         # 60 more, written blind on 2026-12-03 (20 text reports, 14 Shanghai, 26 Jiangsu budgets): half held out
         "unseen10": (ROOT / "benchmarks" / "unseen_questions_10.jsonl", 2),
         # 60 more, written blind on 2026-12-04 the same way (20 text, 14 Shanghai, 26 Jiangsu): half held out
-        "unseen11": (ROOT / "benchmarks" / "unseen_questions_11.jsonl", 2)}
+        "unseen11": (ROOT / "benchmarks" / "unseen_questions_11.jsonl", 2),
+        # 60 more, written blind on 2026-12-04 (more paraphrases and lists, the weak kinds): half held out
+        "unseen12": (ROOT / "benchmarks" / "unseen_questions_12.jsonl", 2)}
 
 
 def held_out(question_id: str, modulus: int = 3) -> bool:

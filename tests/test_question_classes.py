@@ -1558,3 +1558,65 @@ def test_a_count_one_sentence_states_with_every_word_asked(reports_ask, jiangsu_
 def test_a_count_sentences_give_differently_is_not_stated(reports_ask):
     result = reports_ask("晋江经信2018年策划举办了多少场对接活动？")  # 7场, 9场 in different sentences
     assert result["status"] != "answered" and not result["figures"], result["answer"]
+
+
+@pytest.mark.parametrize("question, members", [
+    # units asked by the name a budget's prose lists them under (下属单位, printed also 下属事业单位)
+    ("江苏省人大常委会2019年预算公开里提到的下属单位有哪些？", ["江苏议事园", "江苏省人大干部培训中心"]),
+    ("省政协办公厅2019年的下属单位有哪些", ["江苏省政协联谊俱乐部", "江苏省政协文史资料编辑部"]),
+    ("江苏省委办公厅2018年下属单位有哪些", ["东郊国宾馆", "西康宾馆"]),
+    ("省检察院2019年下属单位有哪些？", ["江苏检察官学院", "清风苑杂志社"]),
+    # the units the budget covers, asked as such or with no name: the budget's scope sentence
+    ("江苏省人大常委会2019年预算单位有哪些？", ["编制范围的预算单位共计一家"]),
+    ("江苏省人大常委会2019年包括哪些单位", ["编制范围的预算单位共计一家"]),
+])
+def test_units_asked_by_the_name_the_prose_lists_them_under(jiangsu_ask, question, members):
+    result = jiangsu_ask(question)
+    assert result["status"] == "answered", result["answer"]
+    assert all(m in result["answer"] for m in members), result["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    # 在职 (a column word of the units table) inside the words of an amount asked: never a headcount
+    "2018年晋江经信给在职去世人员家属的抚恤金和遗属补助，一共列支了多少？",
+    "晋江经信2018年在职人员的津贴补贴加起来列支了多少",
+    "泉州数字办2023年在职职工的住房公积金一共花了多少钱？",
+])
+def test_a_count_column_never_answers_an_amount(reports_ask, question):
+    result = reports_ask(question)
+    assert not [f for f in result["figures"] if f["unit"] == "人"], result["answer"]
+
+
+@pytest.mark.parametrize("question, code", [
+    # the level a breakdown is asked at (项级科目 under a 类): the rows of that level, not the next one
+    ("普陀规划资源局2024年社会保障和就业支出下面，有钱花出去的项级科目有哪些？", "208"),
+    ("社工部（普陀区委社会工作部）2024年的一般公共服务支出，都落在了哪几个项级科目上？", "201"),
+    ("泉州数字办2023年社会保障和就业支出下面有哪些项级科目", "208"),
+    ("普陀财政局2024年一般公共服务支出下面有哪几个项级科目？", "201"),
+])
+def test_a_breakdown_asked_at_a_level_lists_that_level(reports_ask, question, code):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and len(result["figures"]) >= 1, result["answer"]
+    codes = re.findall(r"（(\d+)）", result["answer"])[1:]  # (the first is the class asked)
+    assert len(codes) == len(result["figures"]) and all(len(c) == 7 and c.startswith(code) for c in codes), \
+        result["answer"]
+    if "有钱花" in question:
+        assert all(f["number"] for f in result["figures"])
+
+
+@pytest.mark.parametrize("question, value", [
+    # a count of vehicles asked as 车辆总数 / 车辆总量: the 辆 the report states
+    ("江苏省委办公厅2019年车辆总数是多少", "127"),
+    ("省检察院2019年的车辆总量有多少", "55"),
+    ("普陀财政局2024年车辆总数", "0"),
+])
+def test_vehicles_asked_as_a_total_count(reports_ask, jiangsu_ask, question, value):
+    fig = _main((reports_ask if "普陀" in question else jiangsu_ask)(question))
+    assert (fig["value"], fig["unit"]) == (value, "辆")
+
+
+def test_vehicles_ranked_asked_as_total_counts(jiangsu_ask):
+    result = jiangsu_ask("江苏省委办公厅、省人大常委会办公厅、省政协办公厅、省检察院、省高院，2019年预算公开里各自报的车辆总数，从多到少排一排。")
+    text = result["answer"]
+    assert result["status"] == "answered"
+    assert text.index("127辆") < text.index("66辆") < text.index("55辆") < text.index("54辆") < text.index("46辆")

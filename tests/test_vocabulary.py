@@ -62,3 +62,16 @@ def test_the_housing_subsidy_said_as_a_verb_gives_its_row(ask, department, year,
     result = ask(phrase.format(d=SHORT[department], y=year))
     assert result["status"] == "answered", result["answer"]
     assert result["figures"][0]["row"] == "提租补贴" and result["figures"][0]["value"] in values
+
+
+@pytest.mark.parametrize("department, year, values", [
+    pytest.param(d, y, v, id=d) for d, y, v in (
+        (doc.meta.department, doc.meta.year,
+         {f.value_text for f in doc.facts if f.row_label == "职工基本医疗保险缴费" and f.number is not None})
+        for doc in (ingested(p) for p in TEXTS)) if v])
+@pytest.mark.parametrize("phrase", ["{d}{y}年替职工交的医保是多少钱？", "{y}年{d}给职工交医保花了多少", "{d}{y}年医保缴费多少"])
+def test_medical_insurance_paid_is_the_contribution(ask, department, year, values, phrase):
+    # 医保 alone may be the functional 行政单位医疗; 医保 paid (交/缴) is the unit's contribution, 30110
+    result = ask(phrase.format(d=SHORT[department], y=year))
+    assert result["status"] == "answered", result["answer"]
+    assert result["figures"][0]["row"] == "职工基本医疗保险缴费" and result["figures"][0]["value"] in values

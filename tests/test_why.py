@@ -243,3 +243,54 @@ def test_a_rough_amount_said_with_its_unit_first(reports_ask, jiangsu_ask, quest
 def test_a_rough_amount_with_its_unit_the_report_does_not_print_finds_no_reason(jiangsu_ask):
     result = jiangsu_ask("省检察院2019年检察监督支出为什么减少了800万多？")
     assert result["status"] == "not_found" and not result["figures"], result["answer"]
+
+
+@pytest.mark.parametrize("question, quoted", [
+    # a whole (政府性基金支出) whose breakdown (具体情况如下:) is one item: the item's reason is the whole's
+    ("智慧福州中心2022年为什么会有政府性基金支出？", "部分城市信息化项目使用政府性基金"),
+    ("智慧福州中心2022年政府性基金支出为什么增加了？", "部分城市信息化项目使用政府性基金"),
+    ("泉州数字办2023年为什么会有政府性基金支出？", "新增专项基础设施"),
+    ("泉州数字办2023年政府性基金支出为啥多了2000万？", "新增专项基础设施"),
+])
+def test_a_wholes_reason_given_under_its_only_item(reports_ask, question, quoted):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and result["kind"] == "why", result["answer"]
+    assert quoted in result["answer"].replace(" ", "")
+
+
+@pytest.mark.parametrize("question", [
+    "晋江经信2018年政府性基金支出为什么下降了？",  # its one item rose: the item's reason is for a rise
+    "智慧福州中心2022年一般公共预算财政拨款支出为什么减少？",  # a breakdown of nine items, each its own reason
+])
+def test_a_wholes_reason_is_not_taken_from_an_item_that_does_not_stand_for_it(reports_ask, question):
+    result = reports_ask(question)
+    assert result["status"] == "not_found" and not result["figures"], result["answer"]
+
+
+@pytest.mark.parametrize("question, quoted", [
+    # where the money went, asked as where it "went" (去了哪里, 去哪儿了): the use the report states
+    ("晋江经信部门2018年的出国（境）经费是去了哪里、干什么用的？", "郭浪滔赴台湾"),
+    ("晋江经信2018年出国的钱去哪儿了", "黄金发赴香港"),
+    ("普陀规划资源局2024年公务接待费去哪儿了", "主要用于接待上级部门"),
+])
+def test_where_money_went_is_its_use(reports_ask, question, quoted):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and quoted in result["answer"], result["answer"]
+    assert not [f for f in result["figures"] if f.get("number") is not None]
+
+
+def test_where_money_went_that_the_report_does_not_say_is_refused_in_words(reports_ask):
+    result = reports_ask("泉州数字办2023年因公出国（境）费去了哪里？")  # it says why, not where or on what
+    assert result["status"] == "not_found" and not result["figures"], result["answer"]
+
+
+@pytest.mark.parametrize("question, quoted", [
+    # a shortfall said with 把 (没把年初预算用完, 没有把全年预算花完, 没把预算用光): below the budget
+    ("普陀财政局2024年一般公共预算财政拨款支出为什么没把年初预算用完？", "中介机构服务调减"),
+    ("普陀规划资源局城乡社区规划与管理支出为什么没有把全年预算花完", "决算数小于预算数的主要原因"),
+    ("社工部2024年事业单位医疗为啥没把预算用光", "决算数小于全年预算数的主要"),
+])
+def test_a_shortfall_said_with_ba_is_below_the_budget(reports_ask, question, quoted):
+    result = reports_ask(question)
+    assert result["status"] == "answered" and result["kind"] == "why", result["answer"]
+    assert quoted in result["answer"].replace(" ", "")
