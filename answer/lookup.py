@@ -73,6 +73,12 @@ class Catalog:
         self._projects: list | None = None
         self.labels = sorted({bare_label(label) for label in store.row_labels()}, key=len, reverse=True)
         self.labels = [l for l in self.labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2 and len(l) <= 30]
+        # the word segmenter knows the store's names and labels from the first question on, as the
+        # search teaches it: a question is cut into words the same way whether or not a search ran first
+        from index import tokens
+
+        tokens.teach(self.departments)
+        tokens.teach(store.row_labels())
 
     @cached_property
     def units(self) -> dict[str, set[str]]:

@@ -1476,7 +1476,8 @@ def _procurement_rows(folder):
                 word = next((w for w in engine().lcut(re.sub(r"^[一二三四五六七八九十、（）()\d.]+", "", label))), "")
                 if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or word in ("合计", "政府", "采购"):
                     continue
-                holding = [f for f in facts if word in f["row_label"] and f["number"] is not None]
+                # (a label is also named without its 、/和/及/与: 办公、办案设备… holds 办公办案设备)
+                holding = [f for f in facts if word in re.sub(r"[、和及与]", "", f["row_label"]) and f["number"] is not None]
                 if len({f["row_label"] for f in holding}) == 1 and labels[label] == 1 and not re.search(r"[A-Z]$", label):
                     out.append((doc["department"], doc["year"], word, label, holding[0]["value_text"]))
     return out
