@@ -71,14 +71,15 @@ class Catalog:
         self._labels: dict[str, list[str]] = {}
         self._printed: dict[str, str] = {}
         self._projects: list | None = None
-        self.labels = sorted({bare_label(label) for label in store.row_labels()}, key=len, reverse=True)
+        printed = store.row_labels()
+        self.labels = sorted({bare_label(label) for label in printed}, key=len, reverse=True)
         self.labels = [l for l in self.labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2 and len(l) <= 30]
         # the word segmenter knows the store's names and labels from the first question on, as the
         # search teaches it: a question is cut into words the same way whether or not a search ran first
         from index import tokens
 
         tokens.teach(self.departments)
-        tokens.teach(store.row_labels())
+        tokens.teach(printed)
 
     @cached_property
     def units(self) -> dict[str, set[str]]:
@@ -985,9 +986,9 @@ def _inside_longer(label: str, plain: str, labels: list[str]) -> str | None:
     “法院云平台的租金”; None when no label, or more than one equally, does."""
     # (a 的 between the words and the label, 档案数字化系统运行维护费的维修（护）费, joins them too)
     said = {other: n for other in labels if other != label and label in other
-            and (n := max((_said_beside(said, m.start(), m.end(), other)
-                           for said in {plain, plain.replace("的", "")}
-                           for m in re.finditer(re.escape(label), said)), default=0)) >= 2}
+            and (n := max((_said_beside(form, m.start(), m.end(), other)
+                           for form in {plain, plain.replace("的", "")}
+                           for m in re.finditer(re.escape(label), form)), default=0)) >= 2}
     best = max(said.values(), default=0)
     top = [other for other, n in said.items() if n == best]
     return top[0] if len(top) == 1 else None
@@ -1100,9 +1101,10 @@ def _sentence_amount(text: str, span: str, catalog, department: str, year: int, 
         return None
     # a count asked with no word of money (受理了多少群众诉求): the sentence's one count of things
     # (226.83万件, 1.2万人次), in the unit it prints
-    counted = unit is None and not _asks_money(asked_subject(text, span))
-    subject = GENERIC.sub("|", re.sub(r"[说讲写提]到?(?:的|了)?", "|", asked_subject(text, span)) if counted
-                          else asked_subject(text, span))
+    asked = asked_subject(text, span)
+    counted = unit is None and not _asks_money(asked)
+    # (where the report says it, 决算里说/提到的, is no word of what is counted; 说明 and 提案 are words)
+    subject = GENERIC.sub("|", re.sub(r"(?:说|讲|写)(?!明)(?:到|了|的)?|提到(?:了|的)?", "|", asked) if counted else asked)
     words = [w for w in dict.fromkeys(engine().lcut(subject)) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
     if len(words) < 3:
         return None
