@@ -407,7 +407,9 @@ def class_rows(facts: list[dict], kind: str) -> tuple[list[ClassRow], str | None
 
 # --- where the income comes from ------------------------------------------------------------------
 
-_ASKS_SOURCES = re.compile(r"收入.{0,6}(?:来源|来自|渠道|从哪|由哪)|(?:钱|资金|经费)(?:都|主要)?(?:从哪|来自哪|哪里来|哪儿来)"
+# (这笔钱从哪来 asks where one amount came from: a reason, not the department's income)
+_ASKS_SOURCES = re.compile(r"收入.{0,6}(?:来源|来自|渠道|从哪|由哪)"
+                           r"|(?<![笔项份些])(?:钱|资金|经费)(?:都|主要|是|的)*(?:从哪|来自哪|哪里来|哪儿来|由哪|从什么|什么来源|(?:哪些|哪几个?)(?:渠道|来源))"
                            r"|(?:收入|资金)(?:都|主要)?(?:有|包括)(?:哪些|哪几)")
 # the summary tables whose income side lists the sources, numbered 一、二、…
 _SOURCE_TABLES = ("收入支出决算总表", "收支预算总表")

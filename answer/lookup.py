@@ -26,6 +26,8 @@ _FUND_WORDS = ("一般公共预算", "政府性基金", "国有资本经营")
 # funds named alone: a qualifier of the row beside them, not a row (一般公共预算财政拨款的商品和服务支出)
 _FUNDS_NAMES = ("财政拨款", "一般公共预算", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 _GRAND_TOTALS = ("合计", "总计", "本年支出合计", "本年收入合计", "支出合计", "收入合计")
+# words that say a whole is asked (整个单位一年一共花了多少): no item beside a grand total
+_GRAND_WORDS = re.compile(r"整个|整体|总体|总的|全部|所有|一年|这一年|那一年|全年|总共|合起来|加起来|加在一起|单位|部门|机关")
 
 
 def bare_label(label: str) -> str:
@@ -69,6 +71,7 @@ class Catalog:
         self._facts: dict[str, list[dict]] = {}
         self._parsed: dict[str, object] = {}
         self._labels: dict[str, list[str]] = {}
+        self._segments: dict[str, list[str]] = {}
         self._printed: dict[str, str] = {}
         self._projects: list | None = None
         printed = store.row_labels()
@@ -134,6 +137,13 @@ class Catalog:
             self._labels[document] = sorted((l for l in labels if len(re.findall(r"[\u4e00-\u9fff]", l)) >= 2),
                                             key=len, reverse=True)
         return [l for l in self._labels[document] if longest is None or len(l) <= longest]
+
+    def column_segments(self, document: str) -> list[str]:
+        """The headings one document prints over its columns, each segment of a header path once."""
+        if document not in self._segments:
+            self._segments[document] = sorted({compact(s) for f in self.facts(document)
+                                                for s in (f["column"] or "").split("/") if s.strip()})
+        return self._segments[document]
 
     def facts(self, document: str) -> list[dict]:
         if document not in self._facts:
@@ -627,7 +637,38 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     unnamed = _DESCRIBED.sub("|", _EXCEPT.sub("|", text))
     for label in sorted(named, key=len, reverse=True):
         unnamed = unnamed.replace(label, "|").replace(loose.get(label, label), "|")
-    everyday = report_terms(unnamed)
+    # an everyday word inside a longer stretch that is a printed name whole, or without its 费 (用车 in
+    # 公务用车购置: 公务用车购置费), is that name's, not the everyday word's subject
+    # (and of its terms, only those that hold the stretch: 公务用车运行 is 公务用车运行维护费, not the car
+    # total; a name the stretch is only the first of, 公务用车购置 of 公务用车购置及运行维护费, is not it)
+    printed = catalog.labels_of(document, None) + catalog.column_segments(document)
+    narrowed: list[str] = []
+    for word in [w for w in EVERYDAY_TERMS if w in unnamed]:
+        if not (stretch := _printed_stretch(word, unnamed, printed)):
+            continue
+        whole = [n for n in printed if any(n == stretch + end for end in _NAME_ENDS)]
+        holders = [n for n in printed if stretch in n and not _CONNECTIVES.match(n[n.find(stretch) + len(stretch):])]
+        kept = [t for t in EVERYDAY_TERMS[word] if t in holders]
+        whole = [n for n in dict.fromkeys(whole) if n not in EVERYDAY_TERMS[word]] if len(set(whole)) == 1 else []
+        if whole or len(kept) < len(EVERYDAY_TERMS[word]):
+            unnamed = unnamed.replace(word, "|")  # (a whole name is then read as the model or a count reads it)
+            if not whole:
+                narrowed += kept
+    everyday = list(dict.fromkeys(narrowed + report_terms(unnamed)))
+    if not named and not everyday and (uses := "|".join(m.group(0) for m in _DESCRIBED.finditer(_EXCEPT.sub("|", text)))):
+        # spending described by its use alone (用于处理群众来信来访的钱), where the narrative says no
+        # more of it: the subject its everyday words name
+        everyday = report_terms(uses)
+    if totals := [w for w, terms in EVERYDAY_TERMS.items() if w in unnamed and set(terms) & set(_GRAND_TOTALS)]:
+        # a grand total in everyday words (一共花) beside an item no label names (在扶持中小企业发展上一共
+        # 花了多少): the item's amount is asked, not the department's whole spending
+        rest = plain
+        for label in named:
+            rest = rest.replace(label, "|").replace(loose.get(label, label), "|")
+        for word in sorted(totals, key=len, reverse=True):
+            rest = rest.replace(word, "|")
+        if content_words(_GRAND_WORDS.sub("|", rest)):
+            everyday = [t for t in everyday if t not in _GRAND_TOTALS]
     # a bare total glued to a quantity's words (人员经费合计) is that quantity's total, not any table's 合计
     named = [l for l in named if not (l in _TOTALS and any(l in t and t in text for t in everyday))]
     words = list(dict.fromkeys(named + everyday))
@@ -698,10 +739,14 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if (not words and not table_words and meant is None and not (code or q.table_kind or q.subject_code)
             and _BARE_BUDGET.fullmatch(subject) and budget_report):
         meant = ([("总计", ALL)], [])  # a budget report's 预算 asked bare (2018年预算是多少): the whole budget
+    modelled = None  # the model's cell, where its row prints no label (a 三公 part printed across)
     if not words and not table_words and meant and (cell := _model_cell(facts, meant[0], text)):
         words = [bare_label(cell["row_label"])]
+        modelled = cell if not words[0] else None
     if not words and not table_words:
         if unit in _NARRATIVE_UNITS:
+            if counted := _count_row(facts, plain, unit):  # a count printed on its own row (国内公务接待人次)
+                return Lookup("answered", department, year, year_given, document, [counted], [], terms=words)
             return _from_narrative(text, unit, catalog, department, year, year_given, document, words)
         if unit == "元" and (found := _yuan_stated(plain, catalog, department, year, year_given, document, words)):
             return found
@@ -751,7 +796,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     # that name is printed (a 基本支出 table's 30217 is its basic part only; a budget prints the 三公 across)
     part = _sangong_part(words) if not (code or q.table_kind or table_index is not None or q.subject_code
                                         or unit) else None
-    sangong = _model_cell(facts, [part]) if part else None
+    sangong = _model_cell(facts, [part]) if part else modelled
     if sangong is not None and _pick_column([sangong], column, text) is not sangong:
         sangong = None
     parts = _sibling_parts(facts, everyday, column, text)
@@ -932,14 +977,37 @@ def _unexplained(subject: str, named: list[str]) -> str:
 _INTENT = re.compile(r"准备|打算|计划|需要|想要|要|买|购买|采购|花|用|钱|一共|总共")
 
 
+_NAME_ENDS = ("", "费", "支出", "经费", "费用")
+
+
+def _printed_stretch(word: str, text: str, names: list[str]) -> str | None:
+    """The longest stretch of `text` around `word` that one of the printed `names` holds, when it
+    is two or more characters longer than the word (用车 in 公务用车购置, held by 公务用车购置费)."""
+    best = ""
+    for m in re.finditer(re.escape(word), text):
+        i, j = m.start(), m.end()
+        held = [n for n in names if word in n]
+        while i > 0 and any(text[i - 1:j] in n for n in held):
+            i -= 1
+        while j < len(text) and any(text[i:j + 1] in n for n in held):
+            j += 1
+        best = max(best, text[i:j], key=len)
+    return best if len(best) - len(word) >= 2 else None
+
+
+def content_words(asked: str) -> list[str]:
+    """The words of `asked` that name something: two characters or more, intent and generic words aside."""
+    from index.tokens import engine
+
+    return [w for w in dict.fromkeys(engine().lcut(_INTENT.sub("|", asked)))
+            if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not GENERIC.fullmatch(w)]
+
+
 def _row_holding(facts: list[dict], asked: str) -> list[list[dict]]:
     """The one row whose printed label holds every content word of `asked` (two characters or
     more, intent words aside); [] when none does, or several rows do (which one is not decided
     here)."""
-    from index.tokens import engine
-
-    words = [w for w in dict.fromkeys(engine().lcut(_INTENT.sub("|", asked)))
-             if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not GENERIC.fullmatch(w)]
+    words = content_words(asked)
     if not words:
         return []
     rows: dict[tuple, list[dict]] = {}

@@ -56,6 +56,7 @@ def count_from_narrative(question: str, unit: str, passages: list[dict], qualifi
         specific = specific.replace(word, "|")
     # a count of projects by grade (几个被评为“中”): only a count its own clause grades so
     grade = grade_named(text) if re.search(r"自评|评价|等级|等次|评为", text) else None
+    kinds = [k for k in _PEOPLE_KINDS if k in text]
     out = []
     for p in passages:
         for sentence in re.split(r"(?<=[。；;！？])", p["text"]):
@@ -73,13 +74,22 @@ def count_from_narrative(question: str, unit: str, passages: list[dict], qualifi
                                                                    for t in topics)), None)
             if m is None:
                 continue
+            if kinds and not all(k in _own_clause(s, m) for k in kinds):
+                # a kind of staff asked (离退休人员) is the count its own clause names, not the
+                # sentence's first count (实际在编在职人员274名,离退休人员150名): named before the
+                # count, else right after it (…办公室9名在职人员)
+                # (its breakdown too: 人员编制数16人,其中实有人数8人,在职人数:6人)
+                s = whole
+                m = next((o for side in (0, 1) for o in pattern.finditer(s)
+                          if all(k in _own_clause(s, o).split("|")[side] for k in kinds)), None)
+                if m is None:
+                    continue
             before = s[max(0, m.start() - 14):m.start()]
             if re.search(r"购置|购买|新增|减少|增加", before) and not re.search(r"购|买|新增|减少|增加", text):
                 continue  # bought or added this year is not how many there are
             out.append(NarrativeFigure(m.group(1), m.group(2), sentence.strip(), p["document"], p["page"], p["line"]))
     # a count of posts (编制), of staff in post (在职) or of the retired is another quantity than a
     # count of people: only a sentence that says the kind asked (辞职安置人员50人 is no 在职人员)
-    kinds = [k for k in _PEOPLE_KINDS if k in text]
     if kinds:
         out = [f for f in out if all(k in compact(f.sentence) for k in kinds)]
     # "年末在职人员" asks for the sentence that says 年末, not another count of staff
@@ -94,6 +104,13 @@ _QUALIFIERS = ("年末", "年初", "实有", "本级", "编制")
 _COUNTERS = {"台": r"台|套", "套": r"套|台", "个": r"个(?!数)", "项": r"项|个(?!数)", "次": r"批次|次", "批次": r"批次|次",
              "批": r"批次|批"}
 _COUNTER = re.compile(r"(?:多少|几)(批次|台|套|个|项|次|批)")
+
+
+def _own_clause(sentence: str, m: re.Match) -> str:
+    """The words of a count's own clause: back to the last comma, 、 or earlier number, and on to
+    the next (…办公室9名在职人员, 实际在编在职人员274名)."""
+    before = re.split(r"[,，、;；]|\d", sentence[:m.start()])[-1]  # (a colon binds its label: 在职人数:6人)
+    return before + "|" + re.split(r"[,，、;；:：。]|\d", sentence[m.end():])[0]
 
 
 def _named_count(sentence: str, pattern: re.Pattern, specific: str):

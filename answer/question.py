@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from domain.names import without_place
+from domain.names import arabic_years, without_place
 from domain.normalize import arabic_amounts, compact
 from domain.tables import OTHER, kind_of
 from domain.vocabulary import SPENT_SHARE, TABLE_WORDS, WHERE_TO
@@ -35,6 +35,8 @@ ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|区|县)[\u4e00-\u9f
 # (东郊国宾馆, 第一人民医院, 某某有限公司)
 BARE_ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:国宾馆|宾馆|饭店|酒店|医院|卫生院|大学|学院|中学|小学|幼儿园|有限公司|公司|集团"
                                r"|博物馆|图书馆|纪念馆|美术馆|档案馆|文化馆|科技馆)")
+# departments named by their level (省级部门, 市级单位): a kind of organisation, not one
+_LEVEL_GROUP = re.compile(r"(?:省|市|区|县)级(?:部门?|单位?|机关)$")
 _CONJUNCTION = re.compile(r"^(?:以及|还有|和|与|及|或|跟|同)")
 _QUOTED = re.compile(r"[“\"'‘「『][^”\"'’」』]{2,40}[”\"'’」』]")
 _TABLE = re.compile(r"([\u4e00-\u9fff“”\"]{2,30}?表)")
@@ -85,6 +87,35 @@ _METHOD = re.compile(r"[（(]?按[^，,。？?！!（）()]{1,24}?(?:来算|计�
 # （2023年的）, （按2018年度部门决算）): the year, read as part of the question
 _REMARK = re.compile(r"[?？]?[（(](?:看|查|按|据|以|参考|参照)?((?:19|20)?\d{2}年)(?:度)?(?:的)?(?:部门)?(?:预算|决算)?"
                      r"(?:报告|公开)?(?:的|为准|来看|里|中)?[)）][?？]?$")
+# a year said relative to now and named beside it (去年（2023年）, 今年即2024年, 2023年（也就是去年）): the
+# named year is the question's year; the relative word is the asker's clock, not the report's 上年
+_RELATIVE = r"(?:去年|今年|前年|明年)"
+_NAMED_RELATIVE = re.compile(
+    _RELATIVE + r"[（(]?(?:即|也就是|就是)?((?:19|20)\d{2}年度?)[)）]?"
+    r"|((?:19|20)\d{2}年度?)[（(](?:即|也就是|就是)?" + _RELATIVE + r"[)）]")
+# a claim the question restates before it asks (报告说…大幅下降，比上年少了多少; 省政协说培训任务增多，培训费
+# …增加了多少; 报告说“压缩会议规模和人数”，会议费…): what it says is the premise, not what is asked — the
+# attribution and a claim followed by the clause that asks are set aside (a year in the claim stays)
+_SAYS = r"(?:报告|文件|材料|说明里|报告里|报告中)?(?:说(?!明)|称|提到|写道|写着|表示|介绍)了?[:：]?"
+_SAID_FIRST = re.compile(r"^(?:报告|文件|材料)(?:里|中)?(?:说(?!明)|称|提到|写道|写着|表示)了?[:：]?(?=.{6})")
+_CLAIM = re.compile(_SAYS + r"(“[^”]{2,60}”|[^，,。；;？?！!“”]{2,40})[，,](?=[^，,。；;]*(?:多少|几|哪|什么))")
+# how much a change was, in degree words (大幅下降, 明显增加): the change itself is asked
+_DEGREE = re.compile(r"(?:大幅度?|小幅度?|明显|显著|有所|略有|略微|稍有|大大)(?=增|减|下降|上升|提高|降低|下滑|压|缩|削|涨|跌)")
+
+
+# a sentence quoted (its quote holds a comma: no row or project is named so) before the clause that asks
+_QUOTED_SENTENCE = re.compile(r"“[^”]{0,60}[，,；;。][^”]{0,60}”[，,]?(?=[^“”]*(?:多少|几|哪|什么))")
+
+
+def without_claim(text: str) -> str:
+    """The question without the claim it restates before asking, and without degree words."""
+    text = _QUOTED_SENTENCE.sub("，", _SAID_FIRST.sub("", text))
+    text = _CLAIM.sub(lambda m: "".join(y.group(0) for y in YEAR.finditer(m.group(1))) or "，", text) \
+        if not _ASKING_WORD.search(_CLAIM.search(text).group(1) if _CLAIM.search(text) else "") else text
+    return _DEGREE.sub("", text)
+
+
+_ASKING_WORD = re.compile(r"多少|几|哪|什么|吗|为什么|为何")
 # a year written with two digits (24年收支总计, 23年度): 2024, 2023 — never a span of years (近10年,
 # 12年来, 第15年) nor a digit of a larger number
 _SHORT_YEAR = re.compile(r"(?<![\d.\-近前后每第这那几多满隔])([12]\d)(?=年(?!来|间|内|以来|前|后|多|左右))")
@@ -100,7 +131,7 @@ UNITS = (("分", re.compile(r"几分|多少分|得分|评分|打分|总分")),
          ("辆", re.compile(r"几辆|多少辆|车辆总?数|(?<![公用])车辆?的?(?:总数|总量|数量|数目|最多|最少|更多|更少|多还是少|多不多|[多少](?![少钱]))")),
          ("%", re.compile(r"百分之|百分比|%|率是多少|率为|比例|占比|比重")),
          ("元", re.compile(r"(?:多少|几)元|(?<!万)元[?？]?$")),
-         ("count", re.compile(r"多少个|几个|个数(?:是|为|有)?(?:多少|几)|几批|多少批|批次|团组数?|几次|多少次|几台|多少台|几套|多少套|几条|多少条")))
+         ("count", re.compile(r"多少个|(?<![那这哪])几个|个数(?:是|为|有)?(?:多少|几)|几批|多少批|批次|团组数?|几次|多少次|几台|多少台|几套|多少套|几条|多少条")))
 
 
 @dataclass(frozen=True)
@@ -158,7 +189,8 @@ def parse(question: str, catalog) -> Question:
     """The question read once against what the catalog holds (see the module docstring)."""
     from index.departments import match_departments
 
-    text = (question or "").strip()
+    # (the year words read once, for the kinds that read the text again: 二〇二三年, 去年（2023年） → 2023年)
+    text = without_claim(_NAMED_RELATIVE.sub(lambda m: m.group(1) or m.group(2), arabic_years((question or "").strip())))
     # "我是做预算研究的，想确认一下：" says who asks, not what; 一千二百多万 is 1200多万
     c = re.sub(r"[,，;；]+(?=[?？]?$)", "", _METHOD.sub("", arabic_amounts(_PREFACE.sub("", compact(text)))))
     c = _SHORT_YEAR.sub(r"20\1", c)
@@ -168,6 +200,12 @@ def parse(question: str, catalog) -> Question:
     plain = masked(c)
     names = catalog.departments
     matches = match_departments(plain, names, catalog.fiscal_words)
+    if matches and (held := _label_stretch(plain, matches[0].span, getattr(catalog, "labels", ()))):
+        # the words that named the department begin a row's printed name (江苏法院 of 江苏法院云平台
+        # 租赁费): where the question names the department elsewhere too (省法院…), that is its name
+        again = match_departments(plain.replace(held, "|", 1), names, catalog.fiscal_words)
+        if again and {m.name for m in again} == {m.name for m in matches}:
+            matches = again
     c_named = c  # the question as its departments are read from it
     if forms := _unit_forms(c, catalog):
         # a unit the department's report lists, named beside the department (晋江经信…下面的节能监测中心):
@@ -303,6 +341,21 @@ def _named(c: str, plain: str, catalog) -> tuple[str, ...]:
     return tuple(departments_named(plain, catalog.departments, catalog.fiscal_words))
 
 
+def _label_stretch(plain: str, span: str, labels) -> str | None:
+    """The stretch of the question around `span` that a printed row label holds, three or more
+    characters longer than the span (江苏法院云平台租赁费 around 江苏法院); None if there is none."""
+    at = plain.find(span) if span else -1
+    held = [l for l in labels if span in l] if at >= 0 else []
+    if not held:
+        return None
+    i, j = at, at + len(span)
+    while i > 0 and any(plain[i - 1:j] in l for l in held):
+        i -= 1
+    while j < len(plain) and any(plain[i:j + 1] in l for l in held):
+        j += 1
+    return plain[i:j] if j - i - len(span) >= 3 else None
+
+
 def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog, span: str = "",
                           owner: str | None = None) -> str | None:
     """An organisation the question names that is neither a matched department (or in order a
@@ -323,6 +376,8 @@ def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog, spa
             if tail != org and ORGANISATION.fullmatch(tail):  # "泉州数字办和九江市…中心": the last of a list
                 org = tail
             if any(_subsequence(org, d) or org in d for d in departments):
+                continue
+            if _LEVEL_GROUP.search(org):  # 这五家省级部门, 各市级单位: a level of government, no name
                 continue
             parts = [p for p in re.split(r"以及|和|与|及|、", org) if p]
             if len(parts) > 1 and all(any(_subsequence(p, d) for d in catalog.departments) for p in parts):

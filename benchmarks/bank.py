@@ -51,7 +51,12 @@ SETS = {"bank": (BANK / "bank.jsonl", 3), "unseen": (ROOT / "benchmarks" / "unse
         # 60 more, written blind on 2026-12-04 the same way (20 text, 14 Shanghai, 26 Jiangsu): half held out
         "unseen11": (ROOT / "benchmarks" / "unseen_questions_11.jsonl", 2),
         # 60 more, written blind on 2026-12-04 (more paraphrases and lists, the weak kinds): half held out
-        "unseen12": (ROOT / "benchmarks" / "unseen_questions_12.jsonl", 2)}
+        "unseen12": (ROOT / "benchmarks" / "unseen_questions_12.jsonl", 2),
+        # 60 more, written blind on 2026-12-06 (20 text, 14 Shanghai, 26 Jiangsu; lesser-read tables): half held out
+        "unseen13": (ROOT / "benchmarks" / "unseen_questions_13.jsonl", 2),
+        # 60 more, written blind on 2026-12-06 as each kind of user asks (context first, claims to check,
+        # plain speech, table codes, search-box terms): half held out
+        "unseen14": (ROOT / "benchmarks" / "unseen_questions_14.jsonl", 2)}
 
 
 def held_out(question_id: str, modulus: int = 3) -> bool:

@@ -66,6 +66,15 @@ def cn_year(text: str) -> int:
     return int("".join(str(_CN_DIGITS[c]) for c in text))
 
 
+# a year in Chinese numerals as a question writes it (二〇二三年, 二零一九年度): its digits
+_CN_YEAR_WORD = re.compile(rf"(?<![{_CN}十百千万])([一二][{_CN}]{{3}})(?=\s*年)")
+
+
+def arabic_years(text: str) -> str:
+    """`text` with every year written in Chinese numerals written in digits (二〇二三年 → 2023年)."""
+    return _CN_YEAR_WORD.sub(lambda m: str(year) if 1900 <= (year := cn_year(m.group(1))) < 2100 else m.group(0), text)
+
+
 def years_in(text: str) -> list[int]:
     """The years a line states as a year (not a date's year, not a subject code)."""
     text = DATE.sub(_SEP, text)

@@ -8,15 +8,7 @@ reports), count columns, category rows, what a question sets aside, and departme
 import re
 
 import pytest
-
-
-def _main(result):
-    assert result["status"] == "answered", result["answer"]
-    return result["figures"][0]
-
-
-def _refused(result):
-    assert result["status"] != "answered" and not result["figures"], result["answer"]
+from outcomes import main_figure as _main, refused as _refused
 
 
 # --- the year written bare, before or after the item ------------------------------------------------

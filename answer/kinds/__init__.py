@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..question import Question
-from . import across_sum, average, budget, change, computed, figure, indicator, listed, narrated, per_count, per_person, project, rank, rows_ranked, series, several, summed, table_share, text, units_total, why
+from . import across_sum, average, budget, change, computed, figure, indicator, listed, narrated, outcome, per_count, per_person, project, rank, rows_ranked, series, several, summed, table_share, text, units_total, why
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Kind(Protocol):
     def answer(self, question: Question, context: Context, out: dict) -> bool: ...
 
 
-KINDS: tuple = (several, series, rows_ranked, rank, across_sum, why, project, budget, narrated, indicator, change, average, per_count, per_person, table_share, computed, listed, units_total, summed, text, figure)
+KINDS: tuple = (several, series, rows_ranked, rank, across_sum, why, outcome, project, budget, narrated, indicator, change, average, per_count, per_person, table_share, computed, listed, units_total, summed, text, figure)
 
 
 def answer(question: Question, context: Context, out: dict) -> dict:

@@ -7,7 +7,7 @@ import re
 from ..question import OPERATIONS
 
 name = "several"
-_ASKS = re.compile(r"多少|几")
+_ASKS = re.compile(r"多少|(?<![那这])几")  # (那几个项目 points back at things; it asks no number)
 _WHY = dict(OPERATIONS)["why"]
 
 
