@@ -587,7 +587,9 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
         q = replace(q, table_kind=titled[0], table_title=titled[1])
     if table_index is not None:  # asked within one table (a part beside its whole)
         facts = [f for f in facts if f["table_index"] == table_index]
-    table_words = [w for w in TABLE_WORDS if w in text]
+    # (a table named by its title is that table: the words of its title, “三公”经费、会议费…, name no other)
+    titled = re.sub("[“”\"]?".join(map(re.escape, q.table_title)), "|", text, count=1) if q.table_title else text
+    table_words = [w for w in TABLE_WORDS if w in titled]
     dropped: list[str] = []  # rows asked that the table its word names does not print
     plain = re.sub(r"(?:19|20)\d{2}\s*(?:年度|年(?![初末底]))?", "", text)  # 2024年度 names no 年度 row; 年初 stays
     plain = _EXCEPT.sub("|", plain)  # "除了财政拨款，…": what is set aside is not asked for
@@ -601,8 +603,8 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if project:  # a project named by its form's name is that form; its name names no row
         plain = plain.replace(project.name, "|")
         facts = [f for f in facts if f["table_index"] == project.table_index]
-    if q.table_title:  # the words of a table's title name no row
-        plain = plain.replace(q.table_title, "|")
+    if q.table_title:  # the words of a table's title name no row (its quotes as asked: “三公”经费、会议费…表)
+        plain = re.sub("[“”\"]?".join(map(re.escape, q.table_title)), "|", plain, count=1)
     for word in COLUMN_WORDS:  # nor do the words of a column (项目支出合计: 合计 of the column 项目支出)
         plain = plain.replace(word, "|")
     # a label asked without its 和/及/与 (年初结转结余 for 年初结转和结余) is named as well

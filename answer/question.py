@@ -39,7 +39,7 @@ BARE_ORGANISATION = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:国宾馆|宾馆|饭�
 _LEVEL_GROUP = re.compile(r"(?:省|市|区|县)级(?:部门?|单位?|机关)$")
 _CONJUNCTION = re.compile(r"^(?:以及|还有|和|与|及|或|跟|同)")
 _QUOTED = re.compile(r"[“\"'‘「『][^”\"'’」』]{2,40}[”\"'’」』]")
-_TABLE = re.compile(r"([\u4e00-\u9fff“”\"]{2,30}?表)")
+_TABLE = re.compile(r"([\u4e00-\u9fff“”\"、]{2,30}?表)")  # (、 of “三公”经费、会议费、培训费支出预算表)
 _TABLE_CODE = re.compile(r"公开\s*(\d{1,2})\s*表")
 _SUBJECT_CODE = re.compile(r"(?<!\d)(\d{3})\s?(\d{2})?\s?(\d{2})?(?!\d)")
 

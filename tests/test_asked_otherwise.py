@@ -230,3 +230,15 @@ def test_a_department_named_only_inside_a_rows_name_is_not_its_whole_spending(ji
 ])
 def test_pay_in_everyday_words(reports_ask, question, value):
     assert _main(reports_ask(question))["value"] == value
+
+
+# --- a table named by a title that lists several things (“三公”经费、会议费、培训费支出预算表) -----------
+
+@pytest.mark.parametrize("question", [
+    "省委办公厅2017年“三公”经费、会议费、培训费支出预算表里，会议费栏是多少？",
+    "省高院2019年“三公”经费、会议费、培训费支出预算表里培训费是多少",
+])
+def test_a_column_of_a_table_named_by_its_listing_title_is_never_its_three_public_total(jiangsu_ask, question):
+    result = jiangsu_ask(question)
+    assert not any(f["value"] in ("509.20", "513.75") for f in result["figures"]), result["answer"]
+    assert "三公" not in "".join(f.get("column") or "" for f in result["figures"][:1]), result["answer"]
