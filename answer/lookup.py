@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from domain.names import without_place
-from domain.normalize import compact, without_shared
+from domain.normalize import compact, held_stretch, without_shared
 
 from index.departments import DepartmentMatch
 
@@ -588,7 +588,8 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if table_index is not None:  # asked within one table (a part beside its whole)
         facts = [f for f in facts if f["table_index"] == table_index]
     # (a table named by its title is that table: the words of its title, “三公”经费、会议费…, name no other)
-    titled = re.sub("[“”\"]?".join(map(re.escape, q.table_title)), "|", text, count=1) if q.table_title else text
+    title = re.compile("[“”\"]?".join(map(re.escape, q.table_title))) if q.table_title else None
+    titled = title.sub("|", text, count=1) if title else text
     table_words = [w for w in TABLE_WORDS if w in titled]
     dropped: list[str] = []  # rows asked that the table its word names does not print
     plain = re.sub(r"(?:19|20)\d{2}\s*(?:年度|年(?![初末底]))?", "", text)  # 2024年度 names no 年度 row; 年初 stays
@@ -603,8 +604,8 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     if project:  # a project named by its form's name is that form; its name names no row
         plain = plain.replace(project.name, "|")
         facts = [f for f in facts if f["table_index"] == project.table_index]
-    if q.table_title:  # the words of a table's title name no row (its quotes as asked: “三公”经费、会议费…表)
-        plain = re.sub("[“”\"]?".join(map(re.escape, q.table_title)), "|", plain, count=1)
+    if title:  # the words of a table's title name no row (its quotes as asked: “三公”经费、会议费…表)
+        plain = title.sub("|", plain, count=1)
     for word in COLUMN_WORDS:  # nor do the words of a column (项目支出合计: 合计 of the column 项目支出)
         plain = plain.replace(word, "|")
     # a label asked without its 和/及/与 (年初结转结余 for 年初结转和结余) is named as well
@@ -639,23 +640,7 @@ def _lookup(question: str, catalog: Catalog, department: str | None = None, tabl
     unnamed = _DESCRIBED.sub("|", _EXCEPT.sub("|", text))
     for label in sorted(named, key=len, reverse=True):
         unnamed = unnamed.replace(label, "|").replace(loose.get(label, label), "|")
-    # an everyday word inside a longer stretch that is a printed name whole, or without its 费 (用车 in
-    # 公务用车购置: 公务用车购置费), is that name's, not the everyday word's subject
-    # (and of its terms, only those that hold the stretch: 公务用车运行 is 公务用车运行维护费, not the car
-    # total; a name the stretch is only the first of, 公务用车购置 of 公务用车购置及运行维护费, is not it)
-    printed = catalog.labels_of(document, None) + catalog.column_segments(document)
-    narrowed: list[str] = []
-    for word in [w for w in EVERYDAY_TERMS if w in unnamed]:
-        if not (stretch := _printed_stretch(word, unnamed, printed)):
-            continue
-        whole = [n for n in printed if any(n == stretch + end for end in _NAME_ENDS)]
-        holders = [n for n in printed if stretch in n and not _CONNECTIVES.match(n[n.find(stretch) + len(stretch):])]
-        kept = [t for t in EVERYDAY_TERMS[word] if t in holders]
-        whole = [n for n in dict.fromkeys(whole) if n not in EVERYDAY_TERMS[word]] if len(set(whole)) == 1 else []
-        if whole or len(kept) < len(EVERYDAY_TERMS[word]):
-            unnamed = unnamed.replace(word, "|")  # (a whole name is then read as the model or a count reads it)
-            if not whole:
-                narrowed += kept
+    unnamed, narrowed = _narrowed(unnamed, catalog.labels_of(document, None) + catalog.column_segments(document))
     everyday = list(dict.fromkeys(narrowed + report_terms(unnamed)))
     if not named and not everyday and (uses := "|".join(m.group(0) for m in _DESCRIBED.finditer(_EXCEPT.sub("|", text)))):
         # spending described by its use alone (用于处理群众来信来访的钱), where the narrative says no
@@ -982,19 +967,28 @@ _INTENT = re.compile(r"准备|打算|计划|需要|想要|要|买|购买|采购|
 _NAME_ENDS = ("", "费", "支出", "经费", "费用")
 
 
-def _printed_stretch(word: str, text: str, names: list[str]) -> str | None:
-    """The longest stretch of `text` around `word` that one of the printed `names` holds, when it
-    is two or more characters longer than the word (用车 in 公务用车购置, held by 公务用车购置费)."""
-    best = ""
-    for m in re.finditer(re.escape(word), text):
-        i, j = m.start(), m.end()
-        held = [n for n in names if word in n]
-        while i > 0 and any(text[i - 1:j] in n for n in held):
-            i -= 1
-        while j < len(text) and any(text[i:j + 1] in n for n in held):
-            j += 1
-        best = max(best, text[i:j], key=len)
-    return best if len(best) - len(word) >= 2 else None
+def _narrowed(unnamed: str, printed: list[str]) -> tuple[str, list[str]]:
+    """The question's everyday words read against the printed names around them: a word inside a
+    longer stretch that is a printed name whole, or without its 费 (用车 in 公务用车购置: 公务用车购置费),
+    is that name's, read as the quantity model or a count reads it; a word whose stretch only some
+    of its terms hold keeps those (公务用车运行 is 公务用车运行维护费, not the car total), never a name
+    the stretch is only the first of (公务用车购置 of 公务用车购置及运行维护费).  The question without
+    those words, and the terms kept."""
+    narrowed: list[str] = []
+    for word in [w for w in EVERYDAY_TERMS if w in unnamed]:
+        stretch = max((held_stretch(unnamed, m.start(), m.end(), printed) for m in re.finditer(re.escape(word), unnamed)),
+                      key=len, default="")  # (a longer word set aside may have taken it)
+        if len(stretch) - len(word) < 2:
+            continue
+        terms = EVERYDAY_TERMS[word]
+        wholes = {n for n in printed if any(n == stretch + end for end in _NAME_ENDS)}
+        whole = len(wholes) == 1 and not wholes & set(terms)  # (the word's own term, whole, changes nothing)
+        kept = [t for t in terms if t in printed and stretch in t
+                and not _CONNECTIVES.match(t[t.find(stretch) + len(stretch):])]
+        if whole or len(kept) < len(terms):
+            unnamed = unnamed.replace(word, "|")
+            narrowed += [] if whole else kept
+    return unnamed, narrowed
 
 
 def content_words(asked: str) -> list[str]:

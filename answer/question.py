@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from domain.names import arabic_years, without_place
-from domain.normalize import arabic_amounts, compact
+from domain.normalize import arabic_amounts, compact, held_stretch
 from domain.tables import OTHER, kind_of
 from domain.vocabulary import SPENT_SHARE, TABLE_WORDS, WHERE_TO
 
@@ -107,15 +107,17 @@ _DEGREE = re.compile(r"(?:大幅度?|小幅度?|明显|显著|有所|略有|略�
 _QUOTED_SENTENCE = re.compile(r"“[^”]{0,60}[，,；;。][^”]{0,60}”[，,]?(?=[^“”]*(?:多少|几|哪|什么))")
 
 
+_ASKING_WORD = re.compile(r"多少|几|哪|什么|吗|为什么|为何")
+
+
 def without_claim(text: str) -> str:
     """The question without the claim it restates before asking, and without degree words."""
-    text = _QUOTED_SENTENCE.sub("，", _SAID_FIRST.sub("", text))
-    text = _CLAIM.sub(lambda m: "".join(y.group(0) for y in YEAR.finditer(m.group(1))) or "，", text) \
-        if not _ASKING_WORD.search(_CLAIM.search(text).group(1) if _CLAIM.search(text) else "") else text
-    return _DEGREE.sub("", text)
+    def claim(m: re.Match) -> str:  # a clause that itself asks is no claim; a year in a claim stays
+        if _ASKING_WORD.search(m.group(1)):
+            return m.group(0)
+        return "".join(y.group(0) for y in YEAR.finditer(m.group(1))) or "，"
 
-
-_ASKING_WORD = re.compile(r"多少|几|哪|什么|吗|为什么|为何")
+    return _DEGREE.sub("", _CLAIM.sub(claim, _QUOTED_SENTENCE.sub("，", _SAID_FIRST.sub("", text))))
 # a year written with two digits (24年收支总计, 23年度): 2024, 2023 — never a span of years (近10年,
 # 12年来, 第15年) nor a digit of a larger number
 _SHORT_YEAR = re.compile(r"(?<![\d.\-近前后每第这那几多满隔])([12]\d)(?=年(?!来|间|内|以来|前|后|多|左右))")
@@ -345,15 +347,10 @@ def _label_stretch(plain: str, span: str, labels) -> str | None:
     """The stretch of the question around `span` that a printed row label holds, three or more
     characters longer than the span (江苏法院云平台租赁费 around 江苏法院); None if there is none."""
     at = plain.find(span) if span else -1
-    held = [l for l in labels if span in l] if at >= 0 else []
-    if not held:
+    if at < 0:
         return None
-    i, j = at, at + len(span)
-    while i > 0 and any(plain[i - 1:j] in l for l in held):
-        i -= 1
-    while j < len(plain) and any(plain[i:j + 1] in l for l in held):
-        j += 1
-    return plain[i:j] if j - i - len(span) >= 3 else None
+    stretch = held_stretch(plain, at, at + len(span), labels)
+    return stretch if len(stretch) - len(span) >= 3 else None
 
 
 def _unknown_organisation(plain: str, departments: tuple[str, ...], catalog, span: str = "",

@@ -206,6 +206,17 @@ def arabic_amounts(text: str) -> str:
     return _NUMERAL_AMOUNT.sub(amount, _TENTHS.sub(tenths, _PERCENT_WORDS.sub(percent, text)))
 
 
+def held_stretch(text: str, start: int, end: int, names) -> str:
+    """text[start:end] grown one character at a time, left then right, while one of `names` still
+    holds it: the longest stretch around it that a printed name holds."""
+    held = [n for n in names if text[start:end] in n]
+    while start > 0 and any(text[start - 1:end] in n for n in held):
+        start -= 1
+    while end < len(text) and any(text[start:end + 1] in n for n in held):
+        end += 1
+    return text[start:end]
+
+
 def without_shared(question: str, label: str, least: int = 4) -> str:
     """The question with every stretch of at least `least` characters it shares with the label cut out."""
     while True:
